@@ -1,0 +1,38 @@
+// How a connection is named on screen and in the log (presence of keys only, never a secret).
+import type { ConfigSnapshot, Connection } from './types.js';
+
+export function connectionLabel(c: Connection): string {
+  switch (c.mode) {
+    case 'anthropic':
+      return 'Anthropic direct';
+    case 'litellm':
+      return `LiteLLM at ${c.host}${c.unreachable ? ' (unreachable)' : ''}`;
+    case 'gateway':
+      return `gateway at ${c.host}${c.unreachable ? ' (unreachable)' : ''}`;
+    case 'openai':
+      return 'OpenAI direct';
+  }
+}
+
+/** The runtime's one log line per (re)configuration, as [message, data] for the logger. */
+export function describeConnection(config: ConfigSnapshot, c: Connection): [string, Record<string, unknown>] {
+  const presence = { hasApiKey: config.hasApiKey, hasAuthToken: config.hasAuthToken };
+  switch (c.mode) {
+    case 'litellm':
+      return [
+        '[Runtime] Using LiteLLM proxy for Anthropic:',
+        { ...presence, baseUrl: c.baseUrl, ...(c.unreachable ? { reachable: false } : {}), ...(c.via === 'override' ? { format: 'openai (OPENWORK_PROXY_FORMAT)' } : {}) },
+      ];
+    case 'gateway':
+      return ['[Runtime] Using Anthropic-compatible gateway:', { ...presence, baseUrl: c.baseUrl, ...(c.via === 'override' ? { format: 'anthropic (OPENWORK_PROXY_FORMAT)' } : {}) }];
+    case 'anthropic':
+      return ['[Runtime] Using Anthropic API directly:', presence];
+    case 'openai':
+      return ['[Runtime] Using OpenAI directly:', { hasOpenAIKey: !!config.openaiApiKey }];
+  }
+}
+
+/** Preferences are kept per connection (proxy address, or Anthropic direct), so a proxy's aliases do not leak into direct mode. */
+export function connectionKey(config: Pick<ConfigSnapshot, 'baseUrl'>): string {
+  return config.baseUrl ? `proxy ${config.baseUrl}` : 'anthropic';
+}

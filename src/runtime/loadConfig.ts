@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { EnvDocument } from '../settings/envDocument.js';
+import { resolveConfig } from './config.js';
+import type { ConfigSnapshot } from './types.js';
+
+export interface LoadedConfig {
+  config: ConfigSnapshot;
+  /** The file's text (undefined when missing), for no-op change detection. */
+  text: string | undefined;
+}
+
+export function readEnvFile(envPath: string): string | undefined {
+  try {
+    return readFileSync(envPath, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Reads $OPENWORK_HOME/.env and resolves it with the process environment. */
+export function loadConfig(envPath: string, env: NodeJS.ProcessEnv): LoadedConfig {
+  const text = readEnvFile(envPath);
+  return { text, config: configFromText(envPath, text, env) };
+}
+
+export function configFromText(envPath: string, text: string | undefined, env: NodeJS.ProcessEnv): ConfigSnapshot {
+  const doc = text === undefined ? undefined : new EnvDocument(text);
+  const lines = new Map<string, number>();
+  for (const e of doc?.entries() ?? []) lines.set(e.key, e.line); // last one wins, as in dotenv
+  return resolveConfig({
+    envPath,
+    text,
+    env,
+    lineProblems: doc?.problems() ?? [],
+    lineOf: (key) => lines.get(key),
+  });
+}

@@ -1,0 +1,60 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { inspect } from 'node:util';
+import { scrubSecrets } from './secrets.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  readonly file: string | undefined;
+  readonly debugEnabled: boolean;
+  readonly debugBodies: boolean;
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+  debug(message: string, data?: unknown): void;
+  /** Values to scrub from every line (the current keys); replaced on reconfiguration. */
+  setSecrets(secrets: readonly (string | undefined)[]): void;
+}
+
+export interface LoggerOptions {
+  debug?: boolean | 'body';
+  now?: () => Date;
+}
+
+/** Appends lines to a file (never stdout/stderr: Ink owns the terminal). */
+export function createFileLogger(file: string | undefined, opts: LoggerOptions = {}): Logger {
+  let secrets: readonly (string | undefined)[] = [];
+  let ready = false;
+  const now = opts.now ?? (() => new Date());
+  const write = (level: LogLevel, message: string, data?: unknown) => {
+    if (!file) return;
+    const tail = data === undefined ? '' : ' ' + inspect(data, { depth: 4, breakLength: Infinity });
+    const line = `${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${tail}`;
+    try {
+      if (!ready) {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+        ready = true;
+      }
+      appendFileSync(file, scrubSecrets(line, secrets) + '\n', { mode: 0o600 });
+    } catch {
+      // A log that cannot be written must never break the app.
+    }
+  };
+  return {
+    file,
+    debugEnabled: !!opts.debug,
+    debugBodies: opts.debug === 'body',
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+    debug: (m, d) => {
+      if (opts.debug) write('debug', m, d);
+    },
+    setSecrets: (s) => {
+      secrets = s;
+    },
+  };
+}
+
+export const nullLogger: Logger = createFileLogger(undefined);

@@ -1,0 +1,82 @@
+// Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
+import Anthropic from '@anthropic-ai/sdk';
+import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
+import { StreamError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+
+export const DEFAULT_MAX_TOKENS = 8192;
+const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
+
+export function createAnthropicClient(s: ClientSettings): ProviderClient {
+  const useToken = s.credentialVar === 'ANTHROPIC_AUTH_TOKEN';
+  const client = new Anthropic({
+    // Everything explicit: the SDK must not read process.env or profile files on its own.
+    baseURL: s.baseURL ?? 'https://api.anthropic.com',
+    apiKey: useToken ? null : (s.credential ?? null),
+    authToken: useToken ? (s.credential ?? null) : null,
+    timeout: s.timeoutMs,
+    maxRetries: 0,
+    fetch: s.fetch,
+  });
+
+  return {
+    async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+      const local = new AbortController();
+      const onAbort = () => local.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const { data, response } = await client.messages
+          .create(
+            {
+              model: req.model,
+              max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
+              messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+              ...(req.system ? { system: req.system } : {}),
+              stream: true,
+            },
+            { signal: local.signal },
+          )
+          .withResponse();
+        const requestId = response.headers.get('request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined;
+        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}) };
+        const costHeader = response.headers.get('x-litellm-response-cost');
+        const cost = costHeader && Number.isFinite(Number(costHeader)) ? Number(costHeader) : undefined;
+        let inputTokens: number | undefined;
+        let outputTokens: number | undefined;
+        let stop: StopReason | undefined;
+        let finished = false;
+        for await (const ev of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
+          switch (ev.type) {
+            case 'message_start':
+              inputTokens = ev.message.usage?.input_tokens;
+              break;
+            case 'content_block_delta':
+              if (ev.delta.type === 'text_delta' && ev.delta.text) yield { type: 'text', text: ev.delta.text };
+              break;
+            case 'message_delta':
+              if (ev.delta.stop_reason) stop = STOP[ev.delta.stop_reason] ?? 'other';
+              if (ev.usage?.output_tokens !== undefined) outputTokens = ev.usage.output_tokens;
+              break;
+            case 'message_stop':
+              finished = true;
+              break;
+          }
+        }
+        if (signal.aborted) return yield { type: 'done', stopReason: 'aborted' };
+        if (!finished) throw new StreamError('stream_cut', 'stream ended before message_stop');
+        yield { type: 'usage', inputTokens, outputTokens, ...(cost !== undefined ? { cost } : {}) };
+        yield { type: 'done', stopReason: stop ?? 'end' };
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+
+    async listModels(signal?: AbortSignal) {
+      const out: { id: string; label?: string }[] = [];
+      for await (const m of client.models.list({ limit: 100 }, { signal: signal ?? null })) {
+        out.push({ id: m.id, ...(m.display_name ? { label: m.display_name } : {}) });
+        if (out.length >= 500) break;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ChatEvent, ModelEntry } from '../types.js';
+
+/** One provider adapter: turns its SDK's stream into ChatEvents. Errors are thrown raw; the service classifies them. */
+export interface ProviderClient {
+  stream(req: import('../types.js').ChatRequest, signal: AbortSignal, onEvent?: (e: ChatEvent) => void): AsyncIterable<ChatEvent>;
+  /** The names this endpoint serves (with details where it says). */
+  listModels(signal?: AbortSignal): Promise<Omit<ModelEntry, 'source' | 'served'>[]>;
+}
+
+export interface ClientSettings {
+  mode: import('../types.js').ProviderMode;
+  baseURL: string | undefined;
+  credential: string | undefined;
+  /** How to send the credential to an Anthropic-format endpoint. */
+  credentialVar: 'ANTHROPIC_AUTH_TOKEN' | 'ANTHROPIC_API_KEY' | undefined;
+  timeoutMs: number;
+  fetch: typeof fetch;
+}
+
+/** Thrown when a stream goes quiet longer than the timeout, or ends without finishing. */
+export class StreamError extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'stream_cut',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StreamError';
+  }
+}
+
+/**
+ * Iterates `source`, failing with a timeout when no item arrives for `idleMs`
+ * (a first byte that never comes after the headers, or a stream that stalls).
+ */
+export async function* withIdleTimeout<T>(source: AsyncIterable<T>, idleMs: number, abort: () => void): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    for (;;) {
+      let timedOut = false;
+      const next = it.next();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          timedOut = true;
+          abort();
+          reject(new StreamError('timeout', `no data for ${idleMs} ms`));
+        }, idleMs);
+      });
+      let r: IteratorResult<T>;
+      try {
+        r = await Promise.race([next, timeout]);
+      } catch (err) {
+        if (timedOut) next.catch(() => {});
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    await it.return?.()?.catch?.(() => {});
+  }
+}

@@ -1,0 +1,78 @@
+// LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
+import OpenAI from 'openai';
+import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
+import { StreamError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+
+const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
+
+export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }): ProviderClient {
+  const client = new OpenAI({
+    baseURL: s.baseURL,
+    // The openai SDK insists on a key; a proxy without auth gets no Authorization header at all.
+    apiKey: s.credential ?? 'no-key',
+    ...(s.credential ? {} : { defaultHeaders: { Authorization: null } }),
+    organization: null,
+    project: null,
+    timeout: s.timeoutMs,
+    maxRetries: 0,
+    fetch: s.fetch,
+  });
+
+  return {
+    async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+      const local = new AbortController();
+      const onAbort = () => local.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const messages = [
+          ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
+          ...req.messages.map((m) => ({ role: m.role, content: m.content })),
+        ];
+        const { data, response } = await client.chat.completions
+          .create(
+            {
+              model: req.model,
+              messages,
+              stream: true,
+              stream_options: { include_usage: true },
+              ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
+            },
+            { signal: local.signal },
+          )
+          .withResponse();
+        const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
+        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}) };
+        const costHeader = response.headers.get('x-litellm-response-cost');
+        const cost = costHeader && Number.isFinite(Number(costHeader)) ? Number(costHeader) : undefined;
+        let stop: StopReason | undefined;
+        let usageSent = false;
+        for await (const chunk of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
+          const choice = chunk.choices?.[0];
+          const text = choice?.delta?.content;
+          if (text) yield { type: 'text', text };
+          if (choice?.finish_reason) stop = STOP[choice.finish_reason] ?? 'other';
+          if (chunk.usage) {
+            usageSent = true;
+            yield {
+              type: 'usage',
+              inputTokens: chunk.usage.prompt_tokens,
+              outputTokens: chunk.usage.completion_tokens,
+              ...(cost !== undefined ? { cost } : {}),
+            };
+          }
+        }
+        if (signal.aborted) return yield { type: 'done', stopReason: 'aborted' };
+        if (!stop) throw new StreamError('stream_cut', 'stream ended before finish_reason');
+        if (!usageSent && cost !== undefined) yield { type: 'usage', cost };
+        yield { type: 'done', stopReason: stop };
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+
+    async listModels(signal?: AbortSignal) {
+      const page = await client.models.list({ signal: signal ?? null });
+      return page.data.map((m) => ({ id: m.id }));
+    },
+  };
+}

@@ -1,0 +1,305 @@
+// The runtime service: resolves the config, detects the provider, builds the client lazily, streams
+// ChatEvents, and swaps clients live when .env changes. No UI imports.
+import type {
+  AppError,
+  ChatEvent,
+  ChatRequest,
+  ConfigSnapshot,
+  Connection,
+  ModelListing,
+  Runtime,
+  RuntimeNotice,
+  RuntimeState,
+} from './types.js';
+import type { Logger } from './logger.js';
+import type { ProviderClient } from './providers/common.js';
+import { StreamError } from './providers/common.js';
+import { configFromText, readEnvFile } from './loadConfig.js';
+import { sameConnection, secretsOf } from './config.js';
+import { probeBaseUrl, type ProbeResult } from './detect.js';
+import { classifyError, isAbort, streamCutError } from './errors.js';
+import { loggingFetch } from './httpLog.js';
+import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
+import { watchEnvFile, type EnvWatcher } from './watcher.js';
+import { connectionLabel, describeConnection } from './describe.js';
+
+export interface RuntimeOptions {
+  envPath: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Watch .env and swap clients live (the TUI); headless commands leave it off. */
+  watch?: boolean;
+  debounceMs?: number;
+  fetch?: typeof fetch;
+}
+
+interface Binding {
+  generation: number;
+  config: ConfigSnapshot;
+  text: string | undefined;
+  connection: Connection;
+  detected: Promise<void>;
+  clients: Map<string, Promise<ProviderClient>>;
+  served?: string[];
+}
+
+const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
+const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
+
+export class RuntimeService implements Runtime {
+  private binding: Binding;
+  private state: RuntimeState;
+  private listeners = new Set<() => void>();
+  private watcher: EnvWatcher | undefined;
+  private noticeId = 0;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.fetchImpl = loggingFetch(opts.logger, opts.fetch ?? fetch);
+    const text = readEnvFile(opts.envPath);
+    const config = configFromText(opts.envPath, text, opts.env);
+    this.binding = this.bind(config, text, 1);
+    this.state = { config, connection: this.binding.connection, detecting: true, notice: undefined, generation: 1 };
+    if (config.problems.length) this.setNotice('warn', problemText(config), config);
+    if (opts.watch) this.watcher = watchEnvFile(opts.envPath, () => void this.reload(), opts.debounceMs);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): RuntimeState => this.state;
+
+  /** Resolves once the current connection has been detected. */
+  ready(): Promise<void> {
+    return this.binding.detected;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.listeners.clear();
+  }
+
+  /** Re-reads .env; swaps the client when the connection settings changed and the file is sound. */
+  async reload(): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = readEnvFile(this.opts.envPath);
+    } catch (err) {
+      this.setNotice('error', `Cannot read ${this.opts.envPath}: ${(err as Error).message}`);
+      return;
+    }
+    if (text === this.binding.text) return; // no-op change (touch, same bytes)
+    const config = configFromText(this.opts.envPath, text, this.opts.env);
+    if (config.problems.length) {
+      this.binding.text = text;
+      this.opts.logger.warn(`[Runtime] .env has problems; keeping the previous connection`, config.problems);
+      this.setNotice('error', `${problemText(config)} (kept the previous connection)`, config);
+      return;
+    }
+    const wasBroken = this.state.notice?.level === 'error';
+    if (sameConnection(config, this.binding.config)) {
+      this.binding.text = text;
+      if (wasBroken) this.setNotice('info', '.env is fine again');
+      return;
+    }
+    const old = this.binding;
+    this.binding = this.bind(config, text, old.generation + 1);
+    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation });
+    await this.binding.detected;
+    if (this.binding.generation === old.generation + 1) {
+      this.setNotice('info', `switched to ${connectionLabel(this.binding.connection)}`);
+    }
+  }
+
+  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal): AsyncIterable<ChatEvent> {
+    await this.binding.detected;
+    if (this.binding.connection.unreachable) await this.redetect();
+    const b = this.binding; // a reply finishes on the client it started with
+    const route = this.route(b, request.model);
+    const ctx = this.errorContext(b, route, request.model);
+    let started = false;
+    let partial = false;
+    try {
+      const client = await this.client(b, route);
+      for await (const ev of client.stream(request, signal)) {
+        if (ev.type === 'start') started = true;
+        if (ev.type === 'text') partial = true;
+        yield ev;
+      }
+    } catch (err) {
+      if (signal.aborted || isAbort(err)) {
+        yield { type: 'done', stopReason: 'aborted' };
+        return;
+      }
+      let error: AppError | undefined;
+      if (err instanceof StreamError && err.kind === 'stream_cut') error = streamCutError(ctx.host);
+      else if (started && !(err instanceof StreamError) && typeof (err as { status?: unknown }).status !== 'number') {
+        error = streamCutError(ctx.host);
+      } else error = classifyError(err instanceof StreamError ? { name: 'TimeoutError' } : err, ctx);
+      if (error?.kind === 'model' && !error.servedModels && route === 'main' && b.connection.mode !== 'anthropic') {
+        const listing = await this.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
+        const served = listing?.models.filter((m) => m.served).map((m) => m.id);
+        if (served?.length) error = classifyError(err, { ...ctx, servedModels: served });
+      }
+      if (!error) return yield { type: 'done', stopReason: 'aborted' };
+      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.message}`, { status: error.status, detail: error.detail });
+      yield { type: 'error', error, partial };
+    }
+  }
+
+  async listModels(signal?: AbortSignal): Promise<ModelListing> {
+    await this.binding.detected;
+    const b = this.binding;
+    const builtins = builtinModels(!!b.config.openaiApiKey);
+    if (b.connection.mode === 'anthropic') return { models: builtins, status: 'none' };
+    const ctx = this.errorContext(b, 'main', undefined);
+    try {
+      const client = await this.client(b, 'main');
+      const remote: RemoteModel[] = await client.listModels(signal);
+      if (b.connection.mode === 'litellm') await this.addModelInfo(b, remote, signal);
+      b.served = remote.map((r) => r.id);
+      return { models: mergeModels(builtins, remote), status: 'ok' };
+    } catch (err) {
+      const error = classifyError(err, ctx);
+      return { models: builtins, status: 'error', ...(error ? { error } : {}) };
+    }
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
+    const provisional = initialConnection(config);
+    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: Promise.resolve() };
+    this.opts.logger.setSecrets(secretsOf(config));
+    b.detected = this.detect(config).then((connection) => {
+      b.connection = connection;
+      this.opts.logger.info(...describeConnection(config, connection));
+      if (this.binding === b) this.update({ connection, detecting: false });
+    });
+    return b;
+  }
+
+  private async detect(config: ConfigSnapshot): Promise<Connection> {
+    const initial = initialConnection(config);
+    if (!config.baseUrl || initial.via === 'override') return initial;
+    const probe: ProbeResult = await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), this.fetchImpl);
+    if (probe.kind === 'litellm') return { ...initial, via: 'probe', ...(probe.version ? { litellmVersion: probe.version } : {}) };
+    if (probe.kind === 'other') return { ...initial, mode: 'gateway', via: 'probe' };
+    return { ...initial, unreachable: true, via: 'fallback' };
+  }
+
+  /** The proxy was unreachable: probe again before a request (it may have started since). */
+  private async redetect(): Promise<void> {
+    const b = this.binding;
+    const connection = await this.detect(b.config);
+    if (this.binding !== b) return;
+    if (connection.mode !== b.connection.mode) b.clients.clear();
+    b.connection = connection;
+    if (!connection.unreachable) this.opts.logger.info(...describeConnection(b.config, connection));
+    this.update({ connection });
+  }
+
+  private route(b: Binding, model: string): 'main' | 'openai' {
+    const viaProxy = b.connection.mode !== 'anthropic' && b.served?.includes(model);
+    return b.config.openaiApiKey && isOpenAIModel(model) && !viaProxy ? 'openai' : 'main';
+  }
+
+  private client(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
+    const key = route === 'openai' ? 'openai' : b.connection.mode;
+    let p = b.clients.get(key);
+    if (!p) {
+      p = this.buildClient(b, route);
+      b.clients.set(key, p);
+      p.catch(() => b.clients.delete(key));
+    }
+    return p;
+  }
+
+  private async buildClient(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
+    const { config, connection } = b;
+    const common = { timeoutMs: config.timeoutMs, fetch: this.fetchImpl };
+    if (route === 'openai') {
+      const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
+      return createOpenAIChatClient({
+        ...common,
+        mode: 'openai',
+        baseURL: config.openaiBaseUrl ? `${config.openaiBaseUrl}/v1` : OPENAI_DEFAULT_BASE,
+        credential: config.openaiApiKey,
+        credentialVar: undefined,
+      });
+    }
+    if (connection.mode === 'litellm') {
+      const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
+      return createOpenAIChatClient({ ...common, mode: 'litellm', baseURL: `${config.baseUrl}/v1`, credential: config.credential, credentialVar: config.credentialVar });
+    }
+    if (!config.credential && connection.mode === 'anthropic') {
+      throw Object.assign(new Error('no key'), { status: 401, error: { message: 'No API key configured' } });
+    }
+    const { createAnthropicClient } = await import('./providers/anthropicMessages.js');
+    return createAnthropicClient({ ...common, mode: connection.mode, baseURL: config.baseUrl, credential: config.credential, credentialVar: config.credentialVar });
+  }
+
+  private async addModelInfo(b: Binding, remote: RemoteModel[], signal?: AbortSignal): Promise<void> {
+    try {
+      const res = await this.fetchImpl(`${b.config.baseUrl}/model/info`, {
+        headers: b.config.credential ? { authorization: `Bearer ${b.config.credential}` } : {},
+        signal: signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)),
+      });
+      if (!res.ok) return;
+      const info = parseModelInfo(await res.json());
+      for (const r of remote) Object.assign(r, info.get(r.id));
+    } catch {
+      // /model/info is optional (older proxies, restricted keys).
+    }
+  }
+
+  private errorContext(b: Binding, route: 'main' | 'openai', model: string | undefined) {
+    const url = route === 'openai' ? (b.config.openaiBaseUrl ?? OPENAI_DEFAULT_BASE) : (b.config.baseUrl ?? ANTHROPIC_DEFAULT_BASE);
+    return {
+      url,
+      host: hostOf(url),
+      mode: route === 'openai' ? 'openai' : b.connection.mode,
+      credential: route === 'openai' ? b.config.openaiApiKey : b.config.credential,
+      credentialVar: route === 'openai' ? 'OPENAI_API_KEY' : b.config.credentialVar,
+      ...(model ? { model } : {}),
+      ...(b.served ? { servedModels: b.served } : {}),
+      secrets: secretsOf(b.config),
+      timeoutMs: b.config.timeoutMs,
+    };
+  }
+
+  private setNotice(level: RuntimeNotice['level'], text: string, config?: ConfigSnapshot): void {
+    const notice: RuntimeNotice = { id: ++this.noticeId, level, text, ...(config?.problems.length ? { problems: config.problems } : {}) };
+    this.update({ notice });
+  }
+
+  private update(patch: Partial<RuntimeState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+}
+
+function initialConnection(config: ConfigSnapshot): Connection {
+  const host = config.baseUrl ? hostOf(config.baseUrl) : undefined;
+  if (!config.baseUrl) return { mode: 'anthropic', baseUrl: undefined, host: undefined, unreachable: false, via: 'direct' };
+  if (config.proxyFormat !== 'auto') {
+    return { mode: config.proxyFormat === 'openai' ? 'litellm' : 'gateway', baseUrl: config.baseUrl, host, unreachable: false, via: 'override' };
+  }
+  return { mode: 'litellm', baseUrl: config.baseUrl, host, unreachable: false, via: 'fallback' };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function problemText(config: ConfigSnapshot): string {
+  const p = config.problems[0]!;
+  const more = config.problems.length > 1 ? ` (+${config.problems.length - 1} more)` : '';
+  return `.env${p.line ? ` line ${p.line}` : ''}: ${p.message}${more}`;
+}

@@ -1,0 +1,185 @@
+// Types shared by the runtime and everything above it. No SDK types leak past this file.
+
+/** How requests are sent. */
+export type ProviderMode =
+  | 'anthropic' // Anthropic's API directly (@anthropic-ai/sdk)
+  | 'litellm' // a LiteLLM proxy, OpenAI chat-completions format (openai SDK at <base>/v1)
+  | 'gateway' // an Anthropic-compatible gateway (@anthropic-ai/sdk with baseURL)
+  | 'openai'; // OpenAI directly, for gpt-*/o* models when OPENAI_API_KEY is set
+
+export type ProxyFormat = 'auto' | 'openai' | 'anthropic';
+
+/** Where a configuration value came from. */
+export type ValueSource = 'file' | 'env' | 'default';
+
+export type ConfigKey =
+  | 'ANTHROPIC_BASE_URL'
+  | 'ANTHROPIC_API_KEY'
+  | 'ANTHROPIC_AUTH_TOKEN'
+  | 'OPENAI_API_KEY'
+  | 'OPENAI_BASE_URL'
+  | 'OPENWORK_PROXY_FORMAT'
+  | 'OPENWORK_TIMEOUT_MS';
+
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  'ANTHROPIC_BASE_URL',
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_AUTH_TOKEN',
+  'OPENWORK_PROXY_FORMAT',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENWORK_TIMEOUT_MS',
+];
+
+export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set([
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_AUTH_TOKEN',
+  'OPENAI_API_KEY',
+]);
+
+/** A problem found while reading the .env file. */
+export interface ConfigProblem {
+  line: number; // 1-based; 0 when not tied to a line
+  key?: string;
+  message: string;
+}
+
+/** An immutable view of the resolved configuration. */
+export interface ConfigSnapshot {
+  readonly envPath: string;
+  readonly fileExists: boolean;
+  /** Normalised base URL (no trailing slash or /v1), or undefined for Anthropic direct. */
+  readonly baseUrl: string | undefined;
+  /** The credential sent to Anthropic / the proxy, and which variable it came from. */
+  readonly credential: string | undefined;
+  readonly credentialVar: 'ANTHROPIC_AUTH_TOKEN' | 'ANTHROPIC_API_KEY' | undefined;
+  readonly hasApiKey: boolean;
+  readonly hasAuthToken: boolean;
+  readonly openaiApiKey: string | undefined;
+  readonly openaiBaseUrl: string | undefined;
+  readonly proxyFormat: ProxyFormat;
+  readonly timeoutMs: number;
+  /** Raw resolved values (secrets included: never render or log these). */
+  readonly values: Readonly<Partial<Record<ConfigKey, string>>>;
+  readonly sources: Readonly<Partial<Record<ConfigKey, ValueSource>>>;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** What the runtime found at the configured address. */
+export interface Connection {
+  readonly mode: ProviderMode;
+  readonly baseUrl: string | undefined;
+  /** host:port for display, e.g. 127.0.0.1:3000 */
+  readonly host: string | undefined;
+  /** The address did not answer the probe (still used as LiteLLM, reported as unreachable). */
+  readonly unreachable: boolean;
+  readonly litellmVersion?: string;
+  /** How the mode was decided. */
+  readonly via: 'direct' | 'probe' | 'override' | 'fallback';
+}
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  system?: string;
+  maxTokens?: number;
+}
+
+export type StopReason = 'end' | 'max_tokens' | 'aborted' | 'other';
+
+export type ErrorKind =
+  | 'auth' // 401, 403 JSON
+  | 'blocked' // 403 HTML / non-JSON answer from something in front of the proxy
+  | 'unreachable' // ECONNREFUSED, ENOTFOUND, EHOSTUNREACH...
+  | 'timeout' // connect or first byte took too long
+  | 'tls' // certificate errors, TLS to a plain HTTP port
+  | 'model' // model not served
+  | 'rate_limit' // 429
+  | 'server' // 5xx
+  | 'stream_cut' // the stream ended before the reply finished
+  | 'bad_request' // other 4xx
+  | 'config' // the configuration itself is unusable
+  | 'unknown';
+
+/** A failure as the user sees it: plain language, no stack, no secret. */
+export interface AppError {
+  kind: ErrorKind;
+  /** One line: what went wrong. */
+  message: string;
+  /** One line: what to do about it. */
+  hint: string;
+  status?: number;
+  /** The address that was tried, when relevant. */
+  url?: string;
+  /** Masked credential (sk-…a1b2) and its variable, for auth failures. */
+  maskedKey?: string;
+  keyVar?: string;
+  /** Model names the proxy does serve, nearest first (model failures). */
+  servedModels?: string[];
+  /** Seconds until a rate limit resets, when the headers say. */
+  retryAfterSec?: number;
+  /** Server's own error text, scrubbed of secrets. */
+  detail?: string;
+}
+
+/** One event type for every provider. */
+export type ChatEvent =
+  | { type: 'start'; model: string; mode: ProviderMode; requestId?: string }
+  | { type: 'text'; text: string }
+  | { type: 'usage'; inputTokens?: number; outputTokens?: number; cost?: number }
+  | { type: 'done'; stopReason: StopReason }
+  | { type: 'error'; error: AppError; partial: boolean };
+
+export interface ModelEntry {
+  id: string;
+  label?: string;
+  source: 'proxy' | 'builtin';
+  /** true: the proxy serves it; false: the proxy does not; undefined: unknown (no proxy / listing failed). */
+  served: boolean | undefined;
+  /** For a built-in name the proxy lacks: the nearest name it does serve. */
+  suggestion?: string;
+  contextWindow?: number;
+  /** USD per million tokens */
+  inputCostPerMTok?: number;
+  outputCostPerMTok?: number;
+  /** Provider model behind a proxy alias, from /model/info. */
+  underlying?: string;
+}
+
+export interface ModelListing {
+  models: ModelEntry[];
+  /** 'ok': the proxy listed its models; 'none': no proxy to ask; otherwise why listing failed. */
+  status: 'ok' | 'none' | 'error';
+  error?: AppError;
+}
+
+/** A short notice for the status bar (reload, broken file...). */
+export interface RuntimeNotice {
+  id: number;
+  level: 'info' | 'warn' | 'error';
+  text: string;
+  problems?: readonly ConfigProblem[];
+}
+
+export interface RuntimeState {
+  readonly config: ConfigSnapshot;
+  readonly connection: Connection;
+  /** true while the first detection (probe) is running */
+  readonly detecting: boolean;
+  readonly notice: RuntimeNotice | undefined;
+  /** Increments on every client swap. */
+  readonly generation: number;
+}
+
+/** What the UI needs from the runtime. The real one is RuntimeService; tests may script a fake. */
+export interface Runtime {
+  subscribe(listener: () => void): () => void;
+  getState(): RuntimeState;
+  chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatEvent>;
+  listModels(signal?: AbortSignal): Promise<ModelListing>;
+}

@@ -1,0 +1,28 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where openwork-tui keeps its files: $OPENWORK_HOME, or ~/.openwork. */
+export function openworkHome(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.OPENWORK_HOME?.trim();
+  return fromEnv ? fromEnv : join(homedir(), '.openwork');
+}
+
+export interface Paths {
+  home: string;
+  envFile: string;
+  logsDir: string;
+  logFile: string;
+  prefsDir: string;
+}
+
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
+  const home = openworkHome(env);
+  const logsDir = join(home, 'logs');
+  return {
+    home,
+    envFile: join(home, '.env'),
+    logsDir,
+    logFile: join(logsDir, 'openwork-tui.log'),
+    prefsDir: home,
+  };
+}

@@ -1,0 +1,51 @@
+// App preferences that are not secrets (selected and recent models per connection, UI language),
+// kept with `conf` in $OPENWORK_HOME/preferences.json — never in the .env file.
+import Conf from 'conf';
+
+export const MAX_RECENT = 8;
+
+interface ModelPrefs {
+  selected?: string;
+  recent?: string[];
+}
+
+interface PrefsShape {
+  models: Record<string, ModelPrefs>;
+  lang?: string;
+  debugLog?: boolean;
+}
+
+export interface Prefs {
+  selectedModel(connectionKey: string): string | undefined;
+  recentModels(connectionKey: string): string[];
+  /** Records a model choice: selected, and first in the recent list. */
+  selectModel(connectionKey: string, model: string): void;
+  lang(): string | undefined;
+  setLang(lang: string | undefined): void;
+}
+
+export function openPrefs(home: string): Prefs {
+  const store = new Conf<PrefsShape>({
+    cwd: home,
+    configName: 'preferences',
+    projectName: 'openwork-tui',
+    defaults: { models: {} },
+    clearInvalidConfig: true,
+    configFileMode: 0o600,
+  });
+  const modelsFor = (key: string): ModelPrefs => store.get('models')[key] ?? {};
+  return {
+    selectedModel: (key) => modelsFor(key).selected,
+    recentModels: (key) => [...(modelsFor(key).recent ?? [])],
+    selectModel(key, model) {
+      const cur = modelsFor(key);
+      const recent = [model, ...(cur.recent ?? []).filter((m) => m !== model)].slice(0, MAX_RECENT);
+      store.set('models', { ...store.get('models'), [key]: { selected: model, recent } });
+    },
+    lang: () => store.get('lang'),
+    setLang(lang) {
+      if (lang) store.set('lang', lang);
+      else store.delete('lang');
+    },
+  };
+}
