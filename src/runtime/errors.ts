@@ -156,8 +156,8 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   const name = typeof e.name === 'string' ? e.name : '';
   const status = typeof e.status === 'number' ? e.status : undefined;
 
-  if (name === 'APIConnectionTimeoutError' || name === 'TimeoutError' || e.kind === 'timeout') {
-    const secs = ctx.timeoutMs ? ` within ${Math.round(ctx.timeoutMs / 1000)} s` : '';
+  if (name === 'TimeoutError' || e.kind === 'timeout') {
+    const secs = ctx.timeoutMs ? ` within ${ctx.timeoutMs < 10_000 ? `${ctx.timeoutMs} ms` : `${Math.round(ctx.timeoutMs / 1000)} s`}` : '';
     return make('timeout', `No answer from ${host}${secs} (connection timeout).`, 'Check the address and that the proxy is running and reachable from this machine; raise OPENWORK_TIMEOUT_MS for slow models.');
   }
 
@@ -245,16 +245,13 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
       'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',
     );
   }
-  if (name === 'APIConnectionError' || e.kind === 'stream_cut') {
-    return make('unreachable', `Connection to ${host} failed.`, 'Check the address and port, and that the proxy is running.');
-  }
   const raw = typeof e.message === 'string' ? e.message : String(err);
   return make('unknown', oneLine(scrub(raw)) || 'Unexpected error.', 'Run "openwork-tui doctor" to check the connection; details are in the log.');
 }
 
 export function isAbort(err: unknown): boolean {
   if (!isRec(err)) return false;
-  return err.name === 'AbortError' || err.name === 'APIUserAbortError';
+  return err.name === 'AbortError' || err.kind === 'abort';
 }
 
 /** The error for a stream that ended before the reply was complete. */

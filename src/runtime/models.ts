@@ -7,18 +7,21 @@ export const DEFAULT_MODEL = 'claude-sonnet-4-5-20250929';
 interface Builtin {
   id: string;
   label: string;
-  contextWindow: number;
-  input: number; // USD per million input tokens
-  output: number;
+  contextWindow?: number;
+  input?: number; // USD per million input tokens
+  output?: number;
 }
 
+// Current Claude models (as the installed @anthropic-ai/sdk lists them), then the ones the seed guide
+// names. Prices and context windows only where they are known here.
 const CLAUDE: Builtin[] = [
-  { id: 'claude-sonnet-4-5-20250929', label: 'Claude Sonnet 4.5', contextWindow: 200_000, input: 3, output: 15 },
+  { id: 'claude-sonnet-5-5', label: 'Claude Sonnet 5.5' },
+  { id: 'claude-opus-5-5', label: 'Claude Opus 5.5' },
+  { id: 'claude-haiku-5-5', label: 'Claude Haiku 5.5' },
+  { id: 'claude-opus-4-8', label: 'Claude Opus 4.8' },
+  { id: 'claude-sonnet-4-6', label: 'Claude Sonnet 4.6' },
   { id: 'claude-haiku-4-5-20251001', label: 'Claude Haiku 4.5', contextWindow: 200_000, input: 1, output: 5 },
-  { id: 'claude-opus-4-1-20250805', label: 'Claude Opus 4.1', contextWindow: 200_000, input: 15, output: 75 },
-  { id: 'claude-sonnet-4-20250514', label: 'Claude Sonnet 4', contextWindow: 200_000, input: 3, output: 15 },
-  { id: 'claude-opus-4-20250514', label: 'Claude Opus 4', contextWindow: 200_000, input: 15, output: 75 },
-  { id: 'claude-3-7-sonnet-20250219', label: 'Claude Sonnet 3.7', contextWindow: 200_000, input: 3, output: 15 },
+  { id: 'claude-sonnet-4-5-20250929', label: 'Claude Sonnet 4.5', contextWindow: 200_000, input: 3, output: 15 },
   { id: 'claude-3-5-sonnet-20241022', label: 'Claude Sonnet 3.5', contextWindow: 200_000, input: 3, output: 15 },
   { id: 'claude-3-5-haiku-20241022', label: 'Claude Haiku 3.5', contextWindow: 200_000, input: 0.8, output: 4 },
 ];
@@ -40,9 +43,9 @@ export function builtinModels(withOpenAI: boolean): ModelEntry[] {
     label: b.label,
     source: 'builtin' as const,
     served: undefined,
-    contextWindow: b.contextWindow,
-    inputCostPerMTok: b.input,
-    outputCostPerMTok: b.output,
+    ...(b.contextWindow ? { contextWindow: b.contextWindow } : {}),
+    ...(b.input !== undefined ? { inputCostPerMTok: b.input } : {}),
+    ...(b.output !== undefined ? { outputCostPerMTok: b.output } : {}),
   }));
 }
 

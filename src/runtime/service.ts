@@ -92,7 +92,7 @@ export class RuntimeService implements Runtime {
     }
     if (text === this.binding.text) return; // no-op change (touch, same bytes)
     const config = configFromText(this.opts.envPath, text, this.opts.env);
-    if (config.problems.length) {
+    if (config.problems.some((p) => !p.warning)) {
       this.binding.text = text;
       this.opts.logger.warn(`[Runtime] .env has problems; keeping the previous connection`, config.problems);
       this.setNotice('error', `${problemText(config)} (kept the previous connection)`, config);
@@ -299,7 +299,9 @@ function hostOf(url: string): string {
 }
 
 function problemText(config: ConfigSnapshot): string {
-  const p = config.problems[0]!;
-  const more = config.problems.length > 1 ? ` (+${config.problems.length - 1} more)` : '';
+  const errors = config.problems.filter((p) => !p.warning);
+  const list = errors.length ? errors : config.problems;
+  const p = list[0]!;
+  const more = list.length > 1 ? ` (+${list.length - 1} more)` : '';
   return `.env${p.line ? ` line ${p.line}` : ''}: ${p.message}${more}`;
 }

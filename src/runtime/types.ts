@@ -42,6 +42,8 @@ export interface ConfigProblem {
   line: number; // 1-based; 0 when not tied to a line
   key?: string;
   message: string;
+  /** A warning does not make the file unusable (e.g. a duplicated key). */
+  warning?: boolean;
 }
 
 /** An immutable view of the resolved configuration. */

@@ -26,6 +26,8 @@ export interface EnvProblem {
   line: number;
   key?: string;
   message: string;
+  /** A warning does not make the file unusable (e.g. a duplicated key). */
+  warning?: boolean;
 }
 
 interface Located extends EnvEntry {
@@ -238,7 +240,7 @@ export class EnvDocument {
       const later = lastLine.get(e.key);
       if (later !== undefined && later !== e.line) {
         const message = `${e.key} is set again on line ${later}; that value is used`;
-        out.push({ line: e.line, key: e.key, message });
+        out.push({ line: e.line, key: e.key, message, warning: true });
       }
     }
     this.parsed.lines.forEach((text, i) => {

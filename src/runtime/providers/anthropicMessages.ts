@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -65,6 +65,8 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
         if (!finished) throw new StreamError('stream_cut', 'stream ended before message_stop');
         yield { type: 'usage', inputTokens, outputTokens, ...(cost !== undefined ? { cost } : {}) };
         yield { type: 'done', stopReason: stop ?? 'end' };
+      } catch (err) {
+        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
       } finally {
         signal.removeEventListener('abort', onAbort);
       }
@@ -72,9 +74,13 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
 
     async listModels(signal?: AbortSignal) {
       const out: { id: string; label?: string }[] = [];
-      for await (const m of client.models.list({ limit: 100 }, { signal: signal ?? null })) {
-        out.push({ id: m.id, ...(m.display_name ? { label: m.display_name } : {}) });
-        if (out.length >= 500) break;
+      try {
+        for await (const m of client.models.list({ limit: 100 }, { signal: signal ?? null })) {
+          out.push({ id: m.id, ...(m.display_name ? { label: m.display_name } : {}) });
+          if (out.length >= 500) break;
+        }
+      } catch (err) {
+        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
       }
       return out;
     },

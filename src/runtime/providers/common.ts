@@ -63,3 +63,15 @@ export async function* withIdleTimeout<T>(source: AsyncIterable<T>, idleMs: numb
     await it.return?.()?.catch?.(() => {});
   }
 }
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Marks an SDK error with what it is (`kind: 'timeout' | 'abort'`) using the SDK's own classes, so the
+ * classifier needs no SDK import and works when a bundler renames classes.
+ */
+export function tagSdkError(err: unknown, timeoutClass: ErrorClass, abortClass: ErrorClass): unknown {
+  if (err instanceof timeoutClass) Object.assign(err, { kind: 'timeout' });
+  else if (err instanceof abortClass) Object.assign(err, { kind: 'abort' });
+  return err;
+}

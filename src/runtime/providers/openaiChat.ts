@@ -1,7 +1,7 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
-import OpenAI from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
 
@@ -65,14 +65,20 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
         if (!stop) throw new StreamError('stream_cut', 'stream ended before finish_reason');
         if (!usageSent && cost !== undefined) yield { type: 'usage', cost };
         yield { type: 'done', stopReason: stop };
+      } catch (err) {
+        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
       } finally {
         signal.removeEventListener('abort', onAbort);
       }
     },
 
     async listModels(signal?: AbortSignal) {
-      const page = await client.models.list({ signal: signal ?? null });
-      return page.data.map((m) => ({ id: m.id }));
+      try {
+        const page = await client.models.list({ signal: signal ?? null });
+        return page.data.map((m) => ({ id: m.id }));
+      } catch (err) {
+        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
+      }
     },
   };
 }

@@ -1,0 +1,97 @@
+// classifyError is pure: a table of failures (shaped as the SDKs and Node raise them) → kind, message, hint.
+import { describe, expect, it } from 'vitest';
+import { classifyError, exitCodeFor, EXIT } from '../../src/runtime/errors.js';
+import { maskSecret, scrubSecrets } from '../../src/runtime/secrets.js';
+import { nearestModels } from '../../src/runtime/nearest.js';
+
+const KEY = 'sk-secret-value-a1b2';
+const ctx = { url: 'http://127.0.0.1:3000', credential: KEY, credentialVar: 'ANTHROPIC_API_KEY', model: 'claude-3-5-sonnet-20241022' };
+const headers = (h: Record<string, string>) => new Headers(h);
+const net = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+
+const table: [string, unknown, string, RegExp, RegExp][] = [
+  ['401', { status: 401, error: { message: 'Authentication Error, No connected db.', type: 'auth_error' }, headers: headers({}) }, 'auth', /refused the key.*sk-…a1b2.*ANTHROPIC_API_KEY/, /Check ANTHROPIC_API_KEY/],
+  ['403 JSON', { status: 403, error: { message: 'not allowed' }, headers: headers({ 'content-type': 'application/json' }) }, 'auth', /refused the key \(403/, /ANTHROPIC_API_KEY/],
+  ['403 HTML', { status: 403, message: '403 <html><body>403 Forbidden</body></html>', headers: headers({ 'content-type': 'text/html', server: 'nginx' }) }, 'blocked', /web page \(403, server: nginx\)/, /in front of the proxy/],
+  ['400 invalid model (object message)', { status: 400, error: { message: { error: 'chat_completion: Invalid model name passed in model=claude-3-5-sonnet-20241022' }, type: 'None', code: 400 }, headers: headers({}) }, 'model', /not a model_name/, /Pick/],
+  ['404 Anthropic not_found model', { status: 404, error: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-3-5-sonnet-20241022' } }, headers: headers({}) }, 'model', /not supported/, /Pick/],
+  ['429', { status: 429, error: { message: 'rate' }, headers: headers({ 'retry-after': '7' }) }, 'rate_limit', /try again in 7 s/, /Wait/],
+  ['500', { status: 500, error: { message: 'boom' }, headers: headers({}) }, 'server', /failed with 500: boom/, /retry/],
+  ['ECONNREFUSED', net('ECONNREFUSED'), 'unreachable', /Cannot reach http:\/\/127\.0\.0\.1:3000 \(connection refused/, /proxy is running/],
+  ['ENOTFOUND', net('ENOTFOUND'), 'unreachable', /host name not found/, /address/],
+  ['ETIMEDOUT', net('ETIMEDOUT'), 'timeout', /timed out/, /proxy is running/],
+  ['SDK timeout', Object.assign(new Error('Request timed out.'), { kind: 'timeout' }), 'timeout', /No answer/, /OPENWORK_TIMEOUT_MS/],
+  ['TLS to plain HTTP', net('ERR_SSL_WRONG_VERSION_NUMBER'), 'tls', /plain HTTP/, /http:\/\//],
+  ['bad certificate', net('SELF_SIGNED_CERT_IN_CHAIN'), 'tls', /certificate/, /NODE_EXTRA_CA_CERTS/],
+  ['something else', new Error('weird'), 'unknown', /weird/, /doctor/],
+];
+
+describe('classifyError', () => {
+  it.each(table)('%s', (_name, err, kind, message, hint) => {
+    const e = classifyError(err, ctx)!;
+    expect(e.kind).toBe(kind);
+    expect(e.message).toMatch(message);
+    expect(e.hint).toMatch(hint);
+    expect(JSON.stringify(e)).not.toContain(KEY);
+    expect(e.message).not.toMatch(/\n\s+at /); // never a stack
+  });
+
+  it('auth failures carry the masked key and the variable it came from', () => {
+    const e = classifyError({ status: 401, error: {}, headers: headers({}) }, ctx)!;
+    expect(e.maskedKey).toBe('sk-…a1b2');
+    expect(e.keyVar).toBe('ANTHROPIC_API_KEY');
+  });
+
+  it('model failures list the served names nearest first', () => {
+    const e = classifyError(
+      { status: 400, error: { message: { error: 'Invalid model name passed in model=claude-3-5-sonnet-20241022' } }, headers: headers({}) },
+      { ...ctx, servedModels: ['gpt-4o', 'claude-3-5-haiku-20241022', 'claude-3-5-sonnet'] },
+    )!;
+    expect(e.servedModels).toEqual(['claude-3-5-sonnet', 'claude-3-5-haiku-20241022', 'gpt-4o']);
+    expect(e.message).toContain('It serves: claude-3-5-sonnet, claude-3-5-haiku-20241022, gpt-4o');
+  });
+
+  it('a user abort is not an error', () => {
+    expect(classifyError(Object.assign(new Error('aborted'), { name: 'AbortError' }), ctx)).toBeUndefined();
+    expect(classifyError(Object.assign(new Error('x'), { kind: 'abort' }), ctx)).toBeUndefined();
+  });
+
+  it('scrubs a key echoed back by the server', () => {
+    const e = classifyError(
+      { status: 401, error: { message: `Authentication Error, Malformed API Key passed in. Ensure Key has \`Bearer \` prefix. Passed in: ${KEY}` }, headers: headers({}) },
+      ctx,
+    )!;
+    expect(e.detail).toContain('Passed in: sk-…a1b2');
+    expect(JSON.stringify(e)).not.toContain(KEY);
+  });
+
+  it('maps kinds to the documented exit codes', () => {
+    expect(exitCodeFor('auth')).toBe(EXIT.auth);
+    expect(exitCodeFor('unreachable')).toBe(EXIT.network);
+    expect(exitCodeFor('timeout')).toBe(EXIT.network);
+    expect(exitCodeFor('blocked')).toBe(EXIT.network);
+    expect(exitCodeFor('model')).toBe(EXIT.model);
+    expect(exitCodeFor('server')).toBe(EXIT.other);
+    expect(new Set(Object.values(EXIT)).size).toBe(Object.values(EXIT).length);
+  });
+});
+
+describe('secrets', () => {
+  it('masks keys to a prefix and the last four characters', () => {
+    expect(maskSecret('sk-test-master')).toBe('sk-…ster');
+    expect(maskSecret('short')).not.toContain('short');
+    expect(maskSecret(undefined)).toBe('(none)');
+  });
+  it('scrubs known secrets and anything after Bearer', () => {
+    const out = scrubSecrets(`key ${KEY} and Authorization: Bearer abcdefghijklmnop`, [KEY]);
+    expect(out).not.toContain(KEY);
+    expect(out).not.toContain('abcdefghijklmnop');
+  });
+});
+
+describe('nearestModels', () => {
+  it('puts the same model without its date first', () => {
+    expect(nearestModels('claude-3-5-sonnet-20241022', ['claude-3-5-haiku-20241022', 'claude-3-5-sonnet'])[0]).toBe('claude-3-5-sonnet');
+    expect(nearestModels('claude-3-5-haiku', ['claude-3-5-sonnet', 'claude-3-5-haiku-20241022'])[0]).toBe('claude-3-5-haiku-20241022');
+  });
+});

@@ -1,0 +1,376 @@
+// The runtime against real local servers, through the real SDKs.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync, renameSync } from 'node:fs';
+import { RuntimeService } from '../../src/runtime/service.js';
+import { createFileLogger } from '../../src/runtime/logger.js';
+import type { ChatEvent } from '../../src/runtime/types.js';
+import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
+
+const KEY = 'sk-test-master';
+let home: TempHome;
+let servers: TestServer[] = [];
+let runtimes: RuntimeService[] = [];
+
+beforeEach(() => {
+  home = tempHome();
+});
+afterEach(async () => {
+  for (const r of runtimes) r.close();
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+  runtimes = [];
+  home.cleanup();
+});
+
+async function server(opts: Parameters<typeof startServer>[0] = {}) {
+  const s = await startServer(opts);
+  servers.push(s);
+  return s;
+}
+
+function runtime(opts: { watch?: boolean; env?: NodeJS.ProcessEnv; debug?: boolean } = {}) {
+  const logger = createFileLogger(home.logFile, { debug: opts.debug ?? false });
+  const r = new RuntimeService({ envPath: home.envPath, env: opts.env ?? {}, logger, watch: opts.watch ?? false, debounceMs: 30 });
+  runtimes.push(r);
+  return r;
+}
+
+async function collect(it: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
+  const out: ChatEvent[] = [];
+  for await (const ev of it) out.push(ev);
+  return out;
+}
+const textOf = (evs: ChatEvent[]) => evs.map((e) => (e.type === 'text' ? e.text : '')).join('');
+const errorOf = (evs: ChatEvent[]) => {
+  const e = evs.find((x) => x.type === 'error');
+  if (!e || e.type !== 'error') throw new Error(`no error event in ${JSON.stringify(evs)}`);
+  return e;
+};
+const hello = (model = 'claude-3-5-sonnet') => ({ model, messages: [{ role: 'user' as const, content: 'hello' }] });
+
+describe('LiteLLM proxy mode', () => {
+  it('detects LiteLLM, streams in OpenAI format through <base>/v1 with a Bearer key, and logs the runtime line', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    const evs = await collect(r.chat(hello()));
+    expect(textOf(evs)).toBe('Hello from the proxy');
+    expect(evs[0]).toMatchObject({ type: 'start', mode: 'litellm' });
+    expect(evs.at(-1)).toEqual({ type: 'done', stopReason: 'end' });
+    expect(evs.find((e) => e.type === 'usage')).toMatchObject({ inputTokens: 10, outputTokens: 20 });
+    const chat = s.requests.find((q) => q.url === '/v1/chat/completions')!;
+    expect(chat.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(chat.body).toMatchObject({ model: 'claude-3-5-sonnet', stream: true, messages: [{ role: 'user', content: 'hello' }] });
+    expect(r.getState().connection).toMatchObject({ mode: 'litellm', via: 'probe', unreachable: false });
+    const log = home.readLog();
+    expect(log).toContain(`[Runtime] Using LiteLLM proxy for Anthropic: { hasApiKey: true, hasAuthToken: false, baseUrl: '${s.url}' }`);
+    expect(log).not.toContain(KEY);
+  });
+
+  it('the probe sends no key', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    const probe = s.requests.find((q) => q.url === '/health/liveliness')!;
+    expect(probe.headers.authorization).toBeUndefined();
+    expect(probe.headers['x-api-key']).toBeUndefined();
+  });
+
+  it('ANTHROPIC_AUTH_TOKEN is sent as the Bearer token when both are set', async () => {
+    const s = await server({ masterKey: 'tok-master-0001' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=sk-wrong-12345\nANTHROPIC_AUTH_TOKEN=tok-master-0001\n`);
+    const evs = await collect(runtime().chat(hello()));
+    expect(textOf(evs)).toBe('Hello from the proxy');
+    expect(s.requests.at(-1)!.headers.authorization).toBe('Bearer tok-master-0001');
+  });
+
+  it('lists the models the proxy serves, with /model/info details, and marks built-ins it lacks', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const listing = await runtime().listModels();
+    expect(listing.status).toBe('ok');
+    const byId = new Map(listing.models.map((m) => [m.id, m]));
+    expect(byId.get('claude-3-5-sonnet')).toMatchObject({ source: 'proxy', served: true, underlying: 'anthropic/claude-3-5-sonnet-20241022' });
+    expect(byId.get('claude-3-5-haiku-20241022')).toMatchObject({ source: 'proxy', served: true });
+    expect(byId.get('claude-3-5-sonnet-20241022')).toMatchObject({ source: 'builtin', served: false, suggestion: 'claude-3-5-sonnet' });
+    expect(byId.get('claude-sonnet-4-5-20250929')).toMatchObject({ served: false });
+  });
+
+  it('an unreachable proxy is treated as LiteLLM and reported as unreachable', async () => {
+    const port = await refusedPort();
+    home.writeEnv(`ANTHROPIC_BASE_URL=http://127.0.0.1:${port}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    expect(r.getState().connection).toMatchObject({ mode: 'litellm', unreachable: true, via: 'fallback' });
+    const err = errorOf(await collect(r.chat(hello())));
+    expect(err.error.kind).toBe('unreachable');
+    expect(err.error.message).toContain(`127.0.0.1:${port}`);
+    expect(err.error.message).toMatch(/refused/);
+    expect(err.error.hint).toMatch(/proxy is running/);
+  });
+
+  it('an unreachable proxy that starts later is found again on the next request', async () => {
+    const port = await refusedPort();
+    home.writeEnv(`ANTHROPIC_BASE_URL=http://127.0.0.1:${port}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    expect(r.getState().connection.unreachable).toBe(true);
+    // Bring a proxy up on that exact port.
+    const { createServer } = await import('node:http');
+    const s = await server();
+    const relay = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', async () => {
+        const up = await fetch(s.url + req.url, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
+        res.writeHead(up.status, Object.fromEntries(up.headers));
+        res.end(Buffer.from(await up.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((ok) => relay.listen(port, '127.0.0.1', ok));
+    try {
+      const evs = await collect(r.chat(hello()));
+      expect(textOf(evs)).toBe('Hello from the proxy');
+      expect(r.getState().connection.unreachable).toBe(false);
+    } finally {
+      relay.closeAllConnections();
+      await new Promise((ok) => relay.close(ok));
+    }
+  });
+});
+
+describe('other provider modes', () => {
+  it('an Anthropic-compatible gateway is used with @anthropic-ai/sdk', async () => {
+    const s = await server({ flavor: 'anthropic' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    const evs = await collect(r.chat(hello('claude-3-5-haiku-20241022')));
+    expect(r.getState().connection).toMatchObject({ mode: 'gateway', via: 'probe' });
+    expect(textOf(evs)).toBe('hi');
+    expect(evs.at(-1)).toEqual({ type: 'done', stopReason: 'end' });
+    expect(s.requests.some((q) => q.url === '/v1/messages' && q.body.model === 'claude-3-5-haiku-20241022')).toBe(true);
+    expect(home.readLog()).toContain('[Runtime] Using Anthropic-compatible gateway:');
+  });
+
+  it('OPENWORK_PROXY_FORMAT skips the guess (no probe)', async () => {
+    const s = await server({ flavor: 'anthropic' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_PROXY_FORMAT=anthropic\n`);
+    const r = runtime();
+    await r.ready();
+    expect(r.getState().connection).toMatchObject({ mode: 'gateway', via: 'override' });
+    expect(s.requests.some((q) => q.url.startsWith('/health'))).toBe(false);
+
+    const l = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${l.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_PROXY_FORMAT=openai\n`);
+    const r2 = runtime();
+    expect(textOf(await collect(r2.chat(hello())))).toBe('Hello from the proxy');
+    expect(r2.getState().connection).toMatchObject({ mode: 'litellm', via: 'override' });
+    expect(l.requests.some((q) => q.url.startsWith('/health'))).toBe(false);
+  });
+
+  it('a web server that is not an LLM API is detected as "not LiteLLM" and its answer explained', async () => {
+    const s = await server({ flavor: 'plain' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    const err = errorOf(await collect(r.chat(hello())));
+    expect(r.getState().connection.mode).toBe('gateway');
+    expect(err.error.kind).toBe('blocked');
+  });
+
+  it('gpt-* models go to OpenAI directly with OPENAI_API_KEY, and the proxy key is never sent there', async () => {
+    const proxy = await server({ flavor: 'anthropic' });
+    const openai = await server({ masterKey: 'sk-openai-7777', models: [{ name: 'gpt-4o', reply: 'from openai' }] });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${proxy.url}\nANTHROPIC_API_KEY=${KEY}\nOPENAI_API_KEY=sk-openai-7777\nOPENAI_BASE_URL=${openai.url}\n`);
+    const r = runtime();
+    const evs = await collect(r.chat(hello('gpt-4o')));
+    expect(textOf(evs)).toBe('from openai');
+    expect(evs[0]).toMatchObject({ type: 'start', mode: 'openai' });
+    for (const q of openai.requests) expect(JSON.stringify(q.headers)).not.toContain(KEY);
+    expect(proxy.requests.some((q) => q.url === '/v1/messages')).toBe(false);
+  });
+
+  it('direct Anthropic without a key fails with an actionable message before any request', async () => {
+    const r = runtime();
+    const err = errorOf(await collect(r.chat(hello())));
+    expect(r.getState().connection.mode).toBe('anthropic');
+    expect(err.error.kind).toBe('auth');
+    expect(err.error.hint).toMatch(/ANTHROPIC_API_KEY/);
+  });
+});
+
+describe('failures', () => {
+  async function litellm(fault: TestServer['fault'], env = '') {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n${env}`);
+    const r = runtime();
+    await r.ready();
+    s.fault = fault;
+    return { s, r };
+  }
+
+  it('a wrong key: 401 → auth, with the masked key and its variable, never the key', async () => {
+    const s = await server({ masterKey: 'sk-the-right-one' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=sk-wrong-key-abcd\n`);
+    const err = errorOf(await collect(runtime().chat(hello())));
+    expect(err.error).toMatchObject({ kind: 'auth', status: 401, keyVar: 'ANTHROPIC_API_KEY', maskedKey: 'sk-…abcd' });
+    expect(JSON.stringify(err)).not.toContain('sk-wrong-key-abcd');
+    expect(home.readLog()).not.toContain('sk-wrong-key-abcd');
+  });
+
+  it('403 JSON → auth; 403 HTML → blocked (something in front of the proxy)', async () => {
+    const { r, s } = await litellm('403-json');
+    expect(errorOf(await collect(r.chat(hello()))).error.kind).toBe('auth');
+    s.fault = '403-html';
+    const blocked = errorOf(await collect(r.chat(hello()))).error;
+    expect(blocked.kind).toBe('blocked');
+    expect(blocked.message).toMatch(/web page/);
+    expect(blocked.message).toContain('nginx');
+    expect(blocked.message).not.toContain('<html');
+  });
+
+  it('an unknown model → model, naming the names the proxy does serve, nearest first', async () => {
+    const { r } = await litellm('none');
+    const err = errorOf(await collect(r.chat(hello('claude-3-5-sonnet-20241022')))).error;
+    expect(err.kind).toBe('model');
+    expect(err.message).toContain('claude-3-5-sonnet-20241022');
+    expect(err.message).toMatch(/model_name/);
+    expect(err.servedModels?.[0]).toBe('claude-3-5-sonnet');
+    expect(err.hint).toContain('claude-3-5-sonnet');
+  });
+
+  it('429 → rate_limit with the reset time; 500 → server', async () => {
+    const { r, s } = await litellm('429');
+    const rl = errorOf(await collect(r.chat(hello()))).error;
+    expect(rl).toMatchObject({ kind: 'rate_limit', retryAfterSec: 7 });
+    expect(rl.message).toMatch(/7 s/);
+    s.fault = '500';
+    expect(errorOf(await collect(r.chat(hello()))).error.kind).toBe('server');
+  });
+
+  it('a stream cut mid-reply keeps the partial text and reports stream_cut', async () => {
+    const { r } = await litellm('cut');
+    const evs = await collect(r.chat(hello()));
+    expect(textOf(evs).length).toBeGreaterThan(0);
+    expect(textOf(evs)).not.toBe('Hello from the proxy');
+    const err = errorOf(evs);
+    expect(err.partial).toBe(true);
+    expect(err.error.kind).toBe('stream_cut');
+  });
+
+  it('a stream cut on the Anthropic SDK is reported the same way', async () => {
+    const s = await server({ flavor: 'anthropic' });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    s.fault = 'cut';
+    const err = errorOf(await collect(r.chat(hello())));
+    expect(err).toMatchObject({ partial: true, error: { kind: 'stream_cut' } });
+  });
+
+  it('a first byte that never comes → timeout within OPENWORK_TIMEOUT_MS', async () => {
+    const { r } = await litellm('hang', 'OPENWORK_TIMEOUT_MS=400\n');
+    const t0 = Date.now();
+    const err = errorOf(await collect(r.chat(hello()))).error;
+    expect(err.kind).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(4000);
+  });
+
+  it('a stream that stalls after the headers → timeout, partial kept', async () => {
+    const { r } = await litellm('hang-after-headers', 'OPENWORK_TIMEOUT_MS=400\n');
+    const evs = await collect(r.chat(hello()));
+    expect(errorOf(evs)).toMatchObject({ partial: true, error: { kind: 'timeout' } });
+  });
+
+  it('a server that echoes the key back never gets it shown or logged', async () => {
+    const s = await server();
+    // No "Bearer " prefix → LiteLLM's 401 says "Malformed API Key ... Passed in: <key>".
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime({ debug: true });
+    await r.ready();
+    const res = await fetch(`${s.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: KEY } });
+    const body = await res.text();
+    expect(body).toContain(KEY); // the server really echoes it
+    const { classifyError } = await import('../../src/runtime/errors.js');
+    const e = classifyError({ status: 401, error: JSON.parse(body).error, headers: res.headers }, { credential: KEY, credentialVar: 'ANTHROPIC_API_KEY' })!;
+    expect(JSON.stringify(e)).not.toContain(KEY);
+    expect(e.detail).toMatch(/Passed in: sk-…ster/);
+  });
+});
+
+describe('cancellation', () => {
+  it('aborting mid-stream ends cleanly as "aborted", not as an error', async () => {
+    const s = await server({ chunkDelayMs: 30 });
+    s.setReply('claude-3-5-sonnet', 'word '.repeat(200));
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    const ac = new AbortController();
+    const evs: ChatEvent[] = [];
+    for await (const ev of r.chat(hello(), ac.signal)) {
+      evs.push(ev);
+      if (ev.type === 'text') ac.abort();
+    }
+    expect(evs.at(-1)).toEqual({ type: 'done', stopReason: 'aborted' });
+    expect(evs.some((e) => e.type === 'error')).toBe(false);
+  });
+});
+
+describe('live reload', () => {
+  it('rewriting .env switches the next request to the other server; a stream in flight finishes on the old one', async () => {
+    const a = await server({ chunkDelayMs: 25, name: 'A' });
+    const b = await server({ name: 'B' });
+    a.setReply('claude-3-5-sonnet', 'from A '.repeat(12));
+    b.setReply('claude-3-5-sonnet', 'from B');
+    home.writeEnv(`# my proxy\nANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime({ watch: true });
+    await r.ready();
+
+    const inflight = r.chat(hello())[Symbol.asyncIterator]();
+    const first = await inflight.next(); // start: the request is on A
+    expect(first.value).toMatchObject({ type: 'start' });
+
+    // An atomic writer: temp file + rename.
+    writeFileSync(home.envPath + '.tmp', `# my proxy\nANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    renameSync(home.envPath + '.tmp', home.envPath);
+    await waitUntil(() => r.getState().connection.baseUrl === b.url && !r.getState().detecting, 5000, 'switch to B');
+    expect(r.getState().notice?.text).toBe(`switched to LiteLLM at 127.0.0.1:${b.port}`);
+
+    const rest: ChatEvent[] = [];
+    for (let n = await inflight.next(); !n.done; n = await inflight.next()) rest.push(n.value);
+    expect(textOf(rest)).toBe('from A '.repeat(12));
+    expect(rest.at(-1)).toEqual({ type: 'done', stopReason: 'end' });
+
+    expect(textOf(await collect(r.chat(hello())))).toBe('from B');
+    const logLines = home.readLog().split('\n').filter((l) => l.includes('[Runtime] Using LiteLLM proxy'));
+    expect(logLines).toHaveLength(2);
+    expect(logLines[1]).toContain(b.url);
+  });
+
+  it('a broken edit keeps the last good client and reports the line', async () => {
+    const a = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime({ watch: true });
+    await r.ready();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\nthis line is broken\nANTHROPIC_BASE_URL=htp:/nowhere\n`);
+    const notice = await waitUntil(() => (r.getState().notice?.level === 'error' ? r.getState().notice : undefined), 5000, 'error notice');
+    expect(notice!.text).toMatch(/line 3/);
+    expect(notice!.text).toMatch(/kept the previous connection/);
+    expect(r.getState().connection.baseUrl).toBe(a.url);
+    expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
+  });
+
+  it('a no-op change (same bytes) does not rebuild anything', async () => {
+    const a = await server();
+    const text = `ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`;
+    home.writeEnv(text);
+    const r = runtime({ watch: true });
+    await r.ready();
+    const gen = r.getState().generation;
+    home.writeEnv(text);
+    home.writeEnv(text + '# a comment\n');
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(r.getState().generation).toBe(gen);
+    expect(home.readLog().split('\n').filter((l) => l.includes('[Runtime] Using')).length).toBe(1);
+  });
+});
