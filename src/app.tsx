@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, useApp } from 'ink';
+import type { Runtime } from './runtime/types.js';
+import { LiveReply, layoutLive } from './components/LiveReply.js';
+import { Prompt } from './components/Prompt.js';
+import { StatusBar } from './components/StatusBar.js';
+import { Transcript } from './components/Transcript.js';
+import { parseSlash } from './state/slash.js';
+import { useChat } from './state/useChat.js';
+import { useFlash } from './state/useFlash.js';
+import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
+import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
+import { useRuntimeState } from './state/useRuntimeState.js';
+import { useTerminalSize } from './state/useTerminalSize.js';
+
+export interface AppProps {
+  runtime: Runtime;
+  /** The model to start with. */
+  model: string;
+  version: string;
+  /** false under NO_COLOR: nothing is coloured. */
+  color: boolean;
+  /** Called when the user switches model (to persist it). */
+  onModelChange?(model: string): void;
+  /** No .env and no key: show the welcome. */
+  firstRun?: boolean;
+}
+
+const STATUS_ROWS = 2;
+
+/** The screen currently shown under the transcript. Only the chat exists so far. */
+type Screen = 'chat';
+
+export function App({ runtime, model: initialModel, version, color, onModelChange, firstRun }: AppProps) {
+  const rt = useRuntimeState(runtime);
+  const { columns, rows } = useTerminalSize();
+  const [model, setModel] = useState(initialModel);
+  const [screen] = useState<Screen>('chat');
+  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath });
+  const [flash, showFlash] = useFlash();
+  const [promptHeight, setPromptHeight] = useState(2);
+  const clearScreen = useClearScreen();
+  const { exit } = useApp();
+
+  const busy = chat.live !== undefined;
+  const live = useRef({ busy, model });
+  live.current = { busy, model };
+
+  useEffect(() => {
+    const n = rt.notice;
+    if (n) showFlash(n.text, n.level, n.level === 'info' ? 5000 : 10000);
+  }, [rt.notice, showFlash]);
+
+  const quit = useCallback(() => {
+    controls.cancel();
+    exit();
+  }, [controls, exit]);
+
+  const reprint = useCallback(() => {
+    clearScreen();
+    controls.dispatch({ type: 'refresh' });
+  }, [clearScreen, controls]);
+  useReprintOnResize(columns, reprint);
+
+  const runCommand = useCallback(
+    (text: string): void => {
+      const cmd = parseSlash(text);
+      if (!cmd) return;
+      if (cmd.kind === 'unknown') {
+        controls.dispatch({ type: 'info', text: `unknown command /${cmd.name} — /help lists them`, tone: 'warn' });
+        return;
+      }
+      const info = (t: string): void => controls.dispatch({ type: 'info', text: t });
+      switch (cmd.command.name) {
+        case 'model':
+          if (cmd.arg === '') {
+            info('model picker: coming — use /model NAME for now');
+          } else {
+            setModel(cmd.arg);
+            onModelChange?.(cmd.arg);
+            info(`model: ${cmd.arg}`);
+          }
+          return;
+        case 'settings':
+          info(`settings screen: coming — edit ${runtime.getState().config.envPath} for now`);
+          return;
+        case 'clear':
+          controls.cancel();
+          clearScreen();
+          controls.dispatch({ type: 'clear' });
+          return;
+        case 'help':
+          controls.dispatch({ type: 'help' });
+          return;
+        case 'quit':
+          quit();
+          return;
+      }
+    },
+    [controls, onModelChange, runtime, clearScreen, quit],
+  );
+
+  const onSubmit = useCallback(
+    (text: string): boolean => {
+      if (parseSlash(text)) {
+        runCommand(text);
+        return true;
+      }
+      if (live.current.busy) {
+        showFlash('Still replying — Esc stops it', 'warn');
+        return false;
+      }
+      return controls.send(text.replace(/\s+$/, ''), live.current.model);
+    },
+    [runCommand, controls, showFlash],
+  );
+
+  const onNotice = useCallback((t: string) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
+  useGlobalKeys({ busy, onStop: controls.stop, onExit: quit, onNotice });
+
+  const liveMaxRows = rows - promptHeight - STATUS_ROWS - 1;
+  const liveLayout = useMemo(
+    () => layoutLive(chat.live, columns, liveMaxRows, color),
+    [chat.live, columns, liveMaxRows, color],
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Transcript items={chat.items} epoch={chat.epoch} columns={columns} color={color} />
+      {screen === 'chat' && (
+        <>
+          <LiveReply layout={liveLayout} model={chat.live?.model ?? model} color={color} />
+          <Prompt
+            columns={columns}
+            rows={rows}
+            top={liveLayout.height}
+            color={color}
+            isActive
+            placeholder={busy ? 'replying… Esc to stop' : 'Send a message · / for commands · Ctrl+C twice to exit'}
+            onSubmit={onSubmit}
+            onExit={quit}
+            onHeight={setPromptHeight}
+          />
+        </>
+      )}
+      <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import { memo } from 'react';
+import { Box, Text } from 'ink';
+import type { LiveReply as Live } from '../state/chat.js';
+import { fitWidth, tailLines } from '../state/fitLines.js';
+import { renderReply } from './Markdown.js';
+import { ReplyLabel } from './ReplyLabel.js';
+import { contentWidth, theme } from './theme.js';
+
+export interface LiveLayout {
+  label: boolean;
+  lines: string[];
+  hidden: number;
+  /** Screen rows the live reply takes (margin and label included). */
+  height: number;
+}
+
+export const NO_LIVE: LiveLayout = { label: false, lines: [], hidden: 0, height: 0 };
+
+/**
+ * Lay out the streaming tail so it fits in `maxRows` screen rows: lines are pre-wrapped to the
+ * width and only the last ones are shown (the rest reach the transcript when the reply ends).
+ */
+export function layoutLive(live: Live | undefined, columns: number, maxRows: number, color: boolean): LiveLayout {
+  if (!live) return NO_LIVE;
+  const label = !live.committed;
+  const width = contentWidth(columns);
+  const text = live.text.trim() === '' ? [] : renderReply(live.text, width, color).split('\n');
+  const chrome = 1 + (label ? 1 : 0); // top margin + label
+  if (!label && text.length === 0) return NO_LIVE;
+  const { lines, hidden } = tailLines(fitWidth(text, width), Math.max(1, maxRows - chrome));
+  return { label, lines, hidden, height: chrome + lines.length + (hidden > 0 ? 1 : 0) };
+}
+
+/** The reply streaming now: the only part of the transcript that is redrawn. */
+export const LiveReply = memo(function LiveReply({
+  layout,
+  model,
+  color,
+}: {
+  layout: LiveLayout;
+  model: string;
+  color: boolean;
+}) {
+  if (layout.height === 0) return null;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {layout.label && <ReplyLabel model={model} color={color} />}
+      {layout.hidden > 0 && (
+        <Text color={theme(color).muted}>
+          {'  ⋮ '}
+          {layout.hidden} more lines above, shown when the reply ends
+        </Text>
+      )}
+      {layout.lines.length > 0 && (
+        <Box paddingLeft={2}>
+          <Text>{layout.lines.join('\n')}</Text>
+        </Box>
+      )}
+    </Box>
+  );
+});

@@ -1,0 +1,94 @@
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useCursor } from 'ink';
+import { promptIntents } from '../state/promptKeys.js';
+import { INITIAL_PROMPT, promptReducer, type PromptAction } from '../state/promptState.js';
+import { layoutPrompt, visibleWindow } from '../state/promptLayout.js';
+import { slashMatches } from '../state/slash.js';
+import { useKeyboard } from '../state/useKeyboard.js';
+import { SlashMenu, menuRows } from './SlashMenu.js';
+import { theme } from './theme.js';
+
+const PREFIX = 2; // "› "
+
+export interface PromptProps {
+  columns: number;
+  /** Terminal rows: the prompt shows at most a third of them, scrolled to the caret. */
+  rows: number;
+  /** Screen rows above the prompt in the live region, to place the caret. */
+  top: number;
+  color: boolean;
+  isActive: boolean;
+  placeholder: string;
+  /** Returns false to keep the text (nothing was sent). */
+  onSubmit(text: string): boolean;
+  onExit(): void;
+  /** Rows the prompt (with its menu) takes, reported when it changes. */
+  onHeight(rows: number): void;
+}
+
+/**
+ * The message editor. It owns its text, so a keystroke re-renders only this component, and it
+ * draws its own wrapped rows so the terminal caret (Ink's useCursor) sits exactly on the text.
+ */
+export const Prompt = memo(function Prompt(p: PromptProps) {
+  const [state, setState] = useState(INITIAL_PROMPT);
+  const ref = useRef(state);
+  const apply = (action: PromptAction): void => {
+    const next = promptReducer(ref.current, action);
+    if (next === ref.current) return;
+    ref.current = next;
+    setState(next);
+  };
+
+  useKeyboard((input, key, raw) => {
+    for (const intent of promptIntents(input, key, raw)) {
+      const text = ref.current.buffer.text;
+      if (intent.type === 'send') {
+        if (text.trim() !== '' && p.onSubmit(text)) apply({ type: 'submit' });
+      } else if (intent.type === 'exitIfEmpty') {
+        if (text === '') p.onExit();
+        else apply({ type: 'delete' });
+      } else {
+        apply(intent);
+      }
+    }
+  }, p.isActive);
+
+  const { text, cursor } = state.buffer;
+  const width = Math.max(1, p.columns - PREFIX - 1);
+  const layout = useMemo(() => layoutPrompt(text, cursor, width), [text, cursor, width]);
+  const win = visibleWindow(layout.rows.length, layout.caret.row, Math.max(1, Math.floor(p.rows / 3)));
+  const matches = useMemo(() => slashMatches(text), [text]);
+  const height = 1 + (win.end - win.start) + menuRows(matches);
+  const { onHeight } = p;
+  useEffect(() => onHeight(height), [onHeight, height]);
+
+  const { setCursorPosition } = useCursor();
+  setCursorPosition(
+    p.isActive ? { x: PREFIX + layout.caret.col, y: p.top + 1 + layout.caret.row - win.start } : undefined,
+  );
+
+  const t = theme(p.color);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {text === '' ? (
+        <Text wrap="truncate-end">
+          <Text color={t.accent} bold>
+            {'› '}
+          </Text>
+          <Text color={t.muted}>{p.placeholder}</Text>
+        </Text>
+      ) : (
+        layout.rows.slice(win.start, win.end).map((row, i) => (
+          <Text key={win.start + i}>
+            <Text color={t.accent} bold>
+              {win.start + i === 0 ? '› ' : '  '}
+            </Text>
+            {row}
+          </Text>
+        ))
+      )}
+      {matches.length > 0 && <SlashMenu matches={matches} color={p.color} />}
+    </Box>
+  );
+});

@@ -1,0 +1,74 @@
+import { memo } from 'react';
+import { Box, Text } from 'ink';
+import type { ReplyStatus, TranscriptItem } from '../state/chat.js';
+import { stripControl } from '../render/sanitize.js';
+import { ErrorCard } from './ErrorCard.js';
+import { HelpCard } from './HelpCard.js';
+import { Markdown } from './Markdown.js';
+import { ReplyLabel } from './ReplyLabel.js';
+import { Welcome } from './Welcome.js';
+import { contentWidth, theme } from './theme.js';
+
+const STATUS_TEXT: Record<ReplyStatus, string> = {
+  interrupted: 'interrupted',
+  cut: 'reply cut off',
+  max_tokens: 'stopped at the token limit',
+};
+
+export interface ItemProps {
+  item: TranscriptItem;
+  columns: number;
+  color: boolean;
+}
+
+/** One finished transcript entry. Printed once by <Static>, never redrawn. */
+export const TranscriptItemView = memo(function TranscriptItemView({ item, columns, color }: ItemProps) {
+  const t = theme(color);
+  switch (item.kind) {
+    case 'banner':
+      return (
+        <Text color={t.muted}>
+          openwork-tui {item.version} · /help for commands and keys
+        </Text>
+      );
+    case 'welcome':
+      return <Welcome envPath={item.envPath} color={color} />;
+    case 'user':
+      return (
+        <Box marginTop={1}>
+          <Text color={t.user} bold>
+            {'› '}
+          </Text>
+          <Text>{stripControl(item.text)}</Text>
+        </Box>
+      );
+    case 'assistant':
+      return (
+        <Box flexDirection="column" marginTop={item.label || item.text.trim() !== '' ? 1 : 0}>
+          {item.label && <ReplyLabel model={item.model} color={color} />}
+          {item.text.trim() !== '' && (
+            <Box paddingLeft={2}>
+              <Markdown text={item.text} width={contentWidth(columns)} color={color} />
+            </Box>
+          )}
+          {item.status && (
+            <Text color={t.warn}>
+              {'  ⎿ '}
+              {STATUS_TEXT[item.status]}
+            </Text>
+          )}
+        </Box>
+      );
+    case 'error':
+      return <ErrorCard error={item.error} color={color} />;
+    case 'info':
+      return (
+        <Text color={item.tone === 'warn' ? t.warn : t.muted}>
+          {'  · '}
+          {item.text}
+        </Text>
+      );
+    case 'help':
+      return <HelpCard color={color} />;
+  }
+});

@@ -1,0 +1,131 @@
+// Runs chat turns against the runtime: one AbortController and generation number per turn,
+// tokens coalesced in a ref and flushed every FLUSH_MS (and always on done/error).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppError, ChatRequest, Runtime } from '../runtime/types.js';
+import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
+
+export const FLUSH_MS = 40;
+
+interface Turn {
+  gen: number;
+  controller: AbortController;
+  pending: string;
+  chunks: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export interface ChatControls {
+  /** Start a turn; false when one is already running. */
+  send(text: string, model: string): boolean;
+  /** Stop the running turn, keeping its partial text (marked interrupted). False when idle. */
+  stop(): boolean;
+  /** Stop silently (no interrupted marker), e.g. before /clear. */
+  cancel(): void;
+  dispatch(action: ChatAction): void;
+}
+
+const UNEXPECTED: AppError = {
+  kind: 'unknown',
+  message: 'The reply failed unexpectedly.',
+  hint: 'Try again; run with --debug to log the details.',
+};
+
+export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatControls] {
+  const [state, setState] = useState(() => initialChatState(init));
+  // The ref is the source of truth so a request always sees the latest conversation.
+  const ref = useRef(state);
+  const turn = useRef<Turn | undefined>(undefined);
+  const gen = useRef(0);
+
+  const dispatch = useCallback((action: ChatAction) => {
+    const next = chatReducer(ref.current, action);
+    if (next === ref.current) return;
+    ref.current = next;
+    setState(next);
+  }, []);
+
+  const flush = useCallback(
+    (t: Turn) => {
+      clearTimeout(t.timer);
+      t.timer = undefined;
+      if (t.pending === '' && t.chunks === 0) return;
+      dispatch({ type: 'delta', gen: t.gen, text: t.pending, chunks: t.chunks, now: Date.now() });
+      t.pending = '';
+      t.chunks = 0;
+    },
+    [dispatch],
+  );
+
+  const end = useCallback(
+    (t: Turn, action: ChatAction) => {
+      flush(t);
+      dispatch(action);
+      if (turn.current === t) turn.current = undefined;
+    },
+    [dispatch, flush],
+  );
+
+  const run = useCallback(
+    async (t: Turn, request: ChatRequest) => {
+      const live = (): boolean => turn.current === t && !t.controller.signal.aborted;
+      try {
+        for await (const ev of runtime.chat(request, t.controller.signal)) {
+          if (!live()) return; // a cancelled turn: drop whatever still arrives
+          if (ev.type === 'text') {
+            t.pending += ev.text;
+            t.chunks += 1;
+            t.timer ??= setTimeout(() => flush(t), FLUSH_MS);
+          } else if (ev.type === 'start') {
+            dispatch({ type: 'start', gen: t.gen, model: ev.model });
+          } else if (ev.type === 'usage') {
+            const { inputTokens, outputTokens, cost } = ev;
+            dispatch({ type: 'usage', gen: t.gen, usage: { inputTokens, outputTokens, cost } });
+          } else if (ev.type === 'done') {
+            end(t, { type: 'finish', gen: t.gen, stopReason: ev.stopReason, now: Date.now() });
+            return;
+          } else {
+            end(t, { type: 'fail', gen: t.gen, error: ev.error, now: Date.now() });
+            return;
+          }
+        }
+        if (live()) end(t, { type: 'finish', gen: t.gen, stopReason: 'end', now: Date.now() });
+      } catch {
+        if (live()) end(t, { type: 'fail', gen: t.gen, error: UNEXPECTED, now: Date.now() });
+      }
+    },
+    [runtime, dispatch, flush, end],
+  );
+
+  const send = useCallback(
+    (text: string, model: string) => {
+      if (turn.current) return false;
+      const t: Turn = { gen: ++gen.current, controller: new AbortController(), pending: '', chunks: 0, timer: undefined };
+      turn.current = t;
+      dispatch({ type: 'submit', gen: t.gen, text, model, now: Date.now() });
+      void run(t, { model, messages: [...ref.current.conversation] });
+      return true;
+    },
+    [dispatch, run],
+  );
+
+  const stop = useCallback(() => {
+    const t = turn.current;
+    if (!t) return false;
+    end(t, { type: 'interrupt', gen: t.gen, now: Date.now() });
+    t.controller.abort();
+    return true;
+  }, [end]);
+
+  const cancel = useCallback(() => {
+    const t = turn.current;
+    if (!t) return;
+    clearTimeout(t.timer);
+    turn.current = undefined;
+    t.controller.abort();
+  }, []);
+
+  useEffect(() => cancel, [cancel]);
+
+  const controls = useMemo(() => ({ send, stop, cancel, dispatch }), [send, stop, cancel, dispatch]);
+  return [state, controls];
+}

@@ -1,0 +1,25 @@
+// A short message for the status bar that clears itself after a while.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Flash {
+  id: number;
+  text: string;
+  level: 'info' | 'warn' | 'error';
+}
+
+export const FLASH_MS = 5000;
+
+export function useFlash(): [Flash | undefined, (text: string, level?: Flash['level'], ms?: number) => void] {
+  const [flash, setFlash] = useState<Flash | undefined>(undefined);
+  const timer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const seq = useRef(0);
+  const show = useCallback((text: string, level: Flash['level'] = 'info', ms = FLASH_MS) => {
+    clearTimeout(timer.current);
+    const id = ++seq.current;
+    setFlash({ id, text, level });
+    timer.current = setTimeout(() => setFlash((f) => (f?.id === id ? undefined : f)), ms);
+    timer.current.unref?.();
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return [flash, show];
+}
