@@ -18,6 +18,8 @@ export interface ServerOptions {
   chunkDelayMs?: number;
   extraHeaders?: Record<string, string>;
   name?: string;
+  /** Fixed port for trying the app by hand (scripts/dev-server.mjs); tests use the default 0. */
+  port?: number;
 }
 export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
 export interface TestServer {
@@ -285,7 +287,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   ts.port = (server.address() as AddressInfo).port;
   ts.url = `http://127.0.0.1:${ts.port}`;

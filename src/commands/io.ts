@@ -1,0 +1,23 @@
+import type { AppError } from '../runtime/types.js';
+
+export interface IO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+export const red = (io: IO, s: string) => paint(io.color, '31', s);
+export const green = (io: IO, s: string) => paint(io.color, '32', s);
+export const yellow = (io: IO, s: string) => paint(io.color, '33', s);
+export const dim = (io: IO, s: string) => paint(io.color, '2', s);
+export const bold = (io: IO, s: string) => paint(io.color, '1', s);
+
+/** The same text the TUI's error card shows, for stderr. */
+export function formatError(io: IO, e: AppError): string {
+  const lines = [`${red(io, '✖')} ${e.message}`];
+  if (e.detail && !e.message.includes(e.detail)) lines.push(dim(io, `  server said: ${e.detail}`));
+  lines.push(`  ${bold(io, 'hint:')} ${e.hint}`);
+  return lines.join('\n') + '\n';
+}

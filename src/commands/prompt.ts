@@ -1,0 +1,42 @@
+// openwork-tui -p "text": one reply streamed to stdout; errors to stderr; exit code by failure kind.
+import type { Runtime } from '../runtime/types.js';
+import { EXIT, exitCodeFor } from '../runtime/errors.js';
+import { formatError, type IO } from './io.js';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runPrompt(runtime: Runtime, io: IO, text: string | undefined, model: string, signal: AbortSignal): Promise<number> {
+  let content = text;
+  if (content === undefined || content === '-') {
+    if (io.stdin.isTTY) {
+      io.stderr.write('openwork-tui: -p needs the text to send (or pipe it on stdin)\n');
+      return EXIT.usage;
+    }
+    content = await readAll(io.stdin);
+  }
+  if (!content.trim()) {
+    io.stderr.write('openwork-tui: nothing to send\n');
+    return EXIT.usage;
+  }
+  let endedWithNewline = true;
+  let code: number = EXIT.ok;
+  for await (const ev of runtime.chat({ model, messages: [{ role: 'user', content }] }, signal)) {
+    if (ev.type === 'text') {
+      io.stdout.write(ev.text);
+      endedWithNewline = ev.text.endsWith('\n');
+    } else if (ev.type === 'error') {
+      if (!endedWithNewline) io.stdout.write('\n');
+      endedWithNewline = true;
+      io.stderr.write(formatError(io, ev.error));
+      code = exitCodeFor(ev.error.kind);
+    } else if (ev.type === 'done' && ev.stopReason === 'aborted') {
+      code = EXIT.interrupted;
+    }
+  }
+  if (!endedWithNewline) io.stdout.write('\n');
+  return code;
+}
