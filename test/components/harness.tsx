@@ -13,7 +13,7 @@ export const MODEL = 'claude-test-model';
 /** Poll `check` until it returns something truthy (or stops throwing). No fixed sleeps. */
 export async function waitFor<T>(
   check: () => T | undefined | null | false,
-  what = 'condition',
+  what: string | (() => string) = 'condition',
   timeoutMs = 4000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -26,7 +26,8 @@ export async function waitFor<T>(
       lastError = err;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+      const label = typeof what === 'function' ? what() : what;
+      throw new Error(`timed out waiting for ${label}${lastError ? `: ${String(lastError)}` : ''}`);
     }
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -50,7 +51,7 @@ function harness(frame: () => string, stdin: { write(data: string): void }, runt
     waitFor(() => {
       const f = frame();
       return (typeof text === 'string' ? f.includes(text) : text.test(f)) && f;
-    }, `${String(text)} in the frame:\n${frame()}`);
+    }, () => `${String(text)} in the frame:\n${frame()}`);
   const press = async (...seq: string[]): Promise<void> => {
     for (const s of seq) {
       stdin.write(s);
