@@ -1,0 +1,229 @@
+// Markdown → terminal text for assistant replies. Pure: a string in, a string out (SGR codes only
+// when colour is on), for an Ink <Text>. Paragraph lines keep the model's line breaks and are not
+// wrapped (Ink wraps); only tables are laid out to the width.
+import { BOLD, DIM, UNDERLINE, plainText, seg, spaces, textWidth, toSgr, withFlags, type Line } from './ansi.js';
+import { atxHeading, closesFence, expandTabs, isRule, leadingSpaces, listItem, openFence, type Fence } from './blocks.js';
+import { highlightCode } from './highlight.js';
+import { renderInline } from './inline.js';
+import { stripControl } from './sanitize.js';
+import { parseDelimiterRow, renderTable, splitRow } from './table.js';
+
+export interface RenderOptions {
+  /** Terminal columns available; tables and rules are fitted to it. */
+  width: number;
+  /** false (NO_COLOR): no escape codes at all, same layout. */
+  color: boolean;
+}
+
+const MAX_RULE = 80;
+const MAX_QUOTE_DEPTH = 8;
+const MARKER_FG = 36;
+const HEADING_FG = [35, 35, 36, 36, 36, 36];
+
+export function renderMarkdown(md: string, opts: RenderOptions): string {
+  const width = Number.isFinite(opts.width) && opts.width >= 1 ? Math.floor(opts.width) : 80;
+  const lines = renderBlocks(expandTabs(stripControl(md)).split('\n'), width, 0);
+  return lines.map(opts.color ? toSgr : plainText).join('\n');
+}
+
+/**
+ * Splits a reply that is still streaming at its last paragraph break: a blank line outside any
+ * code fence, followed by a line that has started and does not begin with whitespace (so it cannot
+ * continue a list item or a code block above). `done` ends just after the blank line(s) and can be
+ * rendered once and frozen; `rest` is the live tail. `done + rest === md`; done is '' when there is
+ * no safe break. Render each committed chunk on its own and put one blank line between chunks.
+ */
+export function splitCommittable(md: string): { done: string; rest: string } {
+  let cut = 0;
+  let fence: Fence | undefined;
+  let content = false; // a non-blank line has been seen
+  let blank = false; // the previous line was blank (outside a fence)
+  let pos = 0;
+  while (pos < md.length) {
+    const nl = md.indexOf('\n', pos);
+    const end = nl < 0 ? md.length : nl;
+    const raw = md.slice(pos, end);
+    const line = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(raw) ? stripControl(raw) : raw;
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (line.trim() === '') {
+      blank = content;
+    } else {
+      if (blank && !/^\s/.test(line)) cut = pos;
+      blank = false;
+      content = true;
+      fence = openFence(line);
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return { done: md.slice(0, cut), rest: md.slice(cut) };
+}
+
+interface ListLevel {
+  indent: number; // source column of the marker
+  contentCol: number; // output column of the item's text
+}
+
+interface Paragraph {
+  lines: string[];
+  first: Line; // prefix of the first line (a list marker)
+  col: number; // indentation of the following lines
+  setext: boolean; // may become a setext heading
+}
+
+function renderBlocks(lines: string[], width: number, depth: number): Line[] {
+  const out: Line[] = [];
+  const list: ListLevel[] = [];
+  let para: Paragraph | undefined;
+  let gap = false; // a blank line is due before the next output line
+
+  const push = (line: Line): void => {
+    if (gap && out.length > 0) out.push([]);
+    gap = false;
+    out.push(line);
+  };
+  const flush = (): void => {
+    if (!para) return;
+    const p = para;
+    para = undefined;
+    renderInline(p.lines.join('\n')).forEach((l, k) => push(k === 0 ? [...p.first, ...l] : [spaces(p.col), ...l]));
+  };
+  /** Output column for a block indented `indent` columns; an unindented block ends the list. */
+  const columnFor = (indent: number): number => {
+    if (indent === 0) list.length = 0;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const level = list[k] as ListLevel;
+      if (level.indent < indent) return level.contentCol;
+    }
+    return 0;
+  };
+
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    const indent = leadingSpaces(line);
+    const text = line.slice(indent).trimEnd();
+    if (text === '') {
+      flush();
+      gap = true;
+      i++;
+      continue;
+    }
+
+    const fence = openFence(line);
+    if (fence) {
+      flush();
+      const col = columnFor(indent) + 2;
+      let j = i + 1;
+      while (j < lines.length && !closesFence(lines[j] as string, fence)) j++;
+      const code = lines.slice(i + 1, j).map((l) => l.slice(Math.min(fence.indent, leadingSpaces(l))));
+      if (j === lines.length) while (code.length > 0 && code[code.length - 1]?.trim() === '') code.pop();
+      if (code.length > 0) {
+        for (const l of highlightCode(code.join('\n'), fence.lang)) push(l.length > 0 ? [spaces(col), ...l] : []);
+      }
+      i = j + 1; // past the closing fence; an unterminated fence runs to the end
+      continue;
+    }
+
+    if (para?.setext && indent <= 3 && /^(?:={3,}|-{3,})$/.test(text)) {
+      const level = text.startsWith('=') ? 1 : 2;
+      const p = para;
+      para = undefined;
+      for (const l of renderInline(p.lines.join('\n'), headingFlags(level), HEADING_FG[level - 1])) push(l);
+      i++;
+      continue;
+    }
+
+    const heading = indent <= 3 ? atxHeading(text) : undefined;
+    if (heading) {
+      flush();
+      list.length = 0;
+      const { level } = heading;
+      for (const l of renderInline(heading.text, headingFlags(level), HEADING_FG[level - 1])) push(l);
+      i++;
+      continue;
+    }
+
+    if (indent <= 3 && isRule(text)) {
+      flush();
+      const col = columnFor(indent);
+      push([spaces(col), seg('─'.repeat(Math.max(1, Math.min(MAX_RULE, width - col))), DIM)]);
+      i++;
+      continue;
+    }
+
+    if (text.startsWith('>')) {
+      flush();
+      const col = columnFor(indent);
+      let j = i;
+      const inner: string[] = [];
+      while (j < lines.length && (lines[j] as string).trimStart().startsWith('>')) {
+        const t = (lines[j] as string).trimStart().slice(1);
+        inner.push(t.startsWith(' ') ? t.slice(1) : t);
+        j++;
+      }
+      const body =
+        depth < MAX_QUOTE_DEPTH ? renderBlocks(inner, width - col - 2, depth + 1) : inner.map((t) => [seg(t)]);
+      for (const l of body) {
+        push([spaces(col), seg(l.length > 0 ? '│ ' : '│', DIM), ...withFlags(l, DIM)]);
+      }
+      i = j;
+      continue;
+    }
+
+    const item = listItem(text);
+    if (item) {
+      flush();
+      while (list.length > 0 && (list[list.length - 1] as ListLevel).indent > indent) list.pop();
+      if (list.length > 0 && (list[list.length - 1] as ListLevel).indent === indent) list.pop();
+      const col = list.length > 0 ? (list[list.length - 1] as ListLevel).contentCol : 0;
+      const marker = item.ordered ? item.marker : list.length % 2 === 0 ? '•' : '◦';
+      const contentCol = col + textWidth(marker) + 1;
+      list.push({ indent, contentCol });
+      const first = [spaces(col), seg(marker, 0, MARKER_FG), seg(item.rest ? ' ' : '')];
+      para = { lines: [item.rest], first, col: contentCol, setext: false };
+      i++;
+      continue;
+    }
+
+    const next = lines[i + 1];
+    if (text.includes('|') && next !== undefined) {
+      const header = splitRow(text);
+      const aligns = parseDelimiterRow(next);
+      if (aligns && aligns.length === header.length) {
+        flush();
+        const col = columnFor(indent);
+        let j = i + 2;
+        const rows: string[][] = [];
+        while (j < lines.length && (lines[j] as string).includes('|') && (lines[j] as string).trim() !== '') {
+          rows.push(splitRow(lines[j] as string));
+          j++;
+        }
+        for (const l of renderTable(header, aligns, rows, width - col)) push([spaces(col), ...l]);
+        i = j;
+        continue;
+      }
+    }
+
+    // Paragraph text. Without a blank line before it, it continues the open paragraph (or list item).
+    if (para && !gap) {
+      para.lines.push(text);
+    } else {
+      flush();
+      const col = gap || indent > 0 ? columnFor(indent) : lastContentCol(list);
+      para = { lines: [text], first: [spaces(col)], col, setext: list.length === 0 };
+    }
+    i++;
+  }
+  flush();
+  return out;
+}
+
+function lastContentCol(list: ListLevel[]): number {
+  return list.length > 0 ? (list[list.length - 1] as ListLevel).contentCol : 0;
+}
+
+function headingFlags(level: number): number {
+  return level === 1 ? BOLD | UNDERLINE : BOLD;
+}
