@@ -3,7 +3,7 @@
 // \n and \t, and whole escape sequences (CSI, OSC/DCS/SOS/PM/APC strings, two-byte ESC x).
 
 // Anything we might have to remove. Tested once so clean text (the usual case) is returned as is.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const ESC = 0x1b;
 const BEL = 0x07;
@@ -35,6 +35,8 @@ export function stripControl(text: string): string {
 
 function isControl(c: number): boolean {
   if (c < 0x20) return c !== 0x0a && c !== 0x09;
+  // Bidirectional embeddings/overrides/isolates can make text display in a misleading order.
+  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
   return c >= 0x7f && c <= 0x9f;
 }
 

@@ -55,3 +55,10 @@ describe('stripControl', () => {
     expect(performance.now() - t).toBeLessThan(500);
   });
 });
+
+describe('bidirectional controls', () => {
+  it('removes embeddings, overrides and isolates that reorder text on screen', () => {
+    expect(stripControl('access\u202e\u2066 level\u2069\u202c ok')).toBe('access level ok');
+    expect(stripControl('עברית and 中文')).toBe('עברית and 中文');
+  });
+});
