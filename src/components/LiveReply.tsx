@@ -46,7 +46,7 @@ export const LiveReply = memo(function LiveReply({
     <Box flexDirection="column" marginTop={1}>
       {layout.label && <ReplyLabel model={model} color={color} />}
       {layout.hidden > 0 && (
-        <Text color={theme(color).muted}>
+        <Text color={theme(color).muted} wrap="truncate-end">
           {'  ⋮ '}
           {layout.hidden} more lines above, shown when the reply ends
         </Text>

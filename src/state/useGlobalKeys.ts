@@ -1,6 +1,6 @@
 // The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits.
-import { useRef } from 'react';
-import { useInput } from 'ink';
+import { useCallback, useRef } from 'react';
+import { useInput, type Key } from 'ink';
 
 export const EXIT_WINDOW_MS = 2000;
 
@@ -13,28 +13,30 @@ export interface GlobalKeyHandlers {
   isActive?: boolean;
 }
 
-export function useGlobalKeys(h: GlobalKeyHandlers): void {
+export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
   const armedAt = useRef(0);
-  useInput(
-    (input, key) => {
-      if (key.escape && h.busy) {
-        h.onStop();
-        return;
-      }
-      if (!(key.ctrl && input === 'c')) return;
-      if (h.busy) {
-        armedAt.current = 0;
-        h.onStop();
-        return;
-      }
-      const now = Date.now();
-      if (now - armedAt.current <= EXIT_WINDOW_MS) {
-        h.onExit();
-        return;
-      }
-      armedAt.current = now;
-      h.onNotice('Press Ctrl+C again to exit');
-    },
-    { isActive: h.isActive ?? true },
-  );
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  // A stable handler, so Ink does not resubscribe on every render of the app.
+  const onInput = useCallback((input: string, key: Key) => {
+    const h = latest.current;
+    if (key.escape && h.busy) {
+      h.onStop();
+      return;
+    }
+    if (!(key.ctrl && input === 'c')) return;
+    if (h.busy) {
+      armedAt.current = 0;
+      h.onStop();
+      return;
+    }
+    const now = Date.now();
+    if (now - armedAt.current <= EXIT_WINDOW_MS) {
+      h.onExit();
+      return;
+    }
+    armedAt.current = now;
+    h.onNotice('Press Ctrl+C again to exit');
+  }, []);
+  useInput(onInput, { isActive: handlers.isActive ?? true });
 }

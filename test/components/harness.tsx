@@ -93,6 +93,8 @@ class FakeStdin extends EventEmitter {
 export interface TerminalHarness extends AppHarness {
   term: VirtualTerminal;
   instance: Instance;
+  /** The app has exited (Ink's waitUntilExit settled; it is awaited from the start, as cli does). */
+  hasExited(): boolean;
 }
 
 /** Any element on a virtual terminal of the given size, rendered the way a real TTY is. */
@@ -107,8 +109,13 @@ export function renderInTerminal(el: ReactElement, columns = 80, rows = 24, runt
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  let exited = false;
+  // Like the CLI, wait from the start: Ink only settles a waitUntilExit() that began before the exit.
+  void instance.waitUntilExit().then(() => {
+    exited = true;
+  });
   const h = harness(() => term.screen(), stdin, runtime, () => instance.unmount());
-  return { ...h, term, instance };
+  return { ...h, term, instance, hasExited: () => exited };
 }
 
 /** The App on a virtual terminal. */

@@ -1,0 +1,92 @@
+// Whether a model name can be used on the current connection, and the quick-switch order. Pure:
+// the picker, `/model NAME` and `--model` all ask the same question here.
+import type { ModelEntry, ModelListing } from '../runtime/types.js';
+import { baseModelName, nearestModels, sameModel } from '../runtime/nearest.js';
+import { isOpenAIModel } from '../runtime/models.js';
+
+export type CheckResult = { ok: true } | { ok: false; suggestion?: string; message: string };
+
+/**
+ * How a model would be reached:
+ * - 'served': the proxy lists it;
+ * - 'openai': a built-in gpt-/o* name the proxy lacks, which the runtime sends to OpenAI directly;
+ * - 'missing': the proxy listed its models and this is not one of them;
+ * - 'unknown': nothing to check against (Anthropic direct, or the listing failed / is loading).
+ */
+export type Availability = 'served' | 'openai' | 'missing' | 'unknown';
+
+export function availability(entry: ModelEntry): Availability {
+  if (entry.served === true) return 'served';
+  if (entry.served === undefined) return 'unknown';
+  return entry.source === 'builtin' && isOpenAIModel(entry.id) ? 'openai' : 'missing';
+}
+
+/** Names the proxy serves (empty unless it answered). */
+export function servedNames(listing: ModelListing | undefined): string[] {
+  return listing?.status === 'ok' ? listing.models.filter((m) => m.served === true).map((m) => m.id) : [];
+}
+
+/** The nearest served name when it is plausibly the same model family, not just "some model". */
+export function suggestFor(name: string, served: readonly string[]): string | undefined {
+  const same = sameModel(name, served);
+  if (same) return same;
+  const best = nearestModels(name, served)[0];
+  if (!best || best === name) return undefined;
+  const a = baseModelName(name);
+  const b = baseModelName(best);
+  return a.startsWith(b) || b.startsWith(a) ? best : undefined;
+}
+
+/**
+ * The listing's entry for `name`, or one made up for a name the listing lacks (a `--model`
+ * argument, a recent model from an earlier session): not served when the proxy answered.
+ */
+export function entryFor(name: string, listing: ModelListing | undefined): ModelEntry {
+  const found = listing?.models.find((m) => m.id === name);
+  if (found) return found;
+  if (listing?.status !== 'ok') return { id: name, source: 'builtin', served: undefined };
+  const suggestion = suggestFor(name, servedNames(listing));
+  return { id: name, source: 'builtin', served: false, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** The message shown when the proxy lacks a model: with the nearest name, or the names it serves. */
+export function notServedMessage(name: string, suggestion: string | undefined, served: readonly string[]): string {
+  if (suggestion) return `The proxy does not serve ${name}. Use ${suggestion} instead?`;
+  if (!served.length) return `The proxy does not serve ${name}, and it lists no models.`;
+  const list = nearestModels(name, served);
+  return `The proxy does not serve ${name}. It serves: ${list.slice(0, 6).join(', ')}${list.length > 6 ? ', …' : ''}.`;
+}
+
+/** May `name` be used? The check behind the picker, `/model NAME` and `--model`. */
+export function checkModel(name: string, listing: ModelListing | undefined): CheckResult {
+  const id = name.trim();
+  if (!id) return { ok: false, message: 'No model name given.' };
+  const entry = entryFor(id, listing);
+  const avail = availability(entry);
+  if (avail !== 'missing') return { ok: true };
+  const suggestion = entry.suggestion ?? suggestFor(id, servedNames(listing));
+  return {
+    ok: false,
+    ...(suggestion ? { suggestion } : {}),
+    message: notServedMessage(id, suggestion, servedNames(listing)),
+  };
+}
+
+/**
+ * The model after `current` in the recent list, cycling; undefined when there is nothing else to
+ * switch to. `usable` can skip names (e.g. ones the proxy no longer serves).
+ */
+export function nextRecent(current: string, recent: readonly string[], usable: (name: string) => boolean = () => true): string | undefined {
+  const list = recent.filter((m, i) => recent.indexOf(m) === i);
+  const start = list.indexOf(current);
+  for (let step = 1; step <= list.length; step++) {
+    const candidate = list[(start + step + list.length) % list.length];
+    if (candidate !== undefined && candidate !== current && usable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Recent models with `model` first (most recently used first), at most `max`. */
+export function withRecent(model: string, recent: readonly string[], max = 8): string[] {
+  return [model, ...recent.filter((m) => m !== model)].slice(0, max);
+}

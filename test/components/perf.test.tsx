@@ -1,0 +1,50 @@
+// Structural performance checks: a keystroke must not re-render the transcript, and streamed tokens
+// are coalesced instead of re-rendering once per token. renderMarkdown is spied to count renders.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { keys } from '../helpers/keys.js';
+import { fakeRuntime, reply, type Step } from '../helpers/fakeRuntime.js';
+import { renderApp, waitFor } from './harness.js';
+
+const markdown = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../../src/render/markdown.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/render/markdown.js')>();
+  return {
+    ...real,
+    renderMarkdown: (...args: Parameters<typeof real.renderMarkdown>) => {
+      markdown.calls++;
+      return real.renderMarkdown(...args);
+    },
+  };
+});
+
+afterEach(() => cleanup());
+
+describe('performance', () => {
+  it('typing does not re-render a long transcript', async () => {
+    const runtime = fakeRuntime();
+    runtime.fallback = reply('A *markdown* reply.\n\nWith two paragraphs.');
+    const app = await renderApp({}, runtime);
+    for (let i = 0; i < 25; i++) {
+      await app.press(`message ${i}`, keys.enter);
+      await waitFor(() => runtime.calls[i]?.ended && !app.frame().includes('streaming') && app.frame().includes('ready ·'));
+    }
+    await app.see('message 24');
+    markdown.calls = 0;
+    for (const ch of 'typing a new message, 你好') await app.press(ch);
+    await app.press(keys.left, keys.backspace, keys.home, keys.end);
+    await app.see('typing a new message');
+    expect(markdown.calls).toBe(0);
+  });
+
+  it('coalesces a burst of tokens into a few renders', async () => {
+    const runtime = fakeRuntime();
+    const steps: Step[] = Array.from({ length: 300 }, (_, i) => ({ type: 'text', text: `w${i} ` }));
+    runtime.script([...steps, { type: 'done', stopReason: 'end' }]);
+    const app = await renderApp({}, runtime);
+    markdown.calls = 0;
+    await app.press('go', keys.enter);
+    await app.see('w299');
+    expect(markdown.calls).toBeLessThan(20);
+  });
+});
