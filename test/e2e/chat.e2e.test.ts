@@ -1,0 +1,72 @@
+// The built app in a real pseudo-terminal against the local LiteLLM-format server.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, type TempHome } from '../helpers/home.js';
+import { startApp, type PtyApp } from '../helpers/pty.js';
+import { keys } from '../helpers/keys.js';
+
+let home: TempHome;
+let server: TestServer;
+let app: PtyApp | undefined;
+
+beforeEach(async () => {
+  home = tempHome();
+  server = await startServer({ chunkDelayMs: 5 });
+  home.writeEnv(`# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+});
+afterEach(async () => {
+  app?.kill();
+  app = undefined;
+  await server.close();
+  home.cleanup();
+});
+
+/** Types text, waits for the echo, then presses Enter (separate writes, like a person). */
+async function type(a: PtyApp, text: string): Promise<void> {
+  a.write(text);
+  await a.waitFor(`› ${text}`);
+  a.write(keys.enter);
+}
+
+describe('chat in a real terminal', () => {
+  it('sends hello, streams the reply, stops a long reply with Esc, shows a 401 card, exits with Ctrl+C twice', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/LiteLLM 127\.0\.0\.1:\d+/);
+    await app.waitFor('ready');
+
+    app.write('hello');
+    await app.waitFor('› hello');
+    app.write(keys.enter);
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor('ready');
+    expect(server.requests.at(-1)!.body).toMatchObject({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] });
+
+    // A long reply, interrupted.
+    server.options.chunkDelayMs = 20;
+    server.setReply('claude-3-5-sonnet', Array.from({ length: 400 }, (_, i) => `word${i}`).join(' '));
+    await type(app, 'tell me more');
+    await app.waitFor(/word\d+/);
+    app.write(keys.esc);
+    await app.waitFor(/interrupted/i);
+    await app.waitFor('ready');
+    expect(app.screen()).not.toContain('word399');
+
+    // A wrong key: the error card, and the prompt still works.
+    server.fault = '401';
+    await type(app, 'again');
+    await app.waitFor(/refused the key/);
+    const screen = app.screen();
+    expect(screen).toContain('sk-…ster');
+    expect(screen).not.toContain('sk-test-master');
+    expect(screen).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+    server.fault = 'none';
+    server.setReply('claude-3-5-sonnet', 'back again');
+    await type(app, 'retry');
+    await app.waitFor('back again');
+
+    app.write(keys.ctrlC);
+    await app.waitFor(/Ctrl\+C again/);
+    app.write(keys.ctrlC);
+    expect(await app.exit).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+// Runs the built CLI in a real pseudo-terminal and reads the screen through a real terminal
+// emulator (@xterm/headless), as a person would see it.
+import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { BIN } from './cli.js';
+
+export interface PtyApp {
+  /** Type bytes as a user would. */
+  write(data: string): void;
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  screen(): string;
+  /** Everything the app wrote (raw bytes as text). */
+  output(): string;
+  /** Waits until the screen matches; returns the screen. */
+  waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
+  resize(cols: number, rows: number): void;
+  readonly exit: Promise<number>;
+  readonly pid: number;
+  kill(): void;
+}
+
+export interface PtyOptions {
+  home: string;
+  env?: NodeJS.ProcessEnv;
+  cols?: number;
+  rows?: number;
+}
+
+export function startApp(args: string[], opts: PtyOptions): PtyApp {
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 24;
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+  const child: IPty = spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    env: { PATH: process.env.PATH ?? '', HOME: opts.home, OPENWORK_HOME: opts.home, TERM: 'xterm-256color', CI: 'false', LANG: 'en_US.UTF-8', ...opts.env },
+  });
+  let raw = '';
+  let pending = Promise.resolve();
+  child.onData((d) => {
+    raw += d;
+    pending = new Promise((ok) => term.write(d, ok));
+  });
+  const exit = new Promise<number>((ok) => child.onExit(({ exitCode }) => ok(exitCode)));
+  let exited = false;
+  void exit.then(() => (exited = true));
+
+  const screen = () => {
+    const buf = term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < term.rows; y++) lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  return {
+    pid: child.pid,
+    write: (data) => child.write(data),
+    screen,
+    output: () => raw,
+    async waitFor(what, timeoutMs = 10_000) {
+      const start = Date.now();
+      for (;;) {
+        await pending;
+        const s = screen();
+        if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(what)}; screen:\n${s}`);
+        if (exited) throw new Error(`the app exited while waiting for ${String(what)}; screen:\n${s}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    resize(c, r) {
+      child.resize(c, r);
+      term.resize(c, r);
+    },
+    exit,
+    kill: () => {
+      if (!exited) child.kill();
+    },
+  };
+}
