@@ -29,9 +29,9 @@ export async function probeBaseUrl(baseUrl: string, timeoutMs = PROBE_TIMEOUT_MS
 }
 
 /** LiteLLM's version from /health/readiness (no key needed), if it says. */
-export async function litellmVersion(baseUrl: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string | undefined> {
+export async function litellmVersion(baseUrl: string, timeoutMs = PROBE_TIMEOUT_MS, fetchImpl: typeof fetch = fetch): Promise<string | undefined> {
   try {
-    const res = await fetch(`${baseUrl}/health/readiness`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetchImpl(`${baseUrl}/health/readiness`, { signal: AbortSignal.timeout(timeoutMs) });
     const header = res.headers.get('x-litellm-version');
     if (header) return header;
     const body = (await res.json()) as { litellm_version?: unknown };

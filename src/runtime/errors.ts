@@ -56,6 +56,11 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'UND_ERR_SOCKET',
 ]);
+/**
+ * Our own code (not Node's) for a plain-HTTP request to a port that speaks TLS: the request fails
+ * oddly (the server closes or answers garbage) and a TLS handshake on the same port succeeds.
+ */
+export const HTTP_TO_TLS = 'ERR_HTTP_TO_TLS_PORT';
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 const TLS_CODE = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(VERIFY|GET)_|EPROTO$)/;
 
@@ -187,16 +192,8 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
       );
     }
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
-      const served = ctx.model && ctx.servedModels?.length ? nearestModels(ctx.model, ctx.servedModels) : [...(ctx.servedModels ?? [])];
-      const list = served.length ? ` It serves: ${served.slice(0, 6).join(', ')}${served.length > 6 ? ', …' : ''}.` : '';
-      return make(
-        'model',
-        `The model "${ctx.model ?? '?'}" is not supported by ${host}: it is not a model_name in the proxy's config.${list}`,
-        served.length
-          ? `Pick a served model (Ctrl+P or --model ${served[0]}), or add "${ctx.model}" to the proxy's litellm_config.yaml.`
-          : 'Pick another model (Ctrl+P), or add it to model_list in the proxy\'s litellm_config.yaml.',
-        withDetail(served.length ? { servedModels: served } : {}),
-      );
+      const e = modelNotServed(ctx);
+      return { ...e, ...withDetail({}) };
     }
     if (status === 429) {
       const after = retryAfterSeconds(e);
@@ -217,6 +214,9 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   }
 
   const code = findErrorCode(err);
+  if (code === HTTP_TO_TLS) {
+    return make('tls', `${host} speaks HTTPS (TLS), but the address starts with http://.`, 'Use https:// instead of http:// in ANTHROPIC_BASE_URL.');
+  }
   if (code && TIMEOUT_CODES.has(code)) {
     return make('timeout', `Connection to ${host} timed out (${code}).`, 'Check the address and your network, and that the proxy is running.');
   }
@@ -239,14 +239,38 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
           : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
             ? 'connection dropped'
             : 'network unreachable';
+    const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     return make(
       'unreachable',
       `Cannot reach ${where ?? host} (${why}, ${code}).`,
-      'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',
+      dns
+        ? `Check the host name in ANTHROPIC_BASE_URL for typos; an internal name may need your VPN or company DNS (or use the IP address).`
+        : 'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',
     );
   }
   const raw = typeof e.message === 'string' ? e.message : String(err);
   return make('unknown', oneLine(scrub(raw)) || 'Unexpected error.', 'Run "openwork-tui doctor" to check the connection; details are in the log.');
+}
+
+/**
+ * The model is not one the proxy serves: the same text whether the proxy refused a request
+ * (classifyError) or a check saw the name missing from its model list (doctor).
+ */
+export function modelNotServed(ctx: ErrorContext): AppError {
+  const secrets = [ctx.credential, ...(ctx.secrets ?? [])];
+  const where = ctx.url ? scrubSecrets(ctx.url, secrets) : undefined;
+  const served = ctx.model && ctx.servedModels?.length ? nearestModels(ctx.model, ctx.servedModels) : [...(ctx.servedModels ?? [])];
+  const list = served.length ? ` It serves: ${served.slice(0, 6).join(', ')}${served.length > 6 ? ', …' : ''}.` : '';
+  const hint = served.length
+    ? `Pick a served model (Ctrl+P or --model ${served[0]}), or add "${ctx.model}" to the proxy's litellm_config.yaml.`
+    : 'Pick another model (Ctrl+P), or add it to model_list in the proxy\'s litellm_config.yaml.';
+  return {
+    kind: 'model',
+    message: scrubSecrets(`The model "${ctx.model ?? '?'}" is not supported by ${hostOf(where)}: it is not a model_name in the proxy's config.${list}`, secrets),
+    hint: scrubSecrets(hint, secrets),
+    ...(where ? { url: where } : {}),
+    ...(served.length ? { servedModels: served } : {}),
+  };
 }
 
 export function isAbort(err: unknown): boolean {

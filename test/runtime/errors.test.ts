@@ -1,6 +1,6 @@
 // classifyError is pure: a table of failures (shaped as the SDKs and Node raise them) → kind, message, hint.
 import { describe, expect, it } from 'vitest';
-import { classifyError, exitCodeFor, EXIT } from '../../src/runtime/errors.js';
+import { classifyError, exitCodeFor, EXIT, modelNotServed } from '../../src/runtime/errors.js';
 import { maskSecret, scrubSecrets } from '../../src/runtime/secrets.js';
 import { nearestModels } from '../../src/runtime/nearest.js';
 
@@ -18,11 +18,13 @@ const table: [string, unknown, string, RegExp, RegExp][] = [
   ['429', { status: 429, error: { message: 'rate' }, headers: headers({ 'retry-after': '7' }) }, 'rate_limit', /try again in 7 s/, /Wait/],
   ['500', { status: 500, error: { message: 'boom' }, headers: headers({}) }, 'server', /failed with 500: boom/, /retry/],
   ['ECONNREFUSED', net('ECONNREFUSED'), 'unreachable', /Cannot reach http:\/\/127\.0\.0\.1:3000 \(connection refused/, /proxy is running/],
-  ['ENOTFOUND', net('ENOTFOUND'), 'unreachable', /host name not found/, /address/],
+  ['ENOTFOUND', net('ENOTFOUND'), 'unreachable', /host name not found/, /host name in ANTHROPIC_BASE_URL.*VPN.*IP address/],
+  ['EAI_AGAIN (DNS did not answer)', net('EAI_AGAIN'), 'unreachable', /host name not found/, /company DNS/],
   ['ETIMEDOUT', net('ETIMEDOUT'), 'timeout', /timed out/, /proxy is running/],
   ['SDK timeout', Object.assign(new Error('Request timed out.'), { kind: 'timeout' }), 'timeout', /No answer/, /OPENWORK_TIMEOUT_MS/],
   ['TLS to plain HTTP', net('ERR_SSL_WRONG_VERSION_NUMBER'), 'tls', /plain HTTP/, /http:\/\//],
   ['bad certificate', net('SELF_SIGNED_CERT_IN_CHAIN'), 'tls', /certificate/, /NODE_EXTRA_CA_CERTS/],
+  ['http:// to a TLS port', net('ERR_HTTP_TO_TLS_PORT'), 'tls', /speaks HTTPS \(TLS\), but the address starts with http:\/\//, /Use https:\/\/ instead of http:\/\//],
   ['something else', new Error('weird'), 'unknown', /weird/, /doctor/],
 ];
 
@@ -49,6 +51,16 @@ describe('classifyError', () => {
     )!;
     expect(e.servedModels).toEqual(['claude-3-5-sonnet', 'claude-3-5-haiku-20241022', 'gpt-4o']);
     expect(e.message).toContain('It serves: claude-3-5-sonnet, claude-3-5-haiku-20241022, gpt-4o');
+  });
+
+  it('a model missing from the served list reads the same as the proxy refusing it', () => {
+    const served = ['gpt-4o', 'claude-3-5-haiku-20241022', 'claude-3-5-sonnet'];
+    const refused = classifyError({ status: 400, error: { message: { error: 'Invalid model name passed in model=claude-3-5-sonnet-20241022' } }, headers: headers({}) }, { ...ctx, servedModels: served })!;
+    const listed = modelNotServed({ ...ctx, servedModels: served });
+    expect(listed.message).toBe(refused.message);
+    expect(listed.hint).toBe(refused.hint);
+    expect(listed.servedModels).toEqual(['claude-3-5-sonnet', 'claude-3-5-haiku-20241022', 'gpt-4o']);
+    expect(listed.hint).toContain('--model claude-3-5-sonnet');
   });
 
   it('a user abort is not an error', () => {
