@@ -1,0 +1,75 @@
+// Saving edited settings into $OPENWORK_HOME/.env: only the changed entries change (EnvDocument),
+// the write is atomic and private (atomicWrite), and a file that changed on disk since it was read
+// is never overwritten without the caller saying so. The runtime's watcher applies the result.
+import { EnvDocument } from './envDocument.js';
+import { atomicWrite, readIfExists, type AtomicWriteOptions, type FileSnapshot, type FolderAccess } from './atomicWrite.js';
+
+/** key → new value; undefined or '' removes the key. */
+export type EnvChanges = Readonly<Record<string, string | undefined>>;
+
+/** Applies `changes` to a .env text: set keys keep their line, new keys are appended, cleared keys are removed. */
+export function applyEnvChanges(text: string, changes: EnvChanges): string {
+  const doc = new EnvDocument(text);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined || value === '') doc.unset(key);
+    else if (doc.get(key) !== value) doc.set(key, value);
+  }
+  return doc.toString();
+}
+
+export interface SaveOptions {
+  /**
+   * The file as it was when the user started editing (`readIfExists`; undefined: it did not
+   * exist). When the file differs from it now, nothing is written and 'conflict' is returned.
+   */
+  base: FileSnapshot | undefined;
+  /** Save even though the file changed: the changes are applied to the file as it is now. */
+  force?: boolean;
+  /** Test hook, passed to atomicWrite. */
+  beforeRename?: AtomicWriteOptions['beforeRename'];
+}
+
+export type SaveResult =
+  | {
+      status: 'saved';
+      /** The file as written: the next `base`. */
+      snapshot: FileSnapshot;
+      createdDir: boolean;
+      dir: FolderAccess;
+    }
+  /** Nothing to change: the file already says this (nothing written). */
+  | { status: 'unchanged'; snapshot: FileSnapshot | undefined }
+  /** The file changed on disk since `base`; nothing written. */
+  | { status: 'conflict'; current: FileSnapshot | undefined }
+  | { status: 'error'; message: string };
+
+export function saveEnv(path: string, changes: EnvChanges, opts: SaveOptions): SaveResult {
+  try {
+    const current = readIfExists(path);
+    if (!opts.force && changed(current, opts.base)) return { status: 'conflict', current };
+    const before = current?.text ?? '';
+    const next = applyEnvChanges(before, changes);
+    if (current !== undefined && next === before) return { status: 'unchanged', snapshot: current };
+    if (current === undefined && next === '') return { status: 'unchanged', snapshot: undefined };
+    const written = atomicWrite(path, next, opts.beforeRename ? { beforeRename: opts.beforeRename } : {});
+    const snapshot = readIfExists(path);
+    if (!snapshot) return { status: 'error', message: `${path} vanished right after it was written` };
+    return { status: 'saved', snapshot, createdDir: written.createdDir, dir: written.dir };
+  } catch (err) {
+    return { status: 'error', message: errorText(err, path) };
+  }
+}
+
+/** Same rule as atomicWrite's hasChangedSince, on the snapshot already read. */
+function changed(now: FileSnapshot | undefined, base: FileSnapshot | undefined): boolean {
+  if (now === undefined || base === undefined) return now !== base;
+  return now.hash !== base.hash;
+}
+
+function errorText(err: unknown, path: string): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return `cannot write ${path}: permission denied`;
+  if (e.code === 'EROFS') return `cannot write ${path}: read-only file system`;
+  if (e.code === 'ENOSPC') return `cannot write ${path}: no space left on the disk`;
+  return e.message ? `cannot save: ${e.message}` : `cannot save ${path}`;
+}
