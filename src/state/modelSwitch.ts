@@ -51,7 +51,7 @@ export function entryFor(name: string, listing: ModelListing | undefined): Model
 
 /** The message shown when the proxy lacks a model: with the nearest name, or the names it serves. */
 export function notServedMessage(name: string, suggestion: string | undefined, served: readonly string[]): string {
-  if (suggestion) return `The proxy does not serve ${name}. Use ${suggestion} instead?`;
+  if (suggestion) return `The proxy does not serve ${name}; the nearest name it serves is ${suggestion}.`;
   if (!served.length) return `The proxy does not serve ${name}, and it lists no models.`;
   const list = nearestModels(name, served);
   return `The proxy does not serve ${name}. It serves: ${list.slice(0, 6).join(', ')}${list.length > 6 ? ', …' : ''}.`;

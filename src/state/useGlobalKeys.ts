@@ -1,6 +1,7 @@
 // The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits.
 import { useCallback, useRef } from 'react';
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
+import { useKeyboard } from './useKeyboard.js';
 
 export const EXIT_WINDOW_MS = 2000;
 
@@ -38,5 +39,5 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
     armedAt.current = now;
     h.onNotice('Press Ctrl+C again to exit');
   }, []);
-  useInput(onInput, { isActive: handlers.isActive ?? true });
+  useKeyboard(onInput, handlers.isActive ?? true);
 }

@@ -1,7 +1,9 @@
 // Ink's useInput plus the raw sequence the terminal sent. Ink reports Backspace (\x7f) and
-// Delete (ESC[3~) both as `key.delete`; the raw sequence tells them apart.
+// Delete (ESC[3~) both as `key.delete`; the raw sequence tells them apart. A chunk holding several
+// keys (e.g. "\x15\x03" from a fast typist or tmux) is split back into single keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
+import { splitBatched } from './keySplit.js';
 
 export type KeyHandler = (input: string, key: Key, raw: string) => void;
 
@@ -20,6 +22,13 @@ export function useKeyboard(handler: KeyHandler, isActive: boolean): void {
   }, [emitter]);
   const latest = useRef(handler);
   latest.current = handler;
-  const onInput = useCallback((input: string, key: Key) => latest.current(input, key, raw.current), []);
+  const onInput = useCallback((input: string, key: Key) => {
+    const parts = splitBatched(raw.current);
+    if (!parts) {
+      latest.current(input, key, raw.current);
+      return;
+    }
+    for (const p of parts) latest.current(p.input, p.key, p.raw);
+  }, []);
   useInput(onInput, { isActive });
 }

@@ -138,3 +138,16 @@ describe('in a terminal', () => {
     for (const line of h.term.screen().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 });
+
+describe('keys batched in one read', () => {
+  it('handles Ctrl+U and Ctrl+C arriving together', async () => {
+    const h = await start();
+    await h.press('some text');
+    await h.see('› some text');
+    await h.press('\x15\x03');
+    await h.see('Press Ctrl+C again to exit');
+    await waitFor(() => !h.term.viewport().includes('some text'));
+    await h.press('\x03\x03');
+    await waitFor(() => h.hasExited(), 'the app to exit');
+  });
+});

@@ -88,3 +88,23 @@ describe('prompt reducer', () => {
     expect(run({ type: 'insert', text: '/he' }, { type: 'complete' }).buffer).toEqual({ text: '/help', cursor: 5 });
   });
 });
+
+describe('batched keys', () => {
+  it('splits control keys out of one chunk, keeping pasted lines together', async () => {
+    const { splitBatched } = await import('../../src/state/keySplit.js');
+    expect(splitBatched('hello')).toBeUndefined();
+    expect(splitBatched('a\r\nb')).toBeUndefined();
+    expect(splitBatched('\x1b[A')).toBeUndefined();
+    const parts = splitBatched('\x15\x03') ?? [];
+    expect(parts.map((p) => [p.input, p.key.ctrl])).toEqual([
+      ['u', true],
+      ['c', true],
+    ]);
+    const mixed = splitBatched('ab\x7fc\r') ?? [];
+    expect(mixed.map((p) => [p.input, p.key.delete])).toEqual([
+      ['ab', false],
+      ['', true],
+      ['c\r', false],
+    ]);
+  });
+});

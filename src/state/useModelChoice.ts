@@ -1,0 +1,107 @@
+// The chat's model choice as React state: the model, the recent list (most recent first), and the
+// ways to change it: pick (picker, /model NAME), cycle (quick-switch key), switchTo (checked first).
+// Persisting is the caller's: onModelChange (cli.tsx passes prefs.selectModel for the connection).
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ModelListing, Runtime } from '../runtime/types.js';
+import { checkModel, nextRecent, withRecent, type CheckResult } from './modelSwitch.js';
+
+export interface ModelChoiceOptions {
+  /** The model to start with (--model, the saved choice, or the default). */
+  initial: string;
+  /** Recent models from the preferences, most recent first. */
+  recent: readonly string[];
+  /** Called on every switch, to persist it. */
+  onModelChange?(model: string): void;
+  /** When given, the current model is checked against the proxy's list (again after .env changes). */
+  runtime?: Runtime;
+  maxRecent?: number;
+}
+
+export interface ModelChoice {
+  model: string;
+  recent: string[];
+  /** Switch to `model` (no check: the picker has already asked). */
+  pick(model: string): void;
+  /** Switch to the next recent model, keeping the recent order so repeated presses go round. */
+  cycle(): string | undefined;
+  /** `/model NAME`: check against the proxy's list, switch when it may be used. */
+  switchTo(name: string): Promise<CheckResult>;
+  /** The current model checked against the latest listing; undefined until known. */
+  check: CheckResult | undefined;
+  /** The latest listing fetched for the check (undefined without a runtime or while loading). */
+  listing: ModelListing | undefined;
+}
+
+const noSubscribe = (): (() => void) => () => {};
+
+/** Lists the models and checks `name` (a failed listing lets the name through: it cannot be checked). */
+export async function checkWithRuntime(runtime: Runtime, name: string, signal?: AbortSignal): Promise<{ check: CheckResult; listing: ModelListing }> {
+  const listing = await runtime.listModels(signal);
+  return { check: checkModel(name, listing), listing };
+}
+
+export function useModelChoice(opts: ModelChoiceOptions): ModelChoice {
+  const { runtime, maxRecent = 8 } = opts;
+  const [state, setState] = useState(() => ({ model: opts.initial, recent: [...opts.recent] }));
+  const latest = useRef(state);
+  latest.current = state;
+  const onChange = useRef(opts.onModelChange);
+  onChange.current = opts.onModelChange;
+
+  const apply = useCallback((model: string, recent: string[]): void => {
+    const next = { model, recent };
+    latest.current = next;
+    setState(next);
+    onChange.current?.(model);
+  }, []);
+
+  const pick = useCallback(
+    (model: string): void => {
+      const name = model.trim();
+      if (name) apply(name, withRecent(name, latest.current.recent, maxRecent));
+    },
+    [apply, maxRecent],
+  );
+
+  const cycle = useCallback((): string | undefined => {
+    const { model, recent } = latest.current;
+    const next = nextRecent(model, recent);
+    if (next === undefined) return undefined;
+    // A model reached by --model is not in the list yet: keep it reachable by cycling.
+    apply(next, recent.includes(model) ? recent : withRecent(model, recent, maxRecent));
+    return next;
+  }, [apply, maxRecent]);
+
+  // The listing behind `check`: fetched on start, and again when the runtime swaps its client.
+  const generation = useSyncExternalStore(
+    runtime ? runtime.subscribe : noSubscribe,
+    () => runtime?.getState().generation ?? 0,
+    () => runtime?.getState().generation ?? 0,
+  );
+  const [listing, setListing] = useState<ModelListing | undefined>(undefined);
+  useEffect(() => {
+    if (!runtime) return;
+    const ac = new AbortController();
+    setListing(undefined);
+    runtime.listModels(ac.signal).then(
+      (l) => {
+        if (!ac.signal.aborted) setListing(l);
+      },
+      () => {},
+    );
+    return () => ac.abort();
+  }, [runtime, generation]);
+
+  const switchTo = useCallback(
+    async (name: string): Promise<CheckResult> => {
+      const id = name.trim();
+      const result = runtime ? (await checkWithRuntime(runtime, id)).check : checkModel(id, undefined);
+      if (result.ok) pick(id);
+      return result;
+    },
+    [runtime, pick],
+  );
+
+  const check = listing ? checkModel(state.model, listing) : undefined;
+  return { model: state.model, recent: state.recent, pick, cycle, switchTo, check, listing };
+}
