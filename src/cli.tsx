@@ -36,6 +36,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const { runLogs } = await import('./commands/logs.js');
     return runLogs(paths.logFile, io, command.follow);
   }
+  if (command.kind === 'config') {
+    const { runConfig } = await import('./commands/config.js');
+    return runConfig(command, { envPath: paths.envFile, env }, io);
+  }
 
   const { routeConsoleToLog } = await import('./runtime/console.js');
   const restoreConsole = routeConsoleToLog(logger);
