@@ -5,38 +5,34 @@ import { KEY_BINDINGS } from '../state/keymap.js';
 import { SLASH_COMMANDS } from '../state/slash.js';
 import { theme } from './theme.js';
 
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
-}
+const ROWS: readonly { title: string; rows: readonly (readonly [string, string])[] }[] = [
+  { title: 'Commands', rows: SLASH_COMMANDS.map((c) => [`/${c.name}${c.args ? ` ${c.args}` : ''}`, c.description] as const) },
+  { title: 'Keys', rows: KEY_BINDINGS.map((k) => [k.keys, k.action] as const) },
+];
 
-/** /help: every command and every key binding. */
+const NAME_WIDTH = Math.max(...ROWS.flatMap((s) => s.rows.map(([name]) => stringWidth(name)))) + 2;
+
+/** /help: every command and every key binding, descriptions wrapping in their own column. */
 export const HelpCard = memo(function HelpCard({ color }: { color: boolean }) {
   const t = theme(color);
-  const commands = SLASH_COMMANDS.map((c) => [`/${c.name}${c.args ? ` ${c.args}` : ''}`, c.description] as const);
-  const keyWidth = Math.max(...KEY_BINDINGS.map((k) => stringWidth(k.keys)), ...commands.map(([c]) => stringWidth(c)));
   return (
     <Box flexDirection="column" marginTop={1} paddingLeft={2}>
-      <Text bold color={t.accent}>
-        Commands
-      </Text>
-      {commands.map(([name, description]) => (
-        <Text key={name}>
-          {'  '}
-          {pad(name, keyWidth)}
-          {'  '}
-          <Text color={t.muted}>{description}</Text>
-        </Text>
-      ))}
-      <Text bold color={t.accent}>
-        Keys
-      </Text>
-      {KEY_BINDINGS.map((k) => (
-        <Text key={k.keys}>
-          {'  '}
-          {pad(k.keys, keyWidth)}
-          {'  '}
-          <Text color={t.muted}>{k.action}</Text>
-        </Text>
+      {ROWS.map((section) => (
+        <Box key={section.title} flexDirection="column">
+          <Text bold color={t.accent}>
+            {section.title}
+          </Text>
+          {section.rows.map(([name, description]) => (
+            <Box key={name} paddingLeft={2}>
+              <Box width={NAME_WIDTH} flexShrink={0}>
+                <Text>{name}</Text>
+              </Box>
+              <Box flexShrink={1}>
+                <Text color={t.muted}>{description}</Text>
+              </Box>
+            </Box>
+          ))}
+        </Box>
       ))}
     </Box>
   );

@@ -9,10 +9,10 @@ export interface KeyBinding {
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'Enter', action: 'send the message' },
   { keys: 'Ctrl+J / Alt+Enter', action: 'new line (pasted text keeps its lines)' },
-  { keys: 'Up / Down', action: 'previous / next prompt (moves between lines in a multi-line prompt)' },
+  { keys: 'Up / Down', action: 'previous / next prompt (in a multi-line prompt: line up / down)' },
   { keys: 'Left / Right', action: 'move by character' },
-  { keys: 'Alt+B / Alt+F, Ctrl+Left / Ctrl+Right', action: 'move by word' },
-  { keys: 'Home / End, Ctrl+A / Ctrl+E', action: 'start / end of the line' },
+  { keys: 'Alt+B / Alt+F', action: 'move by word (also Ctrl+Left / Ctrl+Right)' },
+  { keys: 'Home / End', action: 'start / end of the line (also Ctrl+A / Ctrl+E)' },
   { keys: 'Backspace / Delete', action: 'delete before / at the caret' },
   { keys: 'Ctrl+U / Ctrl+K', action: 'delete to the start / end of the line' },
   { keys: 'Ctrl+W / Alt+Backspace', action: 'delete the word before the caret' },
