@@ -1,7 +1,7 @@
 // The model picker's state: a filter query, the rows (current model pinned, recent models, then the
 // rest grouped by source under headers), a cursor that skips headers, and a scrolled window. Pure.
 import type { ModelEntry, ModelListing } from '../runtime/types.js';
-import { entryFor } from './modelSwitch.js';
+import { availability, entryFor } from './modelSwitch.js';
 import { fuzzyMatch } from './fuzzy.js';
 
 export { fuzzyMatch } from './fuzzy.js';
@@ -107,6 +107,9 @@ function modelNear(rows: readonly PickerRow[], i: number, dir: 1 | -1): number {
   return -1;
 }
 
+/** A name the proxy does not serve must match clearly better to take the cursor. */
+const NOT_SERVED_PENALTY = 5;
+
 /** The best match for the query (first on ties), or the first model row with no query. */
 function bestRow(rows: readonly PickerRow[], query: string): number {
   if (!query.trim()) return firstModel(rows);
@@ -114,7 +117,8 @@ function bestRow(rows: readonly PickerRow[], query: string): number {
   let bestScore = -Infinity;
   rows.forEach((row, i) => {
     if (!isModel(row)) return;
-    const s = matchEntry(query, row.entry)?.score ?? -Infinity;
+    const penalty = availability(row.entry) === 'missing' ? NOT_SERVED_PENALTY : 0;
+    const s = (matchEntry(query, row.entry)?.score ?? -Infinity) - penalty;
     if (s > bestScore) {
       best = i;
       bestScore = s;
