@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelListing } from '../../src/runtime/types.js';
+import { builtinModels, mergeModels } from '../../src/runtime/models.js';
+import { checkModel, nextRecent, withRecent, type CheckResult } from '../../src/state/modelSwitch.js';
+import { modelKeyIntent, pickerIntent, type PickerKey } from '../../src/state/modelKeys.js';
+
+const seedProxy: ModelListing = {
+  status: 'ok',
+  models: mergeModels(builtinModels(true), [{ id: 'claude-3-5-sonnet' }, { id: 'claude-3-5-haiku-20241022' }, { id: 'team-fast' }]),
+};
+const emptyProxy: ModelListing = { status: 'ok', models: mergeModels(builtinModels(false), []) };
+const direct: ModelListing = { status: 'none', models: builtinModels(false) };
+const refused: ModelListing = {
+  status: 'error',
+  models: builtinModels(false),
+  error: { kind: 'auth', message: 'The proxy refused the key (401 Unauthorized).', hint: 'Check ANTHROPIC_API_KEY.' },
+};
+
+describe('checkModel', () => {
+  const cases: [string, string, ModelListing | undefined, CheckResult][] = [
+    ['a served alias', 'claude-3-5-sonnet', seedProxy, { ok: true }],
+    ['a served name with spaces around it', '  team-fast ', seedProxy, { ok: true }],
+    [
+      'a dated built-in the proxy serves under its alias',
+      'claude-3-5-sonnet-20241022',
+      seedProxy,
+      { ok: false, suggestion: 'claude-3-5-sonnet', message: 'The proxy does not serve claude-3-5-sonnet-20241022; the nearest name it serves is claude-3-5-sonnet.' },
+    ],
+    [
+      'a "-latest" name not in the listing at all',
+      'claude-3-5-haiku-latest',
+      seedProxy,
+      { ok: false, suggestion: 'claude-3-5-haiku-20241022', message: 'The proxy does not serve claude-3-5-haiku-latest; the nearest name it serves is claude-3-5-haiku-20241022.' },
+    ],
+    [
+      'a wrong case of a served name',
+      'Claude-3-5-Sonnet',
+      seedProxy,
+      { ok: false, suggestion: 'claude-3-5-sonnet', message: 'The proxy does not serve Claude-3-5-Sonnet; the nearest name it serves is claude-3-5-sonnet.' },
+    ],
+    [
+      'an unrelated name: the served names, nearest first',
+      'llama-3',
+      seedProxy,
+      { ok: false, message: 'The proxy does not serve llama-3. It serves: team-fast, claude-3-5-haiku-20241022, claude-3-5-sonnet.' },
+    ],
+    ['a built-in gpt model the proxy lacks (sent to OpenAI directly)', 'gpt-4o', seedProxy, { ok: true }],
+    ['a proxy that serves nothing', 'claude-3-5-sonnet', emptyProxy, { ok: false, message: 'The proxy does not serve claude-3-5-sonnet, and it lists no models.' }],
+    ['Anthropic direct: any name (nothing to check against)', 'claude-some-future-model', direct, { ok: true }],
+    ['the listing failed: the name cannot be checked, so it goes through', 'anything', refused, { ok: true }],
+    ['no listing yet', 'anything', undefined, { ok: true }],
+    ['an empty name', '  ', seedProxy, { ok: false, message: 'No model name given.' }],
+  ];
+  it.each(cases)('%s', (_what, name, listing, expected) => {
+    expect(checkModel(name, listing)).toEqual(expected);
+  });
+});
+
+describe('nextRecent', () => {
+  it('cycles through the recent models in order and wraps around', () => {
+    const recent = ['a', 'b', 'c'];
+    expect(nextRecent('a', recent)).toBe('b');
+    expect(nextRecent('b', recent)).toBe('c');
+    expect(nextRecent('c', recent)).toBe('a');
+  });
+
+  it('starts at the most recent when the current model is not in the list', () => {
+    expect(nextRecent('x', ['a', 'b'])).toBe('a');
+  });
+
+  it('has nothing to switch to with no other recent model', () => {
+    expect(nextRecent('a', [])).toBeUndefined();
+    expect(nextRecent('a', ['a'])).toBeUndefined();
+    expect(nextRecent('a', ['a', 'a'])).toBeUndefined();
+  });
+
+  it('skips names that are not usable', () => {
+    expect(nextRecent('a', ['a', 'b', 'c'], (m) => m !== 'b')).toBe('c');
+    expect(nextRecent('a', ['a', 'b'], () => false)).toBeUndefined();
+  });
+
+  it('withRecent puts the model first, once, and caps the list', () => {
+    expect(withRecent('b', ['a', 'b', 'c'])).toEqual(['b', 'a', 'c']);
+    expect(withRecent('z', ['a', 'b', 'c'], 3)).toEqual(['z', 'a', 'b']);
+  });
+});
+
+const NO_KEY: PickerKey = {
+  upArrow: false,
+  downArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  meta: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+};
+const k = (patch: Partial<PickerKey>): PickerKey => ({ ...NO_KEY, ...patch });
+
+describe('model keys', () => {
+  it('Ctrl+P opens the picker; Ctrl+O and Alt+M cycle recent models (as Ink reports them)', () => {
+    expect(modelKeyIntent('p', k({ ctrl: true }))).toBe('openPicker');
+    expect(modelKeyIntent('o', k({ ctrl: true }))).toBe('cycle');
+    expect(modelKeyIntent('m', k({ meta: true }))).toBe('cycle');
+    expect(modelKeyIntent('p', k({}))).toBeUndefined();
+    expect(modelKeyIntent('m', k({}))).toBeUndefined();
+  });
+
+  it('maps the picker keys', () => {
+    expect(pickerIntent('', k({ escape: true, meta: true }))).toEqual({ type: 'close' });
+    expect(pickerIntent('\r', k({ return: true }))).toEqual({ type: 'pick' });
+    expect(pickerIntent('', k({ upArrow: true }))).toEqual({ type: 'move', to: 'up' });
+    expect(pickerIntent('', k({ downArrow: true }))).toEqual({ type: 'move', to: 'down' });
+    expect(pickerIntent('n', k({ ctrl: true }))).toEqual({ type: 'move', to: 'down' });
+    expect(pickerIntent('', k({ pageUp: true }))).toEqual({ type: 'move', to: 'pageUp' });
+    expect(pickerIntent('', k({ pageDown: true }))).toEqual({ type: 'move', to: 'pageDown' });
+    expect(pickerIntent('', k({ home: true }))).toEqual({ type: 'move', to: 'home' });
+    expect(pickerIntent('', k({ end: true }))).toEqual({ type: 'move', to: 'end' });
+    expect(pickerIntent('', k({ delete: true }), '\x7f')).toEqual({ type: 'backspace' });
+    expect(pickerIntent('u', k({ ctrl: true }))).toEqual({ type: 'setQuery', query: '' });
+    expect(pickerIntent('r', k({ ctrl: true }))).toEqual({ type: 'refresh' });
+    expect(pickerIntent('s', k({}))).toEqual({ type: 'type', text: 's' });
+    expect(pickerIntent('x', k({ ctrl: true }))).toBeUndefined();
+    expect(pickerIntent('[15~', k({}), '\x1b[15~')).toBeUndefined();
+  });
+});
