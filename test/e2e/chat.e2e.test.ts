@@ -63,6 +63,7 @@ describe('chat in a real terminal', () => {
     server.setReply('claude-3-5-sonnet', 'back again');
     await type(app, 'retry');
     await app.waitFor('back again');
+    await app.waitFor('ready');
 
     app.write(keys.ctrlC);
     await app.waitFor(/Ctrl\+C again/);

@@ -265,7 +265,7 @@ describe('EnvDocument.problems', () => {
     const doc = new EnvDocument('\uFEFF' + text);
     expect(parse(text)).toEqual({ GOOD: '2', OPEN: '"never closed', TAIL: '"x" junk' });
     expect(doc.problems()).toEqual([
-      { line: 2, key: 'GOOD', message: 'GOOD is set again on line 11; that value is used' },
+      { line: 2, key: 'GOOD', message: 'GOOD is set again on line 11; that value is used', warning: true },
       { line: 3, message: "no '=' on this line (expected KEY=VALUE)" },
       { line: 4, message: "missing key before '='" },
       { line: 5, key: 'KEY', message: "no '=' on this line (expected KEY=VALUE)" },
