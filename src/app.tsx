@@ -43,18 +43,24 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   const { exit } = useApp();
 
   const busy = chat.live !== undefined;
-  const live = useRef({ busy, model });
-  live.current = { busy, model };
+  // Read by key handlers, which can run before React has rendered the latest state.
+  const modelRef = useRef(model);
 
   useEffect(() => {
     const n = rt.notice;
     if (n) showFlash(n.text, n.level, n.level === 'info' ? 5000 : 10000);
   }, [rt.notice, showFlash]);
 
+  // Exiting renders the transcript alone first, so the prompt and status bar do not stay behind
+  // in the terminal once Ink lets go of it.
+  const [exiting, setExiting] = useState(false);
   const quit = useCallback(() => {
     controls.cancel();
-    exit();
-  }, [controls, exit]);
+    setExiting(true);
+  }, [controls]);
+  useEffect(() => {
+    if (exiting) exit();
+  }, [exiting, exit]);
 
   const reprint = useCallback(() => {
     clearScreen();
@@ -76,6 +82,7 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
           if (cmd.arg === '') {
             info('model picker: coming — use /model NAME for now');
           } else {
+            modelRef.current = cmd.arg;
             setModel(cmd.arg);
             onModelChange?.(cmd.arg);
             info(`model: ${cmd.arg}`);
@@ -106,17 +113,17 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
         runCommand(text);
         return true;
       }
-      if (live.current.busy) {
+      if (controls.busy()) {
         showFlash('Still replying — Esc stops it', 'warn');
         return false;
       }
-      return controls.send(text.replace(/\s+$/, ''), live.current.model);
+      return controls.send(text.replace(/\s+$/, ''), modelRef.current);
     },
     [runCommand, controls, showFlash],
   );
 
   const onNotice = useCallback((t: string) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
-  useGlobalKeys({ busy, onStop: controls.stop, onExit: quit, onNotice });
+  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice });
 
   const liveMaxRows = rows - promptHeight - STATUS_ROWS - 1;
   const liveLayout = useMemo(
@@ -127,7 +134,7 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   return (
     <Box flexDirection="column">
       <Transcript items={chat.items} epoch={chat.epoch} columns={columns} color={color} />
-      {screen === 'chat' && (
+      {!exiting && screen === 'chat' && (
         <>
           <LiveReply layout={liveLayout} model={chat.live?.model ?? model} color={color} />
           <Prompt
@@ -143,7 +150,7 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
           />
         </>
       )}
-      <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />
+      {!exiting && <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />}
     </Box>
   );
 }

@@ -21,6 +21,8 @@ export interface ChatControls {
   stop(): boolean;
   /** Stop silently (no interrupted marker), e.g. before /clear. */
   cancel(): void;
+  /** A turn is running (now, not as of the last render). */
+  busy(): boolean;
   dispatch(action: ChatAction): void;
 }
 
@@ -126,6 +128,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
 
   useEffect(() => cancel, [cancel]);
 
-  const controls = useMemo(() => ({ send, stop, cancel, dispatch }), [send, stop, cancel, dispatch]);
+  const busy = useCallback(() => turn.current !== undefined, []);
+  const controls = useMemo(() => ({ send, stop, cancel, busy, dispatch }), [send, stop, cancel, busy, dispatch]);
   return [state, controls];
 }

@@ -6,9 +6,8 @@ import { useKeyboard } from './useKeyboard.js';
 export const EXIT_WINDOW_MS = 2000;
 
 export interface GlobalKeyHandlers {
-  /** A reply is streaming (or waiting for its first token). */
-  busy: boolean;
-  onStop(): void;
+  /** Stop the reply that is streaming; false when there is none. */
+  onStop(): boolean;
   onExit(): void;
   onNotice(text: string): void;
   isActive?: boolean;
@@ -21,14 +20,14 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
   // A stable handler, so Ink does not resubscribe on every render of the app.
   const onInput = useCallback((input: string, key: Key) => {
     const h = latest.current;
-    if (key.escape && h.busy) {
+    if (key.escape) {
       h.onStop();
       return;
     }
     if (!(key.ctrl && input === 'c')) return;
-    if (h.busy) {
+    // Asked of the chat itself, not of the last render (React renders a moment after the state changes).
+    if (h.onStop()) {
       armedAt.current = 0;
-      h.onStop();
       return;
     }
     const now = Date.now();

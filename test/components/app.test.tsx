@@ -245,6 +245,18 @@ describe('keys and commands', () => {
     expect(runtime.requests[1]?.messages.at(-1)?.content).toBe('pasted\nlines\nhere');
   });
 
+  it('Ctrl+C right after a reply ends arms the exit (it does not wait for a render)', async () => {
+    const runtime = fakeRuntime();
+    runtime.script(reply('done quickly'));
+    const app = await renderApp({}, runtime);
+    await app.press('hi');
+    app.stdin.write(keys.enter);
+    await waitFor(() => runtime.calls[0]?.ended, 'the stream to end');
+    app.stdin.write(keys.ctrlC);
+    await app.see('Press Ctrl+C again to exit');
+    expect(app.frame()).not.toContain('interrupted');
+  });
+
   it('Ctrl+C once warns, and the warning names the second press', async () => {
     const app = await renderApp();
     await app.press(keys.ctrlC);

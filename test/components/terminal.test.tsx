@@ -28,6 +28,11 @@ describe('in a terminal', () => {
     expect(h.hasExited()).toBe(false);
     await h.press(keys.ctrlC);
     await exited(h);
+    // The transcript stays in the terminal; the prompt and the status bar do not.
+    expect(h.term.screen()).toContain('openwork-tui 9.9.9-test');
+    expect(h.term.screen()).not.toContain('Send a message');
+    expect(h.term.screen()).not.toContain('LiteLLM');
+    expect(h.term.cursor().visible).toBe(true);
   });
 
   it('Ctrl+C during a reply stops it; two more exit', async () => {
