@@ -1,0 +1,108 @@
+// `openwork-tui doctor` and `/doctor`: the seed guide's troubleshooting list (is the proxy running,
+// is the key right, is the model configured), walked for the user. Six checks in order; a failure
+// skips only the checks it makes meaningless; the whole run stays within OPENWORK_TIMEOUT_MS. Every
+// failure text comes from classifyError (or modelNotServed), so it reads the same as in the TUI and
+// -p. No ink/react here. The checks live in ./doctor/.
+import { secretsOf } from './config.js';
+import { exitCodeFor, EXIT } from './errors.js';
+import { scrubSecrets } from './secrets.js';
+import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './doctor/types.js';
+import { createRun } from './doctor/run.js';
+import { checkConfig } from './doctor/configCheck.js';
+import { checkAddress, checkServer } from './doctor/addressChecks.js';
+import { checkKey, checkModel, checkRequest } from './doctor/apiChecks.js';
+
+export type { CheckId, CheckResult, CheckStatus, DoctorInput } from './doctor/types.js';
+
+export const CHECK_LABELS: Record<CheckId, string> = {
+  config: 'Config file',
+  address: 'Address',
+  server: 'Server',
+  key: 'Key',
+  model: 'Model',
+  request: 'Request',
+};
+
+const MARKS: Record<CheckStatus, string> = { pass: '✔', fail: '✖', warn: '!', skip: '-' };
+
+const CHECKS: [CheckId, (run: Run, input: DoctorInput) => Promise<Outcome>][] = [
+  ['config', (_run, input) => checkConfig(input)],
+  ['address', checkAddress],
+  ['server', checkServer],
+  ['key', checkKey],
+  ['model', checkModel],
+  ['request', checkRequest],
+];
+
+/** Runs the six checks in order; `onCheck` sees each result as soon as it is known. */
+export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) => void): Promise<CheckResult[]> {
+  const secrets = secretsOf(input.config);
+  const scrub = (s: string) => scrubSecrets(s, secrets);
+  input.logger?.setSecrets(secrets);
+  const run = createRun(input);
+  const results: CheckResult[] = [];
+  for (const [id, check] of CHECKS) {
+    const t = run.now();
+    let out: Outcome;
+    try {
+      out = await check(run, input);
+    } catch (err) {
+      out = run.classify(err);
+    }
+    const r: CheckResult = {
+      id,
+      status: out.status,
+      title: scrub(out.title),
+      detail: out.detail.map(scrub),
+      ...(out.fix ? { fix: scrub(out.fix) } : {}),
+      ...(out.status !== 'skip' ? { ms: Math.round(run.now() - t) } : {}),
+      ...(out.kind ? { kind: out.kind } : {}),
+    };
+    results.push(r);
+    input.logger?.info(`[Doctor] ${id} ${r.status}: ${r.title}`, { ...(r.detail.length ? { detail: r.detail } : {}), ...(r.fix ? { fix: r.fix } : {}) });
+    onCheck?.(r);
+  }
+  return results;
+}
+
+// ---- the checklist, for the CLI and the TUI's /doctor --------------------------------------------
+
+export interface DoctorLine {
+  mark: string;
+  status: CheckStatus;
+  /** "Key: the proxy accepted the key sk-…ster (from ANTHROPIC_API_KEY)" */
+  title: string;
+  detail: string[];
+  fix?: string;
+}
+
+/** One entry per check, ready to render: ✔ pass, ✖ fail, ! warning, - skipped. */
+export function doctorLines(results: readonly CheckResult[]): DoctorLine[] {
+  return results.map((r) => ({
+    mark: MARKS[r.status],
+    status: r.status,
+    title: `${CHECK_LABELS[r.id]}: ${r.title}`,
+    detail: r.detail,
+    ...(r.fix ? { fix: r.fix } : {}),
+  }));
+}
+
+/** The last line: "All 6 checks passed." / "1 check failed: Key. …" */
+export function doctorSummary(results: readonly CheckResult[]): string {
+  const failed = results.filter((r) => r.status === 'fail');
+  const warned = results.filter((r) => r.status === 'warn');
+  const skipped = results.filter((r) => r.status === 'skip');
+  const extra = [warned.length && `${warned.length} warning${warned.length === 1 ? '' : 's'}`, skipped.length && `${skipped.length} skipped`].filter(Boolean).join(', ');
+  if (!failed.length) {
+    const passed = results.length - warned.length - skipped.length;
+    return `${passed === results.length ? `All ${passed}` : `${passed} of ${results.length}`} checks passed${extra ? ` (${extra})` : ''}.`;
+  }
+  const names = failed.map((r) => CHECK_LABELS[r.id]).join(', ');
+  return `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${names}${extra ? ` (${extra})` : ''}. Fix the first ✖ and run doctor again.`;
+}
+
+/** 0 when nothing failed, else the exit code of the first failure's kind (config → 1). */
+export function doctorExitCode(results: readonly CheckResult[]): number {
+  const first = results.find((r) => r.status === 'fail');
+  return first ? exitCodeFor(first.kind ?? 'unknown') : EXIT.ok;
+}

@@ -1,0 +1,53 @@
+// A doctor run's clock, budget and failure helpers. Every failure text goes through classifyError.
+import { secretsOf } from '../config.js';
+import { classifyError, type ErrorContext } from '../errors.js';
+import { loggingFetch } from '../httpLog.js';
+import type { DoctorInput, Found, Outcome, Run } from './types.js';
+
+/** A single probe never waits longer than this, so that the whole run fits in the timeout. */
+const PROBE_CAP_MS = 5_000;
+
+export function createRun(input: DoctorInput): Run {
+  const { config, model } = input;
+  const now = input.now ?? (() => performance.now());
+  const secrets = secretsOf(config);
+  const fetchImpl = input.logger ? loggingFetch(input.logger, input.fetch ?? fetch) : (input.fetch ?? fetch);
+  const deadline = now() + config.timeoutMs;
+  const probeCap = Math.min(PROBE_CAP_MS, Math.max(250, Math.floor(config.timeoutMs / 3)));
+  const found: Found = { reachable: false, answers: false };
+  const left = () => deadline - now();
+
+  const ctx = (extra: Partial<ErrorContext> = {}): ErrorContext => ({
+    ...(found.target ? { url: found.target } : {}),
+    ...(found.mode ? { mode: found.mode } : {}),
+    ...(config.credential ? { credential: config.credential } : {}),
+    ...(config.credentialVar ? { credentialVar: config.credentialVar } : {}),
+    model,
+    secrets,
+    timeoutMs: config.timeoutMs,
+    ...extra,
+  });
+  const fail: Run['fail'] = (e, detail = []) => {
+    const err = e ?? classifyError(new Error('aborted'), ctx())!;
+    const said = err.detail && !err.message.includes(err.detail) ? [`server said: ${err.detail}`] : [];
+    return { status: 'fail', kind: err.kind, title: err.message, detail: [...detail, ...said], fix: err.hint };
+  };
+  const classify: Run['classify'] = (err, detail = [], extra = {}) => fail(classifyError(err, ctx(extra)), detail);
+  const skip = (why: string): Outcome => ({ status: 'skip', title: `skipped: ${why}`, detail: [] });
+
+  return {
+    config,
+    model,
+    found,
+    fetchImpl,
+    now,
+    left,
+    wait: (cap = probeCap) => Math.max(1, Math.min(cap, Math.floor(left()))),
+    ctx,
+    fail,
+    classify,
+    timedOut: (ms, detail = []) => classify({ name: 'TimeoutError' }, detail, { timeoutMs: ms }),
+    skip,
+    outOfTime: () => (left() < 50 ? skip(`out of time (the whole check stays within OPENWORK_TIMEOUT_MS=${config.timeoutMs})`) : undefined),
+  };
+}
