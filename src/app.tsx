@@ -5,8 +5,8 @@ import { LiveReply, layoutLive } from './components/LiveReply.js';
 import { Prompt } from './components/Prompt.js';
 import { StatusBar } from './components/StatusBar.js';
 import { Transcript } from './components/Transcript.js';
-import { parseSlash } from './state/slash.js';
 import { useChat } from './state/useChat.js';
+import { useCommands } from './state/useCommands.js';
 import { useFlash } from './state/useFlash.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
@@ -68,51 +68,26 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   }, [clearScreen, controls]);
   useReprintOnResize(columns, reprint);
 
-  const runCommand = useCallback(
-    (text: string): void => {
-      const cmd = parseSlash(text);
-      if (!cmd) return;
-      if (cmd.kind === 'unknown') {
-        controls.dispatch({ type: 'info', text: `unknown command /${cmd.name} — /help lists them`, tone: 'warn' });
-        return;
-      }
-      const info = (t: string): void => controls.dispatch({ type: 'info', text: t });
-      switch (cmd.command.name) {
-        case 'model':
-          if (cmd.arg === '') {
-            info('model picker: coming — use /model NAME for now');
-          } else {
-            modelRef.current = cmd.arg;
-            setModel(cmd.arg);
-            onModelChange?.(cmd.arg);
-            info(`model: ${cmd.arg}`);
-          }
-          return;
-        case 'settings':
-          info(`settings screen: coming — edit ${runtime.getState().config.envPath} for now`);
-          return;
-        case 'clear':
-          controls.cancel();
-          clearScreen();
-          controls.dispatch({ type: 'clear' });
-          return;
-        case 'help':
-          controls.dispatch({ type: 'help' });
-          return;
-        case 'quit':
-          quit();
-          return;
-      }
+  const info = useCallback((text: string) => controls.dispatch({ type: 'info', text }), [controls]);
+  const switchModel = useCallback(
+    (name: string) => {
+      modelRef.current = name;
+      setModel(name);
+      onModelChange?.(name);
+      info(`model: ${name}`);
     },
-    [controls, onModelChange, runtime, clearScreen, quit],
+    [onModelChange, info],
   );
+  const openModels = useCallback(() => info('model picker: coming — use /model NAME for now'), [info]);
+  const openSettings = useCallback(
+    () => info(`settings screen: coming — edit ${runtime.getState().config.envPath} for now`),
+    [info, runtime],
+  );
+  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, clearScreen, quit });
 
   const onSubmit = useCallback(
     (text: string): boolean => {
-      if (parseSlash(text)) {
-        runCommand(text);
-        return true;
-      }
+      if (runCommand(text)) return true;
       if (controls.busy()) {
         showFlash('Still replying — Esc stops it', 'warn');
         return false;
@@ -123,7 +98,7 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   );
 
   const onNotice = useCallback((t: string) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
-  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice });
+  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings });
 
   const liveMaxRows = rows - promptHeight - STATUS_ROWS - 1;
   const liveLayout = useMemo(

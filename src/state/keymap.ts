@@ -17,6 +17,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'Ctrl+U / Ctrl+K', action: 'delete to the start / end of the line' },
   { keys: 'Ctrl+W / Alt+Backspace', action: 'delete the word before the caret' },
   { keys: 'Tab', action: 'complete a /command' },
+  { keys: 'Ctrl+S', action: 'connection settings (same as /settings)' },
   { keys: 'Esc', action: 'stop the reply (the partial text stays, marked interrupted)' },
   { keys: 'Ctrl+C', action: 'stop the reply; press twice within 2 s to exit' },
   { keys: 'Ctrl+D', action: 'exit when the prompt is empty (otherwise delete at the caret)' },

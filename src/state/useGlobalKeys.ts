@@ -1,4 +1,5 @@
-// The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits.
+// The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits;
+// Ctrl+S opens the settings.
 import { useCallback, useRef } from 'react';
 import type { Key } from 'ink';
 import { useKeyboard } from './useKeyboard.js';
@@ -10,6 +11,8 @@ export interface GlobalKeyHandlers {
   onStop(): boolean;
   onExit(): void;
   onNotice(text: string): void;
+  /** Ctrl+S (error hints point users to it). */
+  onSettings(): void;
   isActive?: boolean;
 }
 
@@ -22,6 +25,10 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
     const h = latest.current;
     if (key.escape) {
       h.onStop();
+      return;
+    }
+    if (key.ctrl && input === 's') {
+      h.onSettings();
       return;
     }
     if (!(key.ctrl && input === 'c')) return;

@@ -164,7 +164,7 @@ describe('keys and commands', () => {
     const app = await renderApp();
     await app.press('/help', keys.enter);
     const frame = await app.see('Keys');
-    for (const text of ['/model [name]', '/settings', '/clear', '/quit', 'Ctrl+J / Alt+Enter', 'Esc', 'Ctrl+C', 'Ctrl+D', 'Tab', 'Up / Down']) {
+    for (const text of ['/model [name]', '/settings', '/clear', '/quit', 'Ctrl+J / Alt+Enter', 'Esc', 'Ctrl+C', 'Ctrl+D', 'Ctrl+S', 'Tab', 'Up / Down']) {
       expect(frame).toContain(text);
     }
   });
@@ -194,10 +194,12 @@ describe('keys and commands', () => {
     await app.see('model picker: coming');
   });
 
-  it('/settings and unknown commands answer with a line', async () => {
+  it('/settings (and Ctrl+S) and unknown commands answer with a line', async () => {
     const app = await renderApp();
     await app.press('/settings', keys.enter);
     await app.see('settings screen: coming');
+    await app.press('\x13');
+    await waitFor(() => app.frame().split('settings screen: coming').length === 3, 'a second settings line');
     await app.press('/bogus', keys.enter);
     await app.see('unknown command /bogus');
   });
