@@ -1,9 +1,10 @@
 // The chat's model choice as React state: the model, the recent list (most recent first), and the
 // ways to change it: pick (picker, /model NAME), cycle (quick-switch key), switchTo (checked first).
 // Persisting is the caller's: onModelChange (cli.tsx passes prefs.selectModel for the connection).
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ModelListing, Runtime } from '../runtime/types.js';
 import { checkModel, nextRecent, withRecent, type CheckResult } from './modelSwitch.js';
+import { useModelListing } from './useModelListing.js';
 
 export interface ModelChoiceOptions {
   /** The model to start with (--model, the saved choice, or the default). */
@@ -22,7 +23,10 @@ export interface ModelChoice {
   recent: string[];
   /** Switch to `model` (no check: the picker has already asked). */
   pick(model: string): void;
-  /** Switch to the next recent model, keeping the recent order so repeated presses go round. */
+  /**
+   * Switch to the next recent model (skipping ones the proxy does not serve), keeping the recent
+   * order so repeated presses go round. Returns the new model, or undefined when there is none.
+   */
   cycle(): string | undefined;
   /** `/model NAME`: check against the proxy's list, switch when it may be used. */
   switchTo(name: string): Promise<CheckResult>;
@@ -31,8 +35,6 @@ export interface ModelChoice {
   /** The latest listing fetched for the check (undefined without a runtime or while loading). */
   listing: ModelListing | undefined;
 }
-
-const noSubscribe = (): (() => void) => () => {};
 
 /** Lists the models and checks `name` (a failed listing lets the name through: it cannot be checked). */
 export async function checkWithRuntime(runtime: Runtime, name: string, signal?: AbortSignal): Promise<{ check: CheckResult; listing: ModelListing }> {
@@ -63,34 +65,21 @@ export function useModelChoice(opts: ModelChoiceOptions): ModelChoice {
     [apply, maxRecent],
   );
 
+  // The listing behind `check`: fetched on start, and again when the runtime swaps its client.
+  const { listing } = useModelListing(runtime);
+  const listingRef = useRef(listing);
+  listingRef.current = listing;
+
   const cycle = useCallback((): string | undefined => {
     const { model, recent } = latest.current;
-    const next = nextRecent(model, recent);
+    const known = listingRef.current;
+    // Names the proxy no longer serves are skipped (all go through while the list is unknown).
+    const next = nextRecent(model, recent, (name) => checkModel(name, known).ok);
     if (next === undefined) return undefined;
     // A model reached by --model is not in the list yet: keep it reachable by cycling.
     apply(next, recent.includes(model) ? recent : withRecent(model, recent, maxRecent));
     return next;
   }, [apply, maxRecent]);
-
-  // The listing behind `check`: fetched on start, and again when the runtime swaps its client.
-  const generation = useSyncExternalStore(
-    runtime ? runtime.subscribe : noSubscribe,
-    () => runtime?.getState().generation ?? 0,
-    () => runtime?.getState().generation ?? 0,
-  );
-  const [listing, setListing] = useState<ModelListing | undefined>(undefined);
-  useEffect(() => {
-    if (!runtime) return;
-    const ac = new AbortController();
-    setListing(undefined);
-    runtime.listModels(ac.signal).then(
-      (l) => {
-        if (!ac.signal.aborted) setListing(l);
-      },
-      () => {},
-    );
-    return () => ac.abort();
-  }, [runtime, generation]);
 
   const switchTo = useCallback(
     async (name: string): Promise<CheckResult> => {

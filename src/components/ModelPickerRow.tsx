@@ -1,0 +1,87 @@
+import { memo, type ReactNode } from 'react';
+import { Text } from 'ink';
+import stringWidth from 'string-width';
+import type { PickerRow } from '../state/modelPicker.js';
+import { modelDetails } from '../state/modelPicker.js';
+import { availability } from '../state/modelSwitch.js';
+import { theme, type Theme } from './theme.js';
+
+export interface ModelPickerRowProps {
+  row: PickerRow;
+  selected: boolean;
+  /** Columns for the name and the details, so the columns line up. */
+  nameWidth: number;
+  detailsWidth: number;
+  color: boolean;
+}
+
+/** ✓ served by the proxy · ✗ not served · → sent to OpenAI directly · blank: cannot tell. */
+function mark(row: Extract<PickerRow, { kind: 'model' }>, t: Theme): { sign: string; color: string | undefined; note: string } {
+  const e = row.entry;
+  switch (availability(e)) {
+    case 'served':
+      return { sign: '✓', color: t.ok, note: '' };
+    case 'openai':
+      return { sign: '→', color: t.muted, note: 'OpenAI direct' };
+    case 'missing':
+      return { sign: '✗', color: t.warn, note: e.suggestion ? `not served · use ${e.suggestion}` : 'not served' };
+    case 'unknown':
+      return { sign: ' ', color: undefined, note: '' };
+  }
+}
+
+/** The name with the characters the filter matched in the accent colour (plain without colour). */
+function highlighted(name: string, positions: readonly number[], t: Theme): ReactNode {
+  if (!t.accent || !positions.length) return name;
+  const hit = new Set(positions);
+  const parts: ReactNode[] = [];
+  let run = '';
+  let runHit = false;
+  const flush = (key: number): void => {
+    if (!run) return;
+    parts.push(
+      runHit ? (
+        <Text key={key} color={t.accent} bold>
+          {run}
+        </Text>
+      ) : (
+        run
+      ),
+    );
+    run = '';
+  };
+  for (let i = 0; i < name.length; i++) {
+    const h = hit.has(i);
+    if (h !== runHit) flush(i);
+    runHit = h;
+    run += name[i];
+  }
+  flush(name.length);
+  return parts;
+}
+
+/** One line of the picker: a group header, or a model with its mark, details and note. */
+export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, nameWidth, detailsWidth, color }: ModelPickerRowProps) {
+  const t = theme(color);
+  if (row.kind === 'header') {
+    return (
+      <Text color={t.muted} wrap="truncate-end">
+        {'  '}
+        {row.title}
+      </Text>
+    );
+  }
+  const m = mark(row, t);
+  const details = modelDetails(row.entry);
+  const pad = ' '.repeat(Math.max(0, nameWidth - stringWidth(row.entry.id)));
+  return (
+    <Text wrap="truncate-end">
+      <Text color={selected ? t.accent : undefined}>{selected ? '› ' : '  '}</Text>
+      <Text color={m.color}>{m.sign}</Text>{' '}
+      <Text bold={selected && color}>{highlighted(row.entry.id, row.positions, t)}</Text>
+      {pad}
+      {detailsWidth > 0 && <Text color={t.muted}>{`  ${details.padEnd(detailsWidth)}`}</Text>}
+      {m.note && <Text color={m.color}>{`  ${m.note}`}</Text>}
+    </Text>
+  );
+});
