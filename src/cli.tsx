@@ -41,6 +41,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return runConfig(command, { envPath: paths.envFile, env }, io);
   }
 
+  if (command.kind === 'doctor') {
+    // Before the runtime is built: doctor sends every request itself, each with its own time limit.
+    const { runDoctorCommand } = await import('./commands/doctor.js');
+    return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
+  }
+
   const { routeConsoleToLog } = await import('./runtime/console.js');
   const restoreConsole = routeConsoleToLog(logger);
   const { RuntimeService } = await import('./runtime/service.js');
@@ -74,9 +80,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         const firstRun = !config.fileExists && !config.credential;
         return await runTui({ runtime, model, version: VERSION, color: !noColor, firstRun, onModelChange: (m) => prefs.selectModel(connectionKey(runtime.getState().config), m) });
       }
-      default:
-        process.stderr.write(`openwork-tui: "${command.kind}" is not available yet\n`);
+      default: {
+        const unhandled: never = command; // every command is handled above
+        process.stderr.write(`openwork-tui: "${(unhandled as { kind: string }).kind}" is not available yet\n`);
         return 1;
+      }
     }
   } finally {
     runtime.close();

@@ -1,0 +1,75 @@
+// openwork-tui doctor [--json]: the checklist, one check per line as it finishes, a fix under each
+// failure, and a summary; exit code of the first failure's kind.
+import type { Logger } from '../runtime/logger.js';
+import type { CheckResult } from '../runtime/doctor.js';
+import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../runtime/doctor.js';
+import { loadConfig } from '../runtime/loadConfig.js';
+import { connectionKey } from '../runtime/describe.js';
+import { DEFAULT_MODEL } from '../runtime/models.js';
+import { EXIT } from '../runtime/errors.js';
+import { bold, dim, green, red, yellow, type IO } from './io.js';
+
+export interface DoctorCommandOptions {
+  envPath: string;
+  home: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** --model; otherwise the last one picked for this connection, else the default. */
+  model?: string;
+  json: boolean;
+}
+
+export function renderCheck(io: IO, r: CheckResult): string {
+  const line = doctorLines([r])[0]!;
+  const paint = r.status === 'pass' ? green : r.status === 'fail' ? red : r.status === 'warn' ? yellow : dim;
+  // Network checks show how long they took (the request's own timings are in its title).
+  const timed = r.id === 'address' || r.id === 'server' || r.id === 'key';
+  const ms = timed && r.ms !== undefined && r.status !== 'skip' ? dim(io, `  (${r.ms} ms)`) : '';
+  const out = [`${paint(io, line.mark)} ${r.status === 'skip' ? dim(io, line.title) : line.title}${ms}`];
+  for (const d of line.detail) out.push(dim(io, `    ${d}`));
+  if (line.fix) out.push(`    ${bold(io, r.status === 'fail' ? 'fix:' : 'tip:')} ${line.fix}`);
+  return out.join('\n') + '\n';
+}
+
+export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Promise<number> {
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig(opts.envPath, opts.env);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const r: CheckResult = {
+      id: 'config',
+      status: 'fail',
+      kind: 'config',
+      title: `Cannot read ${opts.envPath} (${code})`,
+      detail: [],
+      fix: `Check the file's owner and permissions: it should be yours, with chmod 600 ${opts.envPath}.`,
+    };
+    io.stdout.write(opts.json ? JSON.stringify({ ok: false, checks: [r] }, null, 2) + '\n' : renderCheck(io, r));
+    return EXIT.other;
+  }
+  const { config, text } = loaded;
+  let model = opts.model;
+  let modelFrom = '--model';
+  if (!model) {
+    const { openPrefs } = await import('../settings/prefs.js');
+    model = openPrefs(opts.home).selectedModel(connectionKey(config));
+    modelFrom = 'last picked';
+  }
+  if (!model) {
+    model = DEFAULT_MODEL;
+    modelFrom = 'default';
+  }
+  if (!opts.json) io.stdout.write(`${bold(io, 'openwork-tui doctor')} ${dim(io, `· ${opts.envPath} · model ${model} (${modelFrom})`)}\n\n`);
+  const checks = await runDoctor(
+    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger },
+    opts.json ? undefined : (r) => io.stdout.write(renderCheck(io, r)),
+  );
+  const code = doctorExitCode(checks);
+  if (opts.json) io.stdout.write(JSON.stringify({ ok: code === EXIT.ok, model, checks }, null, 2) + '\n');
+  else {
+    const summary = doctorSummary(checks);
+    io.stdout.write(`\n${code === EXIT.ok ? green(io, summary) : red(io, summary)}\n`);
+  }
+  return code;
+}
