@@ -46,9 +46,13 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   // Read by key handlers, which can run before React has rendered the latest state.
   const modelRef = useRef(model);
 
+  // Each runtime notice (reload, broken .env) shows once, briefly; warnings and errors longer.
+  const noticeShown = useRef<number | undefined>(undefined);
   useEffect(() => {
     const n = rt.notice;
-    if (n) showFlash(n.text, n.level, n.level === 'info' ? 5000 : 10000);
+    if (!n || n.id === noticeShown.current) return;
+    noticeShown.current = n.id;
+    showFlash(n.text, n.level, n.level === 'info' ? 5000 : 10000);
   }, [rt.notice, showFlash]);
 
   // Exiting renders the transcript alone first, so the prompt and status bar do not stay behind
