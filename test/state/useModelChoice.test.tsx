@@ -7,7 +7,9 @@ import { cleanup, render } from 'ink-testing-library';
 import type { ModelListing } from '../../src/runtime/types.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
 import { useModelChoice, type ModelChoice, type ModelChoiceOptions } from '../../src/state/useModelChoice.js';
+import { openPrefs } from '../../src/settings/prefs.js';
 import { fakeRuntime } from '../helpers/fakeRuntime.js';
+import { tempHome } from '../helpers/home.js';
 import { waitFor } from '../components/harness.js';
 
 afterEach(() => cleanup());
@@ -102,5 +104,24 @@ describe('useModelChoice', () => {
     expect(onModelChange).not.toHaveBeenCalled();
     await expect(h.choice().switchTo(' claude-3-5-sonnet ')).resolves.toEqual({ ok: true });
     expect(onModelChange).toHaveBeenCalledWith('claude-3-5-sonnet');
+  });
+
+  it('wired to the preferences as cli.tsx does, a pick and a cycle survive a new run', async () => {
+    const home = tempHome();
+    try {
+      const key = 'proxy http://127.0.0.1:3000';
+      const prefs = openPrefs(home.dir);
+      prefs.selectModel(key, 'claude-3-5-haiku-20241022');
+      const h = mount({ initial: prefs.selectedModel(key) ?? 'default', recent: prefs.recentModels(key), onModelChange: (m) => prefs.selectModel(key, m) });
+      await h.see('model=claude-3-5-haiku-20241022');
+      h.choice().pick('claude-3-5-sonnet');
+      expect(h.choice().cycle()).toBe('claude-3-5-haiku-20241022');
+      const next = openPrefs(home.dir);
+      expect(next.selectedModel(key)).toBe('claude-3-5-haiku-20241022');
+      expect(next.recentModels(key)).toEqual(['claude-3-5-haiku-20241022', 'claude-3-5-sonnet']);
+      expect(next.recentModels('anthropic')).toEqual([]);
+    } finally {
+      home.cleanup();
+    }
   });
 });
