@@ -48,7 +48,8 @@ export type PickerIntent = PickerAction | { type: 'pick' } | { type: 'close' } |
 
 /** One key in the open picker → what to do. `raw` is the sequence the terminal sent. */
 export function pickerIntent(input: string, key: PickerKey, raw = input): PickerIntent | undefined {
-  if (key.escape) return { type: 'close' };
+  // Esc closes; so does Ctrl+C (the chat's global keys are inactive while the picker is open).
+  if (key.escape || (key.ctrl && input === 'c')) return { type: 'close' };
   if (key.return) return { type: 'pick' };
   if (key.upArrow || (key.ctrl && input === 'p')) return { type: 'move', to: 'up' };
   if (key.downArrow || (key.ctrl && input === 'n') || key.tab) return { type: 'move', to: 'down' };

@@ -72,6 +72,14 @@ export function checkModel(name: string, listing: ModelListing | undefined): Che
   };
 }
 
+/** One line for the chat when a model cannot be used: the check's message and how to switch. */
+export function checkLine(result: CheckResult): string | undefined {
+  if (result.ok) return undefined;
+  return result.suggestion
+    ? `${result.message} Switch with /model ${result.suggestion}, or pick another with Ctrl+P.`
+    : `${result.message} Pick another with Ctrl+P.`;
+}
+
 /**
  * The model after `current` in the recent list, cycling; undefined when there is nothing else to
  * switch to. `usable` can skip names (e.g. ones the proxy no longer serves).

@@ -1,8 +1,9 @@
 // The chat's model choice as React state: the model, the recent list (most recent first), and the
 // ways to change it: pick (picker, /model NAME), cycle (quick-switch key), switchTo (checked first).
 // Persisting is the caller's: onModelChange (cli.tsx passes prefs.selectModel for the connection).
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelListing, Runtime } from '../runtime/types.js';
+import { connectionKey } from '../runtime/describe.js';
 import { checkModel, nextRecent, withRecent, type CheckResult } from './modelSwitch.js';
 import { useModelListing } from './useModelListing.js';
 
@@ -15,6 +16,12 @@ export interface ModelChoiceOptions {
   onModelChange?(model: string): void;
   /** When given, the current model is checked against the proxy's list (again after .env changes). */
   runtime?: Runtime;
+  /**
+   * The saved choice for a connection (prefs are per connection: connectionKey(config)). Called when
+   * .env switches the runtime to another connection, so a proxy's aliases do not follow the user
+   * into direct mode; the model stays as it is when that connection has no saved choice.
+   */
+  savedFor?(connectionKey: string): { selected?: string; recent: string[] };
   maxRecent?: number;
 }
 
@@ -66,9 +73,25 @@ export function useModelChoice(opts: ModelChoiceOptions): ModelChoice {
   );
 
   // The listing behind `check`: fetched on start, and again when the runtime swaps its client.
-  const { listing } = useModelListing(runtime);
+  const { listing, generation } = useModelListing(runtime);
   const listingRef = useRef(listing);
   listingRef.current = listing;
+
+  // Another connection (.env changed): its own saved model and recent list.
+  const savedFor = useRef(opts.savedFor);
+  savedFor.current = opts.savedFor;
+  const connection = useRef(runtime ? connectionKey(runtime.getState().config) : undefined);
+  useEffect(() => {
+    if (!runtime) return;
+    const key = connectionKey(runtime.getState().config);
+    if (key === connection.current) return;
+    connection.current = key;
+    const saved = savedFor.current?.(key);
+    if (!saved) return;
+    const next = { model: saved.selected ?? latest.current.model, recent: [...saved.recent] };
+    latest.current = next;
+    setState(next);
+  }, [runtime, generation]);
 
   const cycle = useCallback((): string | undefined => {
     const { model, recent } = latest.current;

@@ -13,6 +13,8 @@ function unlisted(error: unknown): ModelListing {
 export interface ModelListingState {
   listing: ModelListing | undefined;
   reload(): void;
+  /** The runtime's generation the listing belongs to (0 without a runtime). */
+  generation: number;
 }
 
 /**
@@ -43,5 +45,5 @@ export function useModelListing(runtime: Runtime | undefined, onListing?: (listi
   }, [runtime, generation, reloads]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  return { listing, reload };
+  return { listing, reload, generation };
 }

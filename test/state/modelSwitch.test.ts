@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelListing } from '../../src/runtime/types.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
-import { checkModel, nextRecent, withRecent, type CheckResult } from '../../src/state/modelSwitch.js';
+import { checkLine, checkModel, nextRecent, withRecent, type CheckResult } from '../../src/state/modelSwitch.js';
 import { modelKeyIntent, pickerIntent, type PickerKey } from '../../src/state/modelKeys.js';
 
 const seedProxy: ModelListing = {
@@ -53,6 +53,16 @@ describe('checkModel', () => {
   ];
   it.each(cases)('%s', (_what, name, listing, expected) => {
     expect(checkModel(name, listing)).toEqual(expected);
+  });
+});
+
+describe('checkLine', () => {
+  it('says how to switch when a model cannot be used', () => {
+    expect(checkLine({ ok: true })).toBeUndefined();
+    expect(checkLine(checkModel('claude-3-5-sonnet-20241022', seedProxy))).toBe(
+      'The proxy does not serve claude-3-5-sonnet-20241022; the nearest name it serves is claude-3-5-sonnet. Switch with /model claude-3-5-sonnet, or pick another with Ctrl+P.',
+    );
+    expect(checkLine({ ok: false, message: 'No model name given.' })).toBe('No model name given. Pick another with Ctrl+P.');
   });
 });
 
@@ -113,6 +123,7 @@ describe('model keys', () => {
 
   it('maps the picker keys', () => {
     expect(pickerIntent('', k({ escape: true, meta: true }))).toEqual({ type: 'close' });
+    expect(pickerIntent('c', k({ ctrl: true }))).toEqual({ type: 'close' });
     expect(pickerIntent('\r', k({ return: true }))).toEqual({ type: 'pick' });
     expect(pickerIntent('', k({ upArrow: true }))).toEqual({ type: 'move', to: 'up' });
     expect(pickerIntent('', k({ downArrow: true }))).toEqual({ type: 'move', to: 'down' });

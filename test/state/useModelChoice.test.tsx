@@ -8,7 +8,7 @@ import type { ModelListing } from '../../src/runtime/types.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
 import { useModelChoice, type ModelChoice, type ModelChoiceOptions } from '../../src/state/useModelChoice.js';
 import { openPrefs } from '../../src/settings/prefs.js';
-import { fakeRuntime } from '../helpers/fakeRuntime.js';
+import { fakeRuntime, makeConfig } from '../helpers/fakeRuntime.js';
 import { tempHome } from '../helpers/home.js';
 import { waitFor } from '../components/harness.js';
 
@@ -123,5 +123,24 @@ describe('useModelChoice', () => {
     } finally {
       home.cleanup();
     }
+  });
+
+  it('when .env switches to another connection, loads that connection\'s saved model and recent list', async () => {
+    const saved: Record<string, { selected?: string; recent: string[] }> = {
+      'proxy http://127.0.0.1:3000': { selected: 'claude-3-5-sonnet', recent: ['claude-3-5-sonnet', 'team-fast'] },
+      anthropic: { selected: 'claude-opus-4-8', recent: ['claude-opus-4-8'] },
+    };
+    const onModelChange = vi.fn();
+    const runtime = fakeRuntime({ models: listing('claude-3-5-sonnet', 'team-fast') });
+    const h = mount({ initial: 'claude-3-5-sonnet', recent: ['claude-3-5-sonnet', 'team-fast'], runtime, onModelChange, savedFor: (k) => saved[k] ?? { recent: [] } });
+    await h.see('model=claude-3-5-sonnet recent=claude-3-5-sonnet,team-fast check=ok');
+    runtime.listModels = async () => ({ status: 'none', models: builtinModels(false) });
+    runtime.setState({ config: makeConfig({ baseUrl: undefined }), generation: 2 });
+    await h.see('model=claude-opus-4-8 recent=claude-opus-4-8 check=ok');
+    // A connection with nothing saved keeps the model (the check says whether it is served there).
+    runtime.listModels = async () => listing('other');
+    runtime.setState({ config: makeConfig({ baseUrl: 'http://10.0.0.9:4000' }), generation: 3 });
+    await h.see('model=claude-opus-4-8 recent= check=The proxy does not serve claude-opus-4-8');
+    expect(onModelChange).not.toHaveBeenCalled();
   });
 });
