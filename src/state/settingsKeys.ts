@@ -19,13 +19,13 @@ export type SettingsIntent =
   | { type: 'back' };
 
 export const SETTINGS_KEYS = [
-  { keys: '↑↓ Tab', action: 'move' },
-  { keys: 'Enter', action: 'edit / choose' },
-  { keys: '←→ Space', action: 'change a choice' },
-  { keys: 'Ctrl+R', action: 'show or hide a key' },
-  { keys: 'Ctrl+T', action: 'test connection' },
+  { keys: '↑↓', action: 'move' },
+  { keys: 'Enter', action: 'edit' },
+  { keys: '←→', action: 'choose' },
+  { keys: 'Ctrl+R', action: 'reveal' },
+  { keys: 'Ctrl+T', action: 'test' },
   { keys: 'Ctrl+S', action: 'save' },
-  { keys: 'Esc', action: 'cancel / close' },
+  { keys: 'Esc', action: 'close' },
 ] as const;
 
 const PROMPT_OPS: Partial<Record<string, EditOp>> = {

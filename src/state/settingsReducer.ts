@@ -1,25 +1,12 @@
 // The settings screen's state: what the .env file said when the screen opened (`saved`), the edited
 // values (`draft`, only what goes into the file), the environment underneath, the focused row, an
 // inline edit with its live validation, y/n questions, and the "Test connection" results. Pure.
+import type { CheckResult } from '../runtime/doctor.js';
 import type { ConfigKey } from '../runtime/types.js';
-import { FIELDS, fieldSpec, validateField, type FieldCheck } from '../settings/fields.js';
-import {
-  backspace,
-  bufferFrom,
-  deleteForward,
-  deleteWordBack,
-  EMPTY_BUFFER,
-  insertText,
-  killToLineEnd,
-  killToLineStart,
-  moveLeft,
-  moveLineEnd,
-  moveLineStart,
-  moveRight,
-  moveWordLeft,
-  moveWordRight,
-  type PromptBuffer,
-} from './promptBuffer.js';
+import { FIELDS, fieldSpec } from '../settings/fields.js';
+import { beginEdit, editApply, editInsert, oneLine, type EditOp, type EditState } from './settingsEdit.js';
+
+export type { EditOp, EditState } from './settingsEdit.js';
 
 export type Values = Readonly<Partial<Record<ConfigKey, string>>>;
 
@@ -31,27 +18,10 @@ export interface PrefField {
   choices: readonly { value: string; label: string }[];
 }
 
-/** One "Test connection" result; the same shape as the doctor's CheckResult. */
-export interface ConnectionCheck {
-  id: string;
-  status: 'pass' | 'fail' | 'warn' | 'skip';
-  title: string;
-  detail: string[];
-  fix?: string;
-  ms?: number;
-}
+/** One "Test connection" result: the doctor's own check, its title prefixed with the check's label. */
+export type ConnectionCheck = CheckResult;
 
 export type Row = { kind: 'field'; key: ConfigKey } | { kind: 'pref'; id: string } | { kind: 'action'; id: 'test' | 'save' };
-
-export type EditOp = 'left' | 'right' | 'home' | 'end' | 'wordLeft' | 'wordRight' | 'backspace' | 'delete' | 'killStart' | 'killEnd' | 'killWord';
-
-export interface EditState {
-  key: ConfigKey;
-  buffer: PromptBuffer;
-  /** The text is shown selected: typing or pasting replaces it, Backspace clears it. */
-  replace: boolean;
-  check: FieldCheck;
-}
 
 export type Question = 'overwrite' | 'discard';
 export type Tone = 'ok' | 'info' | 'warn' | 'error';
@@ -180,39 +150,9 @@ function withValue(s: SettingsState, key: ConfigKey, value: string): SettingsSta
   return { ...s, draft: skip ? rest : { ...rest, [key]: value } };
 }
 
-function startEdit(s: SettingsState, key: ConfigKey, replace: boolean, buffer?: PromptBuffer): SettingsState {
-  const current = fieldView(s, key).value ?? '';
-  const b = buffer ?? bufferFrom(current);
-  return { ...s, edit: { key, buffer: b, replace: replace && current !== '', check: validateField(key, b.text) }, message: undefined };
+function startEdit(s: SettingsState, key: ConfigKey, replace: boolean, text?: string): SettingsState {
+  return { ...s, edit: beginEdit(key, text ?? fieldView(s, key).value ?? '', replace), message: undefined };
 }
-
-function withBuffer(s: SettingsState, edit: EditState, buffer: PromptBuffer, replace = false): SettingsState {
-  return { ...s, edit: { ...edit, buffer, replace, check: validateField(edit.key, buffer.text) } };
-}
-
-const OPS: Record<EditOp, (b: PromptBuffer) => PromptBuffer> = {
-  left: moveLeft,
-  right: moveRight,
-  home: moveLineStart,
-  end: moveLineEnd,
-  wordLeft: moveWordLeft,
-  wordRight: moveWordRight,
-  backspace,
-  delete: deleteForward,
-  killStart: killToLineStart,
-  killEnd: killToLineEnd,
-  killWord: deleteWordBack,
-};
-const ERASING: ReadonlySet<EditOp> = new Set(['backspace', 'delete', 'killStart', 'killEnd', 'killWord']);
-
-function editOp(s: SettingsState, edit: EditState, op: EditOp): SettingsState {
-  // Erasing a selected value clears it; moving the caret unselects it and moves as usual.
-  if (edit.replace && ERASING.has(op)) return withBuffer(s, edit, EMPTY_BUFFER);
-  return withBuffer(s, edit, OPS[op](edit.buffer));
-}
-
-/** A field takes one line: pasted line breaks go. */
-const oneLine = (text: string): string => text.replace(/[\r\n]+/g, '');
 
 function commit(s: SettingsState, edit: EditState): SettingsState {
   if (!edit.check.ok) return { ...s, message: { tone: 'error', text: `${edit.key}: ${edit.check.message}` } };
@@ -266,16 +206,12 @@ export function settingsReducer(s: SettingsState, a: SettingsAction): SettingsSt
     case 'typeOver': {
       if (edit || row?.kind !== 'field' || fieldSpec(row.key).kind === 'choice') return s;
       const text = oneLine(a.text);
-      return text ? startEdit(s, row.key, false, bufferFrom(text)) : s;
+      return text ? startEdit(s, row.key, false, text) : s;
     }
-    case 'insert': {
-      if (!edit) return s;
-      const text = oneLine(a.text);
-      if (!text) return s;
-      return withBuffer(s, edit, edit.replace ? bufferFrom(text) : insertText(edit.buffer, text));
-    }
+    case 'insert':
+      return edit ? { ...s, edit: editInsert(edit, a.text) } : s;
     case 'editOp':
-      return edit ? editOp(s, edit, a.op) : s;
+      return edit ? { ...s, edit: editApply(edit, a.op) } : s;
     case 'commit':
       return edit ? commit(s, edit) : s;
     case 'cancel':

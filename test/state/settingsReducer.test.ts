@@ -8,6 +8,7 @@ import {
   pendingChanges,
   pendingPrefs,
   settingsReducer,
+  type ConnectionCheck,
   type SettingsAction,
   type SettingsState,
 } from '../../src/state/settingsReducer.js';
@@ -124,7 +125,7 @@ describe('settings state', () => {
   });
 
   it('test results stream in; a stale run is ignored', () => {
-    const check = { id: 'address', status: 'pass' as const, title: 'Address: ok', detail: [] };
+    const check: ConnectionCheck = { id: 'address', status: 'pass', title: 'Address: ok', detail: [] };
     let s = run(start(), { type: 'testStart', run: 1 }, { type: 'testStart', run: 2 });
     s = run(s, { type: 'testCheck', run: 1, check }, { type: 'testCheck', run: 2, check });
     expect(s.test).toEqual({ run: 2, running: true, checks: [check] });

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { Box, Text } from 'ink';
+import type { ConnectionCheck } from '../state/settingsReducer.js';
+import { theme, type Theme } from './theme.js';
+
+export interface SettingsChecksProps {
+  running: boolean;
+  checks: readonly ConnectionCheck[];
+  color: boolean;
+}
+
+const MARK: Record<ConnectionCheck['status'], string> = { pass: '✔', fail: '✖', warn: '!', skip: '-' };
+
+function tone(t: Theme, status: ConnectionCheck['status']): string | undefined {
+  return status === 'pass' ? t.ok : status === 'fail' ? t.error : status === 'warn' ? t.warn : t.muted;
+}
+
+/** "Test connection" results, one line per check as they arrive; details and the fix only for a problem. */
+export const SettingsChecks = memo(function SettingsChecks({ running, checks, color }: SettingsChecksProps) {
+  const t = theme(color);
+  const problems = checks.filter((c) => c.status === 'fail' || c.status === 'warn').length;
+  const summary = running
+    ? 'testing the edited settings (not saved yet)…'
+    : problems
+      ? `${problems} problem${problems === 1 ? '' : 's'} found`
+      : `all ${checks.filter((c) => c.status === 'pass').length} checks passed`;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>
+        Test connection <Text color={running ? t.muted : problems ? t.error : t.ok}>· {summary}</Text>
+      </Text>
+      {checks.map((c) => (
+        <Box key={c.id} flexDirection="column" paddingLeft={2}>
+          <Text wrap={c.status === 'fail' || c.status === 'warn' ? 'wrap' : 'truncate-end'}>
+            <Text color={tone(t, c.status)}>{MARK[c.status]}</Text> {c.title}
+            {c.ms !== undefined && <Text color={t.muted}> {c.ms} ms</Text>}
+          </Text>
+          {(c.status === 'fail' || c.status === 'warn') && (
+            <Box flexDirection="column" paddingLeft={2}>
+              {c.detail.slice(0, 3).map((d, i) => (
+                <Text key={i} color={t.muted} wrap="truncate-end">
+                  {d}
+                </Text>
+              ))}
+              {c.fix && <Text>→ {c.fix}</Text>}
+            </Box>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+});

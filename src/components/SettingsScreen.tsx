@@ -1,0 +1,131 @@
+import { Box, Text } from 'ink';
+import { connectionLabel } from '../runtime/describe.js';
+import { DEFAULT_MODEL } from '../runtime/models.js';
+import type { Runtime } from '../runtime/types.js';
+import { FIELDS } from '../settings/fields.js';
+import { fieldView, type PrefField, type SettingsState } from '../state/settingsReducer.js';
+import { useKeyboard } from '../state/useKeyboard.js';
+import { useRuntimeState } from '../state/useRuntimeState.js';
+import { useSettings } from '../state/useSettings.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
+import { SettingsChecks } from './SettingsChecks.js';
+import { SettingsField } from './SettingsField.js';
+import { SettingsFooter } from './SettingsFooter.js';
+import { theme } from './theme.js';
+
+export interface SettingsScreenProps {
+  /** $OPENWORK_HOME/.env: read when the screen opens, written (atomically) on Save. */
+  envPath: string;
+  /** The process environment: shown as the source of values the file lacks. Never written to. */
+  env: NodeJS.ProcessEnv;
+  /** Shows the connection in use; its watcher applies what Save writes. */
+  runtime: Runtime;
+  color: boolean;
+  /** Esc / Ctrl+C with nothing left to cancel (after asking, when there are unsaved edits). */
+  onClose(): void;
+  /** The screen takes every key while active. */
+  isActive: boolean;
+  /** The model "Test connection" checks (default: the built-in default model). */
+  model?: string;
+  /** UI preferences kept in conf (e.g. the language, later): choices applied on Save. */
+  prefs?: readonly PrefField[];
+  prefValues?: Readonly<Record<string, string>>;
+  onSavePrefs?(values: Record<string, string>): void;
+}
+
+const KEY_WIDTH = Math.max(...FIELDS.map((f) => f.key.length)) + 2;
+
+function PrefRow({ pref, state, focused, color }: { pref: PrefField; state: SettingsState; focused: boolean; color: boolean }) {
+  const t = theme(color);
+  const value = state.prefDraft[pref.id];
+  const label = pref.choices.find((c) => c.value === value)?.label ?? value ?? '-';
+  const dirty = value !== state.prefSaved[pref.id];
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text color={focused ? t.accent : undefined} bold={focused}>
+          {(focused ? '› ' : '  ') + pref.label.padEnd(KEY_WIDTH)}
+        </Text>
+        ‹ {label} ›<Text color={dirty ? t.warn : t.muted}>{dirty ? '  edited' : ''}</Text>
+      </Text>
+      {focused && (
+        <Text color={t.muted}>
+          {' '.repeat(KEY_WIDTH + 2)}
+          {pref.hint}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+function Action({ label, focused, color }: { label: string; focused: boolean; color: boolean }) {
+  const t = theme(color);
+  return (
+    <Text color={focused ? t.accent : undefined} bold={focused} inverse={focused && color}>
+      {focused ? `› ${label} ‹` : `  ${label}  `}
+    </Text>
+  );
+}
+
+/**
+ * Edit the connection settings in $OPENWORK_HOME/.env without leaving the app. Nothing is written
+ * until Save; the runtime's watcher then switches to the new settings.
+ */
+export function SettingsScreen(p: SettingsScreenProps) {
+  const t = theme(p.color);
+  const rt = useRuntimeState(p.runtime);
+  const { columns } = useTerminalSize();
+  // The value column: room for a URL, leaving the source ("environment · edited") visible.
+  const valueWidth = Math.max(12, Math.min(48, columns - KEY_WIDTH - 2 - 22));
+  const { state, onKey } = useSettings({
+    envPath: p.envPath,
+    env: p.env,
+    model: p.model ?? DEFAULT_MODEL,
+    onClose: p.onClose,
+    ...(p.prefs ? { prefs: p.prefs } : {}),
+    ...(p.prefValues ? { prefValues: p.prefValues } : {}),
+    ...(p.onSavePrefs ? { onSavePrefs: p.onSavePrefs } : {}),
+  });
+  useKeyboard(onKey, p.isActive);
+
+  const focused = state.rows[state.focus];
+  const isFocused = (kind: string, id: string): boolean =>
+    focused?.kind === kind && (focused.kind === 'field' ? focused.key : focused.id) === id;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text>
+        <Text bold color={t.accent}>
+          Settings
+        </Text>
+        <Text color={t.muted}>
+          {'  '}
+          {p.envPath} · now: {rt.detecting ? 'connecting…' : connectionLabel(rt.connection)}
+        </Text>
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {FIELDS.map((spec) => (
+          <SettingsField
+            key={spec.key}
+            spec={spec}
+            view={fieldView(state, spec.key)}
+            focused={isFocused('field', spec.key)}
+            edit={state.edit?.key === spec.key ? state.edit : undefined}
+            revealed={state.revealed === spec.key}
+            color={p.color}
+            keyWidth={KEY_WIDTH}
+            valueWidth={valueWidth}
+          />
+        ))}
+        {state.prefs.map((pref) => (
+          <PrefRow key={pref.id} pref={pref} state={state} focused={isFocused('pref', pref.id)} color={p.color} />
+        ))}
+      </Box>
+      <Box marginTop={1} gap={2}>
+        <Action label="Test connection (Ctrl+T)" focused={isFocused('action', 'test')} color={p.color} />
+        <Action label={state.saving ? 'Saving…' : 'Save (Ctrl+S)'} focused={isFocused('action', 'save')} color={p.color} />
+      </Box>
+      {state.test && <SettingsChecks running={state.test.running} checks={state.test.checks} color={p.color} />}
+      <SettingsFooter message={state.message} question={state.question} editing={state.edit !== undefined} color={p.color} />
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+// One settings field being edited inline: its text and caret (edited by grapheme with the prompt's
+// buffer functions), whether the old value is still "selected", and the live validation. Pure.
+import type { ConfigKey } from '../runtime/types.js';
+import { validateField, type FieldCheck } from '../settings/fields.js';
+import {
+  backspace,
+  bufferFrom,
+  deleteForward,
+  deleteWordBack,
+  EMPTY_BUFFER,
+  insertText,
+  killToLineEnd,
+  killToLineStart,
+  moveLeft,
+  moveLineEnd,
+  moveLineStart,
+  moveRight,
+  moveWordLeft,
+  moveWordRight,
+  type PromptBuffer,
+} from './promptBuffer.js';
+
+export type EditOp = 'left' | 'right' | 'home' | 'end' | 'wordLeft' | 'wordRight' | 'backspace' | 'delete' | 'killStart' | 'killEnd' | 'killWord';
+
+export interface EditState {
+  key: ConfigKey;
+  buffer: PromptBuffer;
+  /** The old value is shown selected: typing or pasting replaces it, erasing clears it. */
+  replace: boolean;
+  /** validateField on the text as it is now. */
+  check: FieldCheck;
+}
+
+const OPS: Record<EditOp, (b: PromptBuffer) => PromptBuffer> = {
+  left: moveLeft,
+  right: moveRight,
+  home: moveLineStart,
+  end: moveLineEnd,
+  wordLeft: moveWordLeft,
+  wordRight: moveWordRight,
+  backspace,
+  delete: deleteForward,
+  killStart: killToLineStart,
+  killEnd: killToLineEnd,
+  killWord: deleteWordBack,
+};
+const ERASING: ReadonlySet<EditOp> = new Set(['backspace', 'delete', 'killStart', 'killEnd', 'killWord']);
+
+/** A field takes one line: pasted line breaks go. */
+export const oneLine = (text: string): string => text.replace(/[\r\n]+/g, '');
+
+function withBuffer(edit: EditState, buffer: PromptBuffer, replace = false): EditState {
+  return { ...edit, buffer, replace, check: validateField(edit.key, buffer.text) };
+}
+
+/** Starts editing `text` with the caret at its end; `replace` selects it (only when there is text). */
+export function beginEdit(key: ConfigKey, text: string, replace: boolean): EditState {
+  return { key, buffer: bufferFrom(text), replace: replace && text !== '', check: validateField(key, text) };
+}
+
+export function editInsert(edit: EditState, text: string): EditState {
+  const line = oneLine(text);
+  if (!line) return edit;
+  return withBuffer(edit, edit.replace ? bufferFrom(line) : insertText(edit.buffer, line));
+}
+
+export function editApply(edit: EditState, op: EditOp): EditState {
+  // Erasing a selected value clears it; moving the caret unselects it and moves as usual.
+  if (edit.replace && ERASING.has(op)) return withBuffer(edit, EMPTY_BUFFER);
+  return withBuffer(edit, OPS[op](edit.buffer));
+}

@@ -1,0 +1,187 @@
+// The settings screen's behaviour: its state (settingsReducer), and the two side effects — Save
+// (saveEnv: atomic, and never over a file that changed on disk without asking) and Test connection
+// (the doctor's checks on the edited, unsaved values). Saving the file is all it does to apply
+// settings: the runtime's watcher picks the change up.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckResult, DoctorInput } from '../runtime/doctor.js';
+import { configFromText } from '../runtime/loadConfig.js';
+import { CONFIG_KEYS, type ConfigKey } from '../runtime/types.js';
+import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
+import { applyEnvChanges, saveEnv } from '../settings/saveEnv.js';
+import {
+  initSettings,
+  isDirty,
+  pendingChanges,
+  pendingPrefs,
+  settingsReducer,
+  type ConnectionCheck,
+  type PrefField,
+  type SettingsAction,
+  type SettingsState,
+  type Values,
+} from './settingsReducer.js';
+import { settingsIntents, type SettingsIntent, type SettingsKey } from './settingsKeys.js';
+
+export type DoctorRunner = (input: DoctorInput, onCheck?: (r: CheckResult) => void) => Promise<CheckResult[]>;
+
+export interface SettingsOptions {
+  envPath: string;
+  env: NodeJS.ProcessEnv;
+  /** The model "Test connection" checks. */
+  model: string;
+  prefs?: readonly PrefField[];
+  prefValues?: Readonly<Record<string, string>>;
+  onSavePrefs?(values: Record<string, string>): void;
+  onClose(): void;
+}
+
+/** The file's values as the runtime reads them (dotenv, trimmed, empty ones left out). */
+export function fileValues(envPath: string, text: string | undefined): Values {
+  return text === undefined ? {} : { ...configFromText(envPath, text, {}).values };
+}
+
+export function envValues(env: NodeJS.ProcessEnv): Values {
+  const out: Partial<Record<ConfigKey, string>> = {};
+  for (const key of CONFIG_KEYS) {
+    const v = env[key]?.trim();
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+/** The doctor's label in front of each title ("Key: …"), loaded with the doctor itself. */
+async function loadDoctor(): Promise<{ run: DoctorRunner; label: (r: CheckResult) => ConnectionCheck }> {
+  const { runDoctor, doctorLines } = await import('../runtime/doctor.js');
+  return { run: runDoctor, label: (r) => ({ ...r, title: doctorLines([r])[0]?.title ?? r.title }) };
+}
+
+export interface SettingsHandle {
+  state: SettingsState;
+  /** One key, read against the latest state (several keys may arrive in one chunk). */
+  onKey(input: string, key: SettingsKey, raw: string): void;
+}
+
+export function useSettings(o: SettingsOptions): SettingsHandle {
+  const base = useRef<FileSnapshot | undefined>(undefined);
+  const [state, setState] = useState(() => {
+    base.current = readIfExists(o.envPath);
+    return initSettings({
+      file: fileValues(o.envPath, base.current?.text),
+      env: envValues(o.env),
+      ...(o.prefs ? { prefs: o.prefs } : {}),
+      ...(o.prefValues ? { prefValues: o.prefValues } : {}),
+    });
+  });
+  const ref = useRef(state);
+  const apply = useCallback((action: SettingsAction): SettingsState => {
+    const next = settingsReducer(ref.current, action);
+    if (next !== ref.current) {
+      ref.current = next;
+      setState(next);
+    }
+    return next;
+  }, []);
+  const opts = useRef(o);
+  opts.current = o;
+  const testRun = useRef(0);
+  useEffect(
+    () => () => {
+      testRun.current++; // results of a test still running are dropped after the screen closes
+    },
+    [],
+  );
+
+  /** Commits a field being edited; false (with the reason shown) when its value is invalid. */
+  const settleEdit = (what: string): boolean => {
+    if (!ref.current.edit) return true;
+    const s = apply({ type: 'commit' });
+    if (!s.edit) return true;
+    if (s.edit.check.ok) return true;
+    apply({ type: 'message', tone: 'error', text: `${s.edit.key}: ${s.edit.check.message} — not ${what}` });
+    return false;
+  };
+
+  const save = (force: boolean): void => {
+    if (!settleEdit('saved')) return;
+    const { envPath } = opts.current;
+    const changes = pendingChanges(ref.current);
+    const prefs = pendingPrefs(ref.current);
+    if (!Object.keys(changes).length && !prefs) {
+      apply({ type: 'message', tone: 'info', text: 'Nothing to save' });
+      return;
+    }
+    apply({ type: 'saving' });
+    const result = Object.keys(changes).length ? saveEnv(envPath, changes, { base: base.current, force }) : ({ status: 'unchanged', snapshot: base.current } as const);
+    if (result.status === 'conflict') {
+      apply({ type: 'saveFailed', tone: 'warn', text: `${envPath} changed on disk since this screen opened.` });
+      apply({ type: 'ask', question: 'overwrite' });
+      return;
+    }
+    if (result.status === 'error') {
+      apply({ type: 'saveFailed', tone: 'error', text: `Not saved: ${result.message}` });
+      return;
+    }
+    base.current = result.snapshot;
+    if (prefs) opts.current.onSavePrefs?.(prefs);
+    const where = result.status === 'saved' ? `Saved to ${envPath}` : 'Saved';
+    apply({ type: 'saved', file: fileValues(envPath, result.snapshot?.text), text: `${where}. The app switches to it now.` });
+  };
+
+  const test = async (): Promise<void> => {
+    if (!settleEdit('tested')) return;
+    const { envPath, env, model } = opts.current;
+    const changes = pendingChanges(ref.current);
+    let text = base.current?.text;
+    try {
+      if (Object.keys(changes).length) text = applyEnvChanges(text ?? '', changes);
+    } catch (err) {
+      apply({ type: 'message', tone: 'error', text: `Cannot test: ${(err as Error).message}` });
+      return;
+    }
+    const run = ++testRun.current;
+    apply({ type: 'testStart', run });
+    const live = (): boolean => testRun.current === run;
+    try {
+      const doctor = await loadDoctor();
+      const config = configFromText(envPath, text, env);
+      const input: DoctorInput = { config, env, model, ...(text !== undefined ? { envText: text } : {}) };
+      const results = await doctor.run(input, (r) => live() && apply({ type: 'testCheck', run, check: doctor.label(r) }));
+      if (live()) apply({ type: 'testDone', run, checks: results.map(doctor.label) });
+    } catch (err) {
+      if (!live()) return;
+      apply({ type: 'testDone', run });
+      apply({ type: 'message', tone: 'error', text: `Test connection failed to run: ${(err as Error).message}` });
+    }
+  };
+
+  const handle = (intents: readonly SettingsIntent[]): void => {
+    for (const intent of intents) {
+      switch (intent.type) {
+        case 'save':
+          save(false);
+          break;
+        case 'test':
+          void test();
+          break;
+        case 'back':
+          if (isDirty(ref.current)) apply({ type: 'ask', question: 'discard' });
+          else opts.current.onClose();
+          break;
+        case 'answer': {
+          const question = ref.current.question;
+          apply({ type: 'dismiss' });
+          if (question === 'discard' && intent.yes) opts.current.onClose();
+          else if (question === 'overwrite' && intent.yes) save(true);
+          else if (question === 'overwrite') {
+            apply({ type: 'message', tone: 'warn', text: 'Not saved. Your edits are still here; close and reopen to load the file as it is now.' });
+          }
+          break;
+        }
+        default:
+          apply(intent);
+      }
+    }
+  };
+  const onKey = (input: string, key: SettingsKey, raw: string): void => handle(settingsIntents(ref.current, input, key, raw));
+  return { state, onKey };
+}
