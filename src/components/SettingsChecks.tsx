@@ -7,6 +7,8 @@ export interface SettingsChecksProps {
   running: boolean;
   checks: readonly ConnectionCheck[];
   color: boolean;
+  /** Short on rows: list only failures and warnings (the summary counts the rest). */
+  compact?: boolean;
 }
 
 const MARK: Record<ConnectionCheck['status'], string> = { pass: '✔', fail: '✖', warn: '!', skip: '-' };
@@ -16,20 +18,22 @@ function tone(t: Theme, status: ConnectionCheck['status']): string | undefined {
 }
 
 /** "Test connection" results, one line per check as they arrive; details and the fix only for a problem. */
-export const SettingsChecks = memo(function SettingsChecks({ running, checks, color }: SettingsChecksProps) {
+export const SettingsChecks = memo(function SettingsChecks({ running, checks, color, compact }: SettingsChecksProps) {
   const t = theme(color);
   const problems = checks.filter((c) => c.status === 'fail' || c.status === 'warn').length;
+  const count = (status: ConnectionCheck['status']): number => checks.filter((c) => c.status === status).length;
+  const rest = [count('pass') && `${count('pass')} passed`, count('skip') && `${count('skip')} skipped`].filter(Boolean).join(', ');
   const summary = running
     ? 'testing the edited settings (not saved yet)…'
     : problems
-      ? `${problems} problem${problems === 1 ? '' : 's'} found`
-      : `all ${checks.filter((c) => c.status === 'pass').length} checks passed`;
+      ? `${problems} problem${problems === 1 ? '' : 's'} found${compact && rest ? ` (${rest})` : ''}`
+      : `all ${count('pass')} checks passed`;
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>
         Test connection <Text color={running ? t.muted : problems ? t.error : t.ok}>· {summary}</Text>
       </Text>
-      {checks.map((c) => (
+      {checks.filter((c) => !compact || c.status === 'fail' || c.status === 'warn').map((c) => (
         <Box key={c.id} flexDirection="column" paddingLeft={2}>
           <Text wrap={c.status === 'fail' || c.status === 'warn' ? 'wrap' : 'truncate-end'}>
             <Text color={tone(t, c.status)}>{MARK[c.status]}</Text> {c.title}

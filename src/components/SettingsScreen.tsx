@@ -34,6 +34,8 @@ export interface SettingsScreenProps {
 }
 
 const KEY_WIDTH = Math.max(...FIELDS.map((f) => f.key.length)) + 2;
+/** Rows the screen takes besides the UI preferences and the test results (fields, hint, actions, footer). */
+const BASE_ROWS = FIELDS.length + 14;
 
 function PrefRow({ pref, state, focused, color }: { pref: PrefField; state: SettingsState; focused: boolean; color: boolean }) {
   const t = theme(color);
@@ -74,7 +76,7 @@ function Action({ label, focused, color }: { label: string; focused: boolean; co
 export function SettingsScreen(p: SettingsScreenProps) {
   const t = theme(p.color);
   const rt = useRuntimeState(p.runtime);
-  const { columns } = useTerminalSize();
+  const { columns, rows } = useTerminalSize();
   // The value column: room for a URL, leaving the source ("environment · edited") visible.
   const valueWidth = Math.max(12, Math.min(48, columns - KEY_WIDTH - 2 - 22));
   const { state, onKey } = useSettings({
@@ -92,7 +94,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
   const isFocused = (kind: string, id: string): boolean =>
     focused?.kind === kind && (focused.kind === 'field' ? focused.key : focused.id) === id;
   return (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column">
       <Text>
         <Text bold color={t.accent}>
           Settings
@@ -124,7 +126,15 @@ export function SettingsScreen(p: SettingsScreenProps) {
         <Action label="Test connection (Ctrl+T)" focused={isFocused('action', 'test')} color={p.color} />
         <Action label={state.saving ? 'Saving…' : 'Save (Ctrl+S)'} focused={isFocused('action', 'save')} color={p.color} />
       </Box>
-      {state.test && <SettingsChecks running={state.test.running} checks={state.test.checks} color={p.color} />}
+      {state.test && (
+        <SettingsChecks
+          running={state.test.running}
+          checks={state.test.checks}
+          color={p.color}
+          // Stay shorter than the terminal (a taller live region makes Ink redraw everything).
+          compact={BASE_ROWS + state.prefs.length + state.test.checks.length > rows}
+        />
+      )}
       <SettingsFooter message={state.message} question={state.question} editing={state.edit !== undefined} color={p.color} />
     </Box>
   );

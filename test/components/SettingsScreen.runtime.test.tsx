@@ -11,7 +11,7 @@ import type { ChatEvent } from '../../src/runtime/types.js';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
 import { keys } from '../helpers/keys.js';
-import { settle, waitFor } from './harness.js';
+import { renderInTerminal, settle, waitFor } from './harness.js';
 
 const KEY = 'sk-test-master';
 const MODEL = 'claude-3-5-sonnet';
@@ -22,12 +22,15 @@ const ctrl = (letter: string): string => String.fromCharCode(letter.charCodeAt(0
 let home: TempHome;
 let servers: TestServer[] = [];
 let runtime: RuntimeService | undefined;
+let unmount: (() => void) | undefined;
 
 beforeEach(() => {
   home = tempHome();
 });
 afterEach(async () => {
   cleanup();
+  unmount?.();
+  unmount = undefined;
   runtime?.close();
   runtime = undefined;
   await Promise.all(servers.map((s) => s.close()));
@@ -57,16 +60,12 @@ describe('SettingsScreen with the real runtime', () => {
     await runtime.ready();
     expect(await text(runtime.chat({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] }))).toBe('from A');
 
-    const r = render(<SettingsScreen envPath={home.envPath} env={{}} runtime={runtime} model={MODEL} color={false} onClose={() => {}} isActive />);
-    const frame = (): string => r.lastFrame() ?? '';
+    // A real (virtual) terminal tall enough for every check line.
+    const term = renderInTerminal(<SettingsScreen envPath={home.envPath} env={{}} runtime={runtime} model={MODEL} color={false} onClose={() => {}} isActive />, 100, 40);
     const see = (t: string | RegExp): Promise<string> =>
-      waitFor(() => (typeof t === 'string' ? frame().includes(t) : t.test(frame())) && frame(), `${String(t)} in:\n${frame()}`, 10_000);
-    const press = async (...seq: string[]): Promise<void> => {
-      for (const s of seq) {
-        r.stdin.write(s);
-        await settle();
-      }
-    };
+      waitFor(() => (typeof t === 'string' ? term.frame().includes(t) : t.test(term.frame())) && term.frame(), `${String(t)} in:\n${term.frame()}`, 10_000);
+    const press = term.press;
+    unmount = term.unmount;
 
     await see(`now: LiteLLM at 127.0.0.1:${a.port}`);
     await press(keys.enter, keys.ctrlU, b.url, keys.enter);
@@ -108,6 +107,10 @@ describe('SettingsScreen with the real runtime', () => {
     }
     const f = await waitFor(() => /problems? found/.test(frame()) && frame(), `a failure in:\n${frame()}`, 10_000);
     expect(f).toMatch(/✖ Key: .*sk-…4321/);
+    // 24 rows: only what did not pass is listed, so the screen stays shorter than the terminal.
+    expect(f).not.toContain('✔ Address');
+    expect(f).toContain('1 problem found (3 passed, 2 skipped)');
+    expect(f.split('\n').length).toBeLessThanOrEqual(24);
     expect(f).not.toContain('sk-wrong-key-4321');
     expect(readFileSync(home.envPath, 'utf8')).toBe(seed(a.url));
   });
