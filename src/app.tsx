@@ -12,6 +12,13 @@ import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
 import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
+import { ModelPicker, pickerHeight } from './components/ModelPicker.js';
+import { SettingsScreen } from './components/SettingsScreen.js';
+import { DoctorView } from './components/DoctorView.js';
+import { useModelChoice } from './state/useModelChoice.js';
+import { checkLine } from './state/modelSwitch.js';
+import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
+import type { CheckResult } from './runtime/doctor.js';
 
 export interface AppProps {
   runtime: Runtime;
@@ -22,20 +29,46 @@ export interface AppProps {
   color: boolean;
   /** Called when the user switches model (to persist it). */
   onModelChange?(model: string): void;
-  /** No .env and no key: show the welcome. */
+  /** No .env and no key: show the welcome and open the settings. */
   firstRun?: boolean;
+  /** The process environment, shown as the source of settings the .env file lacks. Never written. */
+  env?: NodeJS.ProcessEnv;
+  /** Recent models for this connection, most recent first. */
+  recentModels?: string[];
+  /** The saved choice for a connection, when .env switches to it. */
+  savedModels?(connectionKey: string): { selected?: string; recent: string[] };
 }
 
 const STATUS_ROWS = 2;
 
-/** The screen currently shown under the transcript. Only the chat exists so far. */
-type Screen = 'chat';
+/** What is shown under the transcript: the chat prompt, or a screen that owns the keyboard. */
+type Screen = KeyScope;
 
-export function App({ runtime, model: initialModel, version, color, onModelChange, firstRun }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <KeyFocusProvider>
+      <ChatApp {...props} />
+    </KeyFocusProvider>
+  );
+}
+
+function ChatApp({ runtime, model: initialModel, version, color, onModelChange, firstRun, env = {}, recentModels, savedModels }: AppProps) {
   const rt = useRuntimeState(runtime);
   const { columns, rows } = useTerminalSize();
-  const [model, setModel] = useState(initialModel);
-  const [screen] = useState<Screen>('chat');
+  const choice = useModelChoice({ initial: initialModel, recent: recentModels ?? [], ...(onModelChange ? { onModelChange } : {}), runtime, ...(savedModels ? { savedFor: savedModels } : {}) });
+  const model = choice.model;
+  const [screen, setScreenState] = useState<Screen>(firstRun ? 'settings' : 'chat');
+  const setKeyOwner = useSetKeyOwner();
+  const setScreen = useCallback(
+    (next: Screen) => {
+      setKeyOwner(next); // at once: keys typed before the next render go to the new screen
+      setScreenState(next);
+    },
+    [setKeyOwner],
+  );
+  useEffect(() => {
+    if (firstRun) setKeyOwner('settings');
+  }, [firstRun, setKeyOwner]);
   const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath });
   const [flash, showFlash] = useFlash();
   const [promptHeight, setPromptHeight] = useState(2);
@@ -45,6 +78,7 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   const busy = chat.live !== undefined;
   // Read by key handlers, which can run before React has rendered the latest state.
   const modelRef = useRef(model);
+  modelRef.current = model;
 
   // Each runtime notice (reload, broken .env) shows once, briefly; warnings and errors longer.
   const noticeShown = useRef<number | undefined>(undefined);
@@ -73,21 +107,58 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   useReprintOnResize(columns, reprint);
 
   const info = useCallback((text: string) => controls.dispatch({ type: 'info', text }), [controls]);
+  const warn = useCallback((text: string) => controls.dispatch({ type: 'info', text, tone: 'warn' }), [controls]);
   const switchModel = useCallback(
     (name: string) => {
+      void choice.switchTo(name).then((r) => {
+        if (r.ok) {
+          modelRef.current = name.trim();
+          info(`model: ${name.trim()}`);
+        } else warn(checkLine(r) ?? r.message);
+      });
+    },
+    [choice, info, warn],
+  );
+  const picked = useCallback(
+    (name: string) => {
       modelRef.current = name;
-      setModel(name);
-      onModelChange?.(name);
+      choice.pick(name);
+      setScreen('chat');
       info(`model: ${name}`);
     },
-    [onModelChange, info],
+    [choice, info, setScreen],
   );
-  const openModels = useCallback(() => info('model picker: coming — use /model NAME for now'), [info]);
-  const openSettings = useCallback(
-    () => info(`settings screen: coming — edit ${runtime.getState().config.envPath} for now`),
-    [info, runtime],
+  const cycleModel = useCallback(() => {
+    const next = choice.cycle();
+    if (next) {
+      modelRef.current = next;
+      showFlash(`model: ${next}`, 'info');
+    } else showFlash('No other recent model — Ctrl+P picks one', 'info');
+  }, [choice, showFlash]);
+  // A start model the proxy does not serve is said at once, with the name it does serve.
+  const warned = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const line = choice.check && checkLine(choice.check);
+    if (!line || warned.current === line) return;
+    warned.current = line;
+    warn(line);
+  }, [choice.check, warn]);
+
+  const openModels = useCallback(() => setScreen('models'), [setScreen]);
+  const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
+  const openDoctor = useCallback(() => setScreen('doctor'), [setScreen]);
+  const backToChat = useCallback(() => setScreen('chat'), [setScreen]);
+  const doctorDone = useCallback(
+    (results: CheckResult[] | undefined) => {
+      setScreen('chat');
+      if (!results) return;
+      void import('./runtime/doctor.js').then(({ doctorLines, doctorSummary }) =>
+        controls.dispatch({ type: 'doctor', lines: doctorLines(results), summary: doctorSummary(results), ok: !results.some((r) => r.status === 'fail') }),
+      );
+    },
+    [controls, setScreen],
   );
-  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, clearScreen, quit });
+  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, openDoctor, clearScreen, quit });
 
   const onSubmit = useCallback(
     (text: string): boolean => {
@@ -102,9 +173,11 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   );
 
   const onNotice = useCallback((t: string) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
-  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings });
+  const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
+  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
 
-  const liveMaxRows = rows - promptHeight - STATUS_ROWS - 1;
+  const pickerRows = screen === 'models' ? pickerHeight(rows - promptHeight) : 0;
+  const liveMaxRows = rows - promptHeight - pickerRows - STATUS_ROWS - 1;
   const liveLayout = useMemo(
     () => layoutLive(chat.live, columns, liveMaxRows, color),
     [chat.live, columns, liveMaxRows, color],
@@ -113,21 +186,36 @@ export function App({ runtime, model: initialModel, version, color, onModelChang
   return (
     <Box flexDirection="column">
       <Transcript items={chat.items} epoch={chat.epoch} columns={columns} color={color} />
-      {!exiting && screen === 'chat' && (
+      {!exiting && screen !== 'settings' && (
         <>
           <LiveReply layout={liveLayout} model={chat.live?.model ?? model} color={color} />
+          {screen === 'models' && (
+            <KeyScopeProvider scope="models">
+              <ModelPicker runtime={runtime} current={model} recent={choice.recent} onPick={picked} onClose={backToChat} isActive height={pickerRows} color={color} />
+            </KeyScopeProvider>
+          )}
+          {screen === 'doctor' && (
+            <KeyScopeProvider scope="doctor">
+              <DoctorView runtime={runtime} model={model} env={env} color={color} isActive onDone={doctorDone} />
+            </KeyScopeProvider>
+          )}
           <Prompt
             columns={columns}
             rows={rows}
             top={liveLayout.height}
             color={color}
-            isActive
+            isActive={screen === 'chat'}
             placeholder={busy ? 'replying… Esc to stop' : 'Send a message · / for commands · Ctrl+C twice to exit'}
             onSubmit={onSubmit}
             onExit={quit}
             onHeight={setPromptHeight}
           />
         </>
+      )}
+      {!exiting && screen === 'settings' && (
+        <KeyScopeProvider scope="settings">
+          <SettingsScreen envPath={rt.config.envPath} env={env} runtime={runtime} color={color} model={model} onClose={backToChat} isActive />
+        </KeyScopeProvider>
       )}
       {!exiting && <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />}
     </Box>

@@ -78,7 +78,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       case 'tui': {
         const { runTui } = await import('./tui.js');
         const firstRun = !config.fileExists && !config.credential;
-        return await runTui({ runtime, model, version: VERSION, color: !noColor, firstRun, onModelChange: (m) => prefs.selectModel(connectionKey(runtime.getState().config), m) });
+        return await runTui({
+          runtime,
+          model,
+          version: VERSION,
+          color: !noColor,
+          firstRun,
+          env,
+          recentModels: prefs.recentModels(connectionKey(config)),
+          savedModels: (key) => ({ selected: prefs.selectedModel(key), recent: prefs.recentModels(key) }),
+          onModelChange: (m) => prefs.selectModel(connectionKey(runtime.getState().config), m),
+        });
       }
       default: {
         const unhandled: never = command; // every command is handled above

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { ReplyStatus, TranscriptItem } from '../state/chat.js';
 import { stripControl } from '../render/sanitize.js';
+import { DoctorChecklist } from './DoctorChecklist.js';
 import { ErrorCard } from './ErrorCard.js';
 import { HelpCard } from './HelpCard.js';
 import { Markdown } from './Markdown.js';
@@ -32,7 +33,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
         </Text>
       );
     case 'welcome':
-      return <Welcome envPath={item.envPath} color={color} />;
+      return <Welcome envPath={item.envPath} color={color} columns={columns} />;
     case 'user':
       return (
         <Box marginTop={1}>
@@ -70,5 +71,12 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
       );
     case 'help':
       return <HelpCard color={color} />;
+    case 'doctor':
+      return (
+        <Box flexDirection="column" marginTop={1}>
+          <DoctorChecklist lines={item.lines} color={color} />
+          <Text color={item.ok ? t.ok : t.error}>{item.summary}</Text>
+        </Box>
+      );
   }
 });

@@ -8,10 +8,10 @@ const SETTINGS: readonly [string, string][] = [
 ];
 
 /** First run (no .env, no key): what to configure. */
-export const Welcome = memo(function Welcome({ envPath, color }: { envPath: string | undefined; color: boolean }) {
+export const Welcome = memo(function Welcome({ envPath, color, columns }: { envPath: string | undefined; color: boolean; columns: number }) {
   const t = theme(color);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={t.accent} paddingX={1} marginTop={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={t.accent} paddingX={1} marginTop={1} width={Math.min(columns, 100)}>
       <Text bold color={t.accent}>
         Welcome to openwork-tui
       </Text>
@@ -22,7 +22,9 @@ export const Welcome = memo(function Welcome({ envPath, color }: { envPath: stri
           <Box width={20} flexShrink={0}>
             <Text color={t.ok}>{key}</Text>
           </Box>
-          <Text color={t.muted}>{what}</Text>
+          <Box flexShrink={1}>
+            <Text color={t.muted}>{what}</Text>
+          </Box>
         </Box>
       ))}
       <Text color={t.muted}>Changes to the file apply as soon as it is saved. /help lists commands and keys.</Text>

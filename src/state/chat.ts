@@ -2,6 +2,7 @@
 // streaming now, and the conversation sent with each request. Times come in actions, never Date.now().
 import type { AppError, ChatMessage, StopReason } from '../runtime/types.js';
 import { splitCommittable } from '../render/markdown.js';
+import type { DoctorLine } from '../runtime/doctor.js';
 
 export type ReplyStatus = 'interrupted' | 'cut' | 'max_tokens';
 
@@ -21,7 +22,8 @@ export type TranscriptItem =
     }
   | { kind: 'error'; id: number; error: AppError }
   | { kind: 'info'; id: number; text: string; tone: 'info' | 'warn' }
-  | { kind: 'help'; id: number };
+  | { kind: 'help'; id: number }
+  | { kind: 'doctor'; id: number; lines: readonly DoctorLine[]; summary: string; ok: boolean };
 
 export interface Usage {
   inputTokens?: number;
@@ -73,6 +75,7 @@ export type ChatAction =
   | { type: 'fail'; gen: number; error: AppError; now: number }
   | { type: 'info'; text: string; tone?: 'info' | 'warn' }
   | { type: 'help' }
+  | { type: 'doctor'; lines: readonly DoctorLine[]; summary: string; ok: boolean }
   | { type: 'clear' }
   | { type: 'refresh' };
 
@@ -141,6 +144,8 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return { ...s, ...push(s, { kind: 'info', text: a.text, tone: a.tone ?? 'info' }) };
     case 'help':
       return { ...s, ...push(s, { kind: 'help' }) };
+    case 'doctor':
+      return { ...s, ...push(s, { kind: 'doctor', lines: a.lines, summary: a.summary, ok: a.ok }) };
     case 'clear':
       return { ...s, items: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1 };
     case 'refresh':

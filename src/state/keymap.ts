@@ -1,6 +1,8 @@
 // Every key binding, as /help shows it. The handlers live in the prompt and global-key hooks;
 // this table is what the user reads, so keep it in step with them (a test checks the main ones).
 
+import { MODEL_KEY_BINDINGS } from './modelKeys.js';
+
 export interface KeyBinding {
   keys: string;
   action: string;
@@ -18,6 +20,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'Ctrl+W / Alt+Backspace', action: 'delete the word before the caret' },
   { keys: 'Tab', action: 'complete a /command' },
   { keys: 'Ctrl+S', action: 'connection settings (same as /settings)' },
+  ...MODEL_KEY_BINDINGS,
   { keys: 'Esc', action: 'stop the reply (the partial text stays, marked interrupted)' },
   { keys: 'Ctrl+C', action: 'stop the reply; press twice within 2 s to exit' },
   { keys: 'Ctrl+D', action: 'exit when the prompt is empty (otherwise delete at the caret)' },

@@ -39,7 +39,6 @@ const CTRL_ACTIONS: Record<string, PromptIntent> = {
   b: { type: 'left' },
   f: { type: 'right' },
   h: { type: 'backspace' },
-  p: { type: 'up' },
   n: { type: 'down' },
   d: { type: 'exitIfEmpty' },
 };

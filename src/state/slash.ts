@@ -1,6 +1,6 @@
 // Slash commands: the table, completion and parsing. Pure.
 
-export type SlashName = 'model' | 'settings' | 'clear' | 'help' | 'quit';
+export type SlashName = 'model' | 'settings' | 'doctor' | 'clear' | 'help' | 'quit';
 
 export interface SlashCommand {
   name: SlashName;
@@ -12,6 +12,7 @@ export interface SlashCommand {
 export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'model', args: '[name]', description: 'switch model (bare: pick from a list)' },
   { name: 'settings', description: 'connection settings (.env)' },
+  { name: 'doctor', description: 'check the config, the address, the key and the model' },
   { name: 'clear', description: 'clear the conversation and the screen' },
   { name: 'help', description: 'commands and key bindings' },
   { name: 'quit', description: 'exit', aliases: ['exit'] },

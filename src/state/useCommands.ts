@@ -11,6 +11,7 @@ export interface CommandActions {
   /** bare `/model` */
   openModels(): void;
   openSettings(): void;
+  openDoctor(): void;
   clearScreen(): void;
   quit(): void;
 }
@@ -34,6 +35,9 @@ export function useCommands(actions: CommandActions): (text: string) => boolean 
         break;
       case 'settings':
         a.openSettings();
+        break;
+      case 'doctor':
+        a.openDoctor();
         break;
       case 'clear':
         a.chat.cancel();

@@ -1,8 +1,9 @@
 // The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits;
-// Ctrl+S opens the settings.
+// Ctrl+S opens the settings; Ctrl+P the model picker; Ctrl+O / Alt+M switch to the next recent model.
 import { useCallback, useRef } from 'react';
 import type { Key } from 'ink';
 import { useKeyboard } from './useKeyboard.js';
+import { modelKeyIntent } from './modelKeys.js';
 
 export const EXIT_WINDOW_MS = 2000;
 
@@ -13,6 +14,7 @@ export interface GlobalKeyHandlers {
   onNotice(text: string): void;
   /** Ctrl+S (error hints point users to it). */
   onSettings(): void;
+  onModelKey(intent: 'openPicker' | 'cycle'): void;
   isActive?: boolean;
 }
 
@@ -29,6 +31,11 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
     }
     if (key.ctrl && input === 's') {
       h.onSettings();
+      return;
+    }
+    const modelKey = modelKeyIntent(input, key);
+    if (modelKey) {
+      h.onModelKey(modelKey);
       return;
     }
     if (!(key.ctrl && input === 'c')) return;

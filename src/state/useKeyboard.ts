@@ -1,9 +1,11 @@
 // Ink's useInput plus the raw sequence the terminal sent. Ink reports Backspace (\x7f) and
 // Delete (ESC[3~) both as `key.delete`; the raw sequence tells them apart. A chunk holding several
-// keys (e.g. "\x15\x03" from a fast typist or tmux) is split back into single keys.
+// keys (e.g. "\x15\x03" from a fast typist or tmux) is split back into single keys. Keys go only to
+// the scope that owns the keyboard (see keyFocus.tsx).
 import { useCallback, useEffect, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
 import { splitBatched } from './keySplit.js';
+import { useKeyGate } from './keyFocus.js';
 
 export type KeyHandler = (input: string, key: Key, raw: string) => void;
 
@@ -22,13 +24,16 @@ export function useKeyboard(handler: KeyHandler, isActive: boolean): void {
   }, [emitter]);
   const latest = useRef(handler);
   latest.current = handler;
-  const onInput = useCallback((input: string, key: Key) => {
-    const parts = splitBatched(raw.current);
-    if (!parts) {
-      latest.current(input, key, raw.current);
-      return;
-    }
-    for (const p of parts) latest.current(p.input, p.key, p.raw);
-  }, []);
+  const gate = useKeyGate(isActive);
+  useEffect(() => {
+    if (isActive) gate.drain((k) => latest.current(k.input, k.key, k.raw));
+  }, [gate, isActive]);
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      const parts = splitBatched(raw.current) ?? [{ input, key, raw: raw.current }];
+      for (const p of parts) if (gate.allow(p)) latest.current(p.input, p.key, p.raw);
+    },
+    [gate],
+  );
   useInput(onInput, { isActive });
 }

@@ -180,7 +180,7 @@ describe('keys and commands', () => {
     await promptIs(app, '› /help');
   });
 
-  it('/model NAME switches model and reports it; bare /model says the picker is coming', async () => {
+  it('/model NAME switches model and reports it; bare /model opens the picker', async () => {
     const onModelChange = vi.fn();
     const runtime = fakeRuntime();
     const app = await renderApp({ onModelChange }, runtime);
@@ -191,15 +191,21 @@ describe('keys and commands', () => {
     await waitFor(() => runtime.requests[0]?.model === 'claude-3-5-haiku');
     await app.see('● claude-3-5-haiku');
     await app.press('/model', keys.enter);
-    await app.see('model picker: coming');
+    await app.see('Switch model');
+    await app.press(keys.esc);
+    await waitFor(() => !app.frame().includes('Switch model'), 'the picker to close');
   });
 
-  it('/settings (and Ctrl+S) and unknown commands answer with a line', async () => {
+  it('/settings and Ctrl+S open the settings screen; Esc returns to the chat; unknown commands answer with a line', async () => {
     const app = await renderApp();
     await app.press('/settings', keys.enter);
-    await app.see('settings screen: coming');
+    await app.see('ANTHROPIC_BASE_URL');
+    await app.press(keys.esc);
+    await waitFor(() => !app.frame().includes('ANTHROPIC_BASE_URL'), 'settings to close');
     await app.press('\x13');
-    await waitFor(() => app.frame().split('settings screen: coming').length === 3, 'a second settings line');
+    await app.see('ANTHROPIC_BASE_URL');
+    await app.press(keys.esc);
+    await waitFor(() => !app.frame().includes('ANTHROPIC_BASE_URL'), 'settings to close');
     await app.press('/bogus', keys.enter);
     await app.see('unknown command /bogus');
   });
@@ -293,16 +299,44 @@ describe('status bar and welcome', () => {
     await app.see('switched to LiteLLM at 127.0.0.1:3000');
   });
 
-  it('welcomes a first run with what to configure', async () => {
+  it('welcomes a first run with what to configure, and opens the settings screen', async () => {
     const app = await renderApp({ firstRun: true });
     const frame = await app.see('Welcome to openwork-tui');
     expect(frame).toContain('ANTHROPIC_BASE_URL');
     expect(frame).toContain('ANTHROPIC_API_KEY');
     expect(frame).toContain('/tmp/openwork-test/.env');
+    await app.see('Test connection');
+    await app.press(keys.esc);
+    await waitFor(() => !app.frame().includes('Test connection'), 'settings to close');
+    await app.see('Send a message');
   });
 
   it('no welcome otherwise', async () => {
     const app = await renderApp();
     expect(app.frame()).not.toContain('Welcome');
+  });
+});
+
+describe('one owner of the keyboard', () => {
+  it('keys typed right after Ctrl+P go to the picker, not the prompt', async () => {
+    const app = await renderApp();
+    app.stdin.write('\x10');
+    app.stdin.write('h');
+    app.stdin.write('a');
+    await app.see('Switch model › ha');
+    expect(promptLine(app.frame())).not.toContain('ha');
+    await app.press(keys.esc);
+    await waitFor(() => !app.frame().includes('Switch model'), 'the picker to close');
+    await promptIs(app, '› Send a message · / for commands · Ctrl+C twice to exit');
+  });
+
+  it('Esc in the picker closes it without stopping anything or changing the model', async () => {
+    const onModelChange = vi.fn();
+    const app = await renderApp({ onModelChange });
+    await app.press('\x10');
+    await app.see('Switch model');
+    await app.press(keys.down, keys.esc);
+    await waitFor(() => !app.frame().includes('Switch model'), 'the picker to close');
+    expect(onModelChange).not.toHaveBeenCalled();
   });
 });

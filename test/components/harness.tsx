@@ -69,7 +69,8 @@ function appElement(runtime: FakeRuntime, props: Partial<AppProps>): ReactElemen
 export async function renderApp(props: Partial<AppProps> = {}, runtime = fakeRuntime()): Promise<AppHarness> {
   const r = render(appElement(runtime, props));
   const h = harness(() => r.lastFrame() ?? '', r.stdin, runtime, r.unmount);
-  await h.see('Send a message');
+  // A first run opens on the settings screen instead of the prompt.
+  await h.see(props.firstRun ? 'Test connection' : 'Send a message');
   await settle();
   return h;
 }

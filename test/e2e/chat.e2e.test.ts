@@ -39,7 +39,7 @@ describe('chat in a real terminal', () => {
     app.write(keys.enter);
     await app.waitFor('Hello from the proxy');
     await app.waitFor('ready');
-    expect(server.requests.at(-1)!.body).toMatchObject({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] });
+    expect(server.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1)!.body).toMatchObject({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] });
 
     // A long reply, interrupted.
     server.options.chunkDelayMs = 20;

@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import type { DoctorLine } from '../runtime/doctor.js';
+import { theme, type Theme } from './theme.js';
+
+function markColor(t: Theme, status: DoctorLine['status']): string | undefined {
+  return status === 'pass' ? t.ok : status === 'fail' ? t.error : status === 'warn' ? t.warn : t.muted;
+}
+
+/** The doctor's checks as a list: ✔/✖/!/- title, details, and the fix under a failure. */
+export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]; color: boolean }) {
+  const t = theme(color);
+  return (
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        <Box key={i} flexDirection="column">
+          <Text>
+            <Text color={markColor(t, l.status)}>{l.mark} </Text>
+            {l.title}
+          </Text>
+          {l.status !== 'pass' &&
+            l.detail.map((d, j) => (
+              <Text key={j} color={t.muted}>
+                {'    '}
+                {d}
+              </Text>
+            ))}
+          {l.fix && (
+            <Text color={l.status === 'fail' ? t.warn : t.muted}>
+              {'    fix: '}
+              {l.fix}
+            </Text>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { CheckResult, DoctorLine } from '../runtime/doctor.js';
+import type { Runtime } from '../runtime/types.js';
+import { useKeyboard } from '../state/useKeyboard.js';
+import { DoctorChecklist } from './DoctorChecklist.js';
+import { theme } from './theme.js';
+
+export interface DoctorViewProps {
+  runtime: Runtime;
+  model: string;
+  env: NodeJS.ProcessEnv;
+  color: boolean;
+  isActive: boolean;
+  /** The finished run (for the transcript); undefined when closed early with Esc. */
+  onDone(results: CheckResult[] | undefined): void;
+}
+
+const TOTAL = 6;
+
+/** /doctor: runs the same checks as `openwork-tui doctor`, showing each as it finishes. */
+export function DoctorView(p: DoctorViewProps) {
+  const t = theme(p.color);
+  const [results, setResults] = useState<CheckResult[]>([]);
+  const [lines, setLines] = useState<DoctorLine[]>([]);
+  const closed = useRef(false);
+  const done = useRef(p.onDone);
+  done.current = p.onDone;
+
+  useEffect(() => {
+    let cancelled = false;
+    void import('../runtime/doctor.js').then(async ({ runDoctor, doctorLines }) => {
+      const seen: CheckResult[] = [];
+      const all = await runDoctor({ config: p.runtime.getState().config, env: p.env, model: p.model }, (r) => {
+        if (cancelled) return;
+        seen.push(r);
+        setResults([...seen]);
+        setLines(doctorLines(seen));
+      });
+      if (!cancelled && !closed.current) done.current(all);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useKeyboard((_input, key) => {
+    if (key.escape || (key.ctrl && _input === 'c')) {
+      closed.current = true;
+      done.current(undefined);
+    }
+  }, p.isActive);
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold color={t.accent}>
+          Doctor
+        </Text>
+        <Text color={t.muted}>
+          {'  '}checking {results.length + 1 > TOTAL ? TOTAL : results.length + 1}/{TOTAL}… · Esc stops
+        </Text>
+      </Text>
+      <DoctorChecklist lines={lines} color={p.color} />
+    </Box>
+  );
+}

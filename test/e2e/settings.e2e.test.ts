@@ -1,0 +1,94 @@
+// Issue 5 end to end: change the proxy address in the settings screen; the next reply comes from
+// the second proxy, with no restart, and every comment in the file is kept.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, type TempHome } from '../helpers/home.js';
+import { startApp, type PtyApp } from '../helpers/pty.js';
+import { keys } from '../helpers/keys.js';
+
+let home: TempHome;
+let a: TestServer;
+let b: TestServer;
+let app: PtyApp | undefined;
+
+beforeEach(async () => {
+  home = tempHome();
+  a = await startServer();
+  b = await startServer();
+  a.setReply('claude-3-5-sonnet', 'from proxy A');
+  b.setReply('claude-3-5-sonnet', 'from proxy B');
+});
+afterEach(async () => {
+  app?.kill();
+  app = undefined;
+  await Promise.all([a.close(), b.close()]);
+  home.cleanup();
+});
+
+const seedGuide = (url: string) =>
+  `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\n\n# LiteLLM API 密钥（如果服务器启用了认证）\n# 使用你的 Anthropic API key\nANTHROPIC_API_KEY=sk-test-master\n`;
+
+async function send(app: PtyApp, text: string): Promise<void> {
+  app.write(text);
+  await app.waitFor(`› ${text}`);
+  app.write(keys.enter);
+}
+
+describe('settings in a real terminal', () => {
+  it('edits the base URL, passes Test connection, saves, keeps the comments, and the next reply comes from the new proxy', async () => {
+    home.writeEnv(seedGuide(a.url));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 34 });
+    await app.waitFor('ready');
+    await send(app, 'hello');
+    await app.waitFor('from proxy A');
+    await app.waitFor('ready');
+
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Test connection');
+    app.write(keys.enter); // edit ANTHROPIC_BASE_URL (focused first)
+    app.write(keys.ctrlU);
+    app.write(`${b.url}/v1`);
+    await app.waitFor('dropped the trailing /v1');
+    app.write(keys.enter);
+    app.write('\x14'); // Ctrl+T
+    await app.waitFor(/Request: claude-3-5-sonnet answered/, 15_000);
+    expect(app.screen()).toContain(`127.0.0.1:${b.port}`);
+    app.write('\x13'); // Ctrl+S saves
+    await app.waitFor(/Saved/);
+    await app.waitFor(`switched to LiteLLM at 127.0.0.1:${b.port}`);
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
+
+    await send(app, 'and now?');
+    await app.waitFor('from proxy B');
+    expect(b.requests.some((r) => r.url === '/v1/chat/completions')).toBe(true);
+
+    const text = readFileSync(home.envPath, 'utf8');
+    expect(text).toBe(seedGuide(b.url));
+    expect(statSync(home.envPath).mode & 0o777).toBe(0o600);
+
+    app.write(keys.ctrlC);
+    await app.waitFor(/Ctrl\+C again/);
+    app.write(keys.ctrlC);
+    expect(await app.exit).toBe(0);
+  });
+
+  it('first run with nothing configured opens the settings screen', async () => {
+    app = startApp([], { home: home.dir, rows: 40 });
+    await app.waitFor('Welcome to openwork-tui');
+    expect(app.screen().split('\n').every((l) => l.length <= 80)).toBe(true);
+    await app.waitFor('Test connection');
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
+  });
+
+  it('/doctor walks the checklist in the app', async () => {
+    home.writeEnv(seedGuide(a.url));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 30 });
+    await app.waitFor('ready');
+    await send(app, '/doctor');
+    await app.waitFor(/All 6 checks passed|checks passed/, 15_000);
+    expect(app.screen()).toMatch(/✔ Server: LiteLLM 1\.39\.5/);
+  });
+});
