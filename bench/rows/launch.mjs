@@ -1,0 +1,50 @@
+// TUI launch to the first usable frame ("ready" in the status bar) in a pty, against a minimal Ink
+// app that renders one line, bundled and started the same way.
+import { BASELINE_BIN, BIN, childEnv, MODEL, ROOT } from '../lib/setup.mjs';
+import { spawnTerm } from '../lib/term.mjs';
+import { median } from '../lib/stats.mjs';
+
+async function launchOnce(args, env, extraWait) {
+  const term = spawnTerm(args, { env, cwd: ROOT });
+  try {
+    const { t } = await term.waitFor(/\bready\b/, { what: '"ready"' });
+    const ms = t - term.startedAt;
+    let connectedMs;
+    if (extraWait) connectedMs = (await term.waitFor(extraWait, { what: String(extraWait) })).t - term.startedAt;
+    return { ms, connectedMs };
+  } finally {
+    term.kill('SIGKILL');
+    await term.exited;
+  }
+}
+
+export async function launchRow({ server, home, runs = 9 }) {
+  const env = childEnv(home.dir);
+  const appArgs = [BIN, '--model', MODEL];
+  const connected = new RegExp(`LiteLLM 127\\.0\\.0\\.1:${server.port}`);
+  // One unmeasured run of each to warm the file cache.
+  await launchOnce(appArgs, env, connected);
+  await launchOnce([BASELINE_BIN], env);
+  const app = [];
+  const appConnected = [];
+  const base = [];
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? ['base', 'app'] : ['app', 'base'];
+    for (const which of order) {
+      if (which === 'app') {
+        const r = await launchOnce(appArgs, env, connected);
+        app.push(r.ms);
+        appConnected.push(r.connectedMs);
+      } else base.push((await launchOnce([BASELINE_BIN], env)).ms);
+    }
+  }
+  return {
+    row: 'TUI launch → first usable frame (ms)',
+    measured: median(app),
+    baseline: median(base),
+    op: '<=',
+    target: 1.2,
+    kind: 'ratio',
+    note: `"ready" on screen; proxy detected ("LiteLLM 127.0.0.1:${server.port}") at ${median(appConnected).toFixed(0)} ms; baseline = one-line Ink app, same esbuild options; ${runs} runs each`,
+  };
+}

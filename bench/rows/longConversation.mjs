@@ -1,0 +1,109 @@
+// A long conversation: ~500 prompts to a fast server whose replies are ~2 KB (1,000 messages, about
+// 1 MB of text in the transcript), then keystroke echo latency and resident memory. The same
+// measurements on the same app before the conversation are the baseline.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { MODEL, probeEnv, probeFile, tempHome } from '../lib/setup.mjs';
+import { startApp } from '../lib/app.mjs';
+import { shortReply } from '../lib/reply.mjs';
+import { procMemory } from '../lib/proc.mjs';
+import { percentile, median, sleep } from '../lib/stats.mjs';
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Types `count` keys one at a time, each `gapMs` after the previous echo; ms from write to echo. */
+async function echoLatencies(term, count, gapMs = 40) {
+  const out = [];
+  let typed = '';
+  for (let i = 0; i < count; i++) {
+    if (typed.length >= 40) {
+      const from = term.length;
+      term.write('\x15'); // Ctrl+U
+      await term.waitFor('Send a message', { from, what: 'the empty prompt' });
+      typed = '';
+    }
+    await sleep(gapMs);
+    const ch = LETTERS[i % LETTERS.length];
+    typed += ch;
+    const from = term.length;
+    const t0 = performance.now();
+    term.write(ch);
+    const { t } = await term.waitFor(`› ${typed}`, { from, what: `the echo of "${typed}"` });
+    out.push(t - t0);
+  }
+  const from = term.length;
+  term.write('\x15');
+  await term.waitFor('Send a message', { from, what: 'the empty prompt' });
+  return out;
+}
+
+/** The app's own view of its memory, asked for through the probe (SIGUSR2). */
+async function heapBreakdown(term, probe) {
+  const file = `${probe}.mem`;
+  process.kill(term.pid, 'SIGUSR2'); // the probe's handler; the app sets none
+  for (let i = 0; i < 100 && !existsSync(file); i++) await sleep(10);
+  if (!existsSync(file)) return 'no heap figures';
+  const m = JSON.parse(readFileSync(file, 'utf8'));
+  const mb = (x) => `${(x / 1e6).toFixed(0)} MB`;
+  return `V8 heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}, array buffers ${mb(m.arrayBuffers)}`;
+}
+
+export async function longConversationRows({ startServer, turns = 500, replyBytes = 2000, keys = 60, env = {}, nodeArgs = [] }) {
+  const server = await startServer({ chunkSize: 64, chunkDelayMs: 0 });
+  const home = tempHome(server.url);
+  let term;
+  const probe = probeFile('long');
+  try {
+    term = await startApp({ home, port: server.port, env: { ...env, ...probeEnv(probe) }, nodeArgs });
+    const emptyEcho = await echoLatencies(term, keys);
+    const emptyMem = procMemory(term.pid);
+    const t0 = performance.now();
+    let textBytes = 0;
+    const rssAlong = [];
+    for (let i = 0; i < turns; i++) {
+      const { text, end } = shortReply(i, replyBytes);
+      server.setReply(MODEL, text);
+      const prompt = `question ${i}: tell me more about it`;
+      textBytes += text.length + prompt.length;
+      const from = term.length;
+      term.write(`${prompt}\r`);
+      const done = await term.waitFor(new RegExp(`\\b${end}\\b`), { from, timeoutMs: 20_000, what: `reply ${i}` });
+      await term.waitFor(/ready · ~?\d+ tok/, { from: done.index, timeoutMs: 20_000, what: `ready after reply ${i}` });
+      if ((i + 1) % Math.ceil(turns / 5) === 0) rssAlong.push(`${(procMemory(term.pid).rss / 1e6).toFixed(0)}`);
+    }
+    const buildMs = performance.now() - t0;
+    const fullEcho = await echoLatencies(term, keys);
+    const mem = procMemory(term.pid);
+    const heap = await heapBreakdown(term, probe);
+    const p95 = percentile(fullEcho, 95);
+    return [
+      {
+        row: `echo p95, ${turns * 2} messages (ms)`,
+        measured: p95,
+        baseline: percentile(emptyEcho, 95),
+        op: '<',
+        target: 16,
+        unit: ' ms',
+        kind: 'abs',
+        note: `write a key to the pty → the app's redrawn prompt line shows it; ${keys} keys ${40} ms apart; median ${median(fullEcho).toFixed(1)}, max ${Math.max(...fullEcho).toFixed(1)} ms; baseline = the same app before the conversation (median ${median(emptyEcho).toFixed(1)} ms); transcript ${(textBytes / 1e6).toFixed(2)} MB of text built in ${(buildMs / 1000).toFixed(1)} s (${(buildMs / turns).toFixed(0)} ms per turn)`,
+      },
+      {
+        row: `RSS, ${turns * 2} messages (MB)`,
+        measured: mem.rss / 1e6,
+        baseline: emptyMem.rss / 1e6,
+        op: '<',
+        target: 200,
+        unit: ' MB',
+        kind: 'abs',
+        note: `VmRSS after the conversation and the echo test (peak VmHWM ${(mem.peak / 1e6).toFixed(0)} MB; ${heap}; RSS along the way, every ${Math.ceil(turns / 5)} turns: ${rssAlong.join(', ')} MB); baseline = the same app at start`,
+      },
+    ];
+  } finally {
+    if (term) {
+      await term.quit().catch(() => {});
+      term.kill('SIGKILL');
+    }
+    await server.close();
+    rmSync(probe, { force: true });
+    rmSync(`${probe}.mem`, { force: true });
+  }
+}
