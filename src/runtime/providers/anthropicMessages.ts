@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, linkedAbort, responseCost, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -20,9 +20,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
 
   return {
     async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
-      const local = new AbortController();
-      const onAbort = () => local.abort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      const { controller: local, dispose } = linkedAbort(signal);
       try {
         const { data, response } = await client.messages
           .create(
@@ -38,8 +36,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
           .withResponse();
         const requestId = response.headers.get('request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined;
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}) };
-        const costHeader = response.headers.get('x-litellm-response-cost');
-        const cost = costHeader && Number.isFinite(Number(costHeader)) ? Number(costHeader) : undefined;
+        const cost = responseCost(response.headers);
         let inputTokens: number | undefined;
         let outputTokens: number | undefined;
         let stop: StopReason | undefined;
@@ -68,7 +65,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
       } catch (err) {
         throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
       } finally {
-        signal.removeEventListener('abort', onAbort);
+        dispose();
       }
     },
 

@@ -75,3 +75,17 @@ export function tagSdkError(err: unknown, timeoutClass: ErrorClass, abortClass: 
   else if (err instanceof abortClass) Object.assign(err, { kind: 'abort' });
   return err;
 }
+
+/** An AbortController that also aborts when `signal` does (the idle timer aborts only the request). */
+export function linkedAbort(signal: AbortSignal): { controller: AbortController; dispose(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return { controller, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+/** LiteLLM's x-litellm-response-cost header (USD), when present. */
+export function responseCost(headers: Headers): number | undefined {
+  const v = headers.get('x-litellm-response-cost');
+  return v && Number.isFinite(Number(v)) ? Number(v) : undefined;
+}

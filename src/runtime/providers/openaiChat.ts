@@ -1,7 +1,7 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
 import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, linkedAbort, responseCost, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
 
@@ -20,9 +20,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
 
   return {
     async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
-      const local = new AbortController();
-      const onAbort = () => local.abort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      const { controller: local, dispose } = linkedAbort(signal);
       try {
         const messages = [
           ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
@@ -42,8 +40,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
           .withResponse();
         const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}) };
-        const costHeader = response.headers.get('x-litellm-response-cost');
-        const cost = costHeader && Number.isFinite(Number(costHeader)) ? Number(costHeader) : undefined;
+        const cost = responseCost(response.headers);
         let stop: StopReason | undefined;
         let usageSent = false;
         for await (const chunk of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
@@ -68,7 +65,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
       } catch (err) {
         throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
       } finally {
-        signal.removeEventListener('abort', onAbort);
+        dispose();
       }
     },
 
