@@ -25,9 +25,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
 
+  // The chat's UI starts loading first: Ink compiles its layout engine (WebAssembly) off the main
+  // thread, and the rest of start-up below runs meanwhile.
+  const ui = command.kind === 'tui' ? import('./tui.js') : undefined;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { resolvePaths } = await import('./settings/paths.js');
-  const { createFileLogger } = await import('./runtime/logger.js');
+  const [{ resolvePaths }, { createFileLogger }] = await Promise.all([import('./settings/paths.js'), import('./runtime/logger.js')]);
   const paths = resolvePaths(env);
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY };
@@ -47,13 +49,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
   }
 
-  const { routeConsoleToLog } = await import('./runtime/console.js');
+  const [{ routeConsoleToLog }, { RuntimeService }, { openPrefs }, { connectionKey }, { DEFAULT_MODEL }] = await Promise.all([
+    import('./runtime/console.js'),
+    import('./runtime/service.js'),
+    import('./settings/prefs.js'),
+    import('./runtime/describe.js'),
+    import('./runtime/models.js'),
+  ]);
   const restoreConsole = routeConsoleToLog(logger);
-  const { RuntimeService } = await import('./runtime/service.js');
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: command.kind === 'tui' });
-  const { openPrefs } = await import('./settings/prefs.js');
-  const { connectionKey } = await import('./runtime/describe.js');
-  const { DEFAULT_MODEL } = await import('./runtime/models.js');
+  const tui = command.kind === 'tui';
+  // The TUI probes the proxy after its first frame; headless commands need the answer first anyway.
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: tui, deferDetection: tui });
   const prefs = openPrefs(paths.home);
   const config = runtime.getState().config;
   const model = args.model ?? prefs.selectedModel(connectionKey(config)) ?? DEFAULT_MODEL;
@@ -76,7 +82,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         return await runModels(runtime.getState, () => runtime.listModels(), io, command.json);
       }
       case 'tui': {
-        const { runTui } = await import('./tui.js');
+        const { runTui } = await ui!;
         const firstRun = !config.fileExists && !config.credential;
         return await runTui({
           runtime,
@@ -88,7 +94,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           recentModels: prefs.recentModels(connectionKey(config)),
           savedModels: (key) => ({ selected: prefs.selectedModel(key), recent: prefs.recentModels(key) }),
           onModelChange: (m) => prefs.selectModel(connectionKey(runtime.getState().config), m),
-        });
+        }, () => runtime.start());
       }
       default: {
         const unhandled: never = command; // every command is handled above

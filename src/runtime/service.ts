@@ -29,6 +29,8 @@ export interface RuntimeOptions {
   logger: Logger;
   /** Watch .env and swap clients live (the TUI); headless commands leave it off. */
   watch?: boolean;
+  /** Do not probe the address until start() (or the first request): keeps the first frame fast. */
+  deferDetection?: boolean;
   debounceMs?: number;
   fetch?: typeof fetch;
 }
@@ -38,7 +40,8 @@ interface Binding {
   config: ConfigSnapshot;
   text: string | undefined;
   connection: Connection;
-  detected: Promise<void>;
+  /** Started on first need (or at once unless the runtime was told to wait: the TUI starts it after its first frame). */
+  detected: Promise<void> | undefined;
   clients: Map<string, Promise<ProviderClient>>;
   served?: string[];
 }
@@ -71,9 +74,14 @@ export class RuntimeService implements Runtime {
 
   getState = (): RuntimeState => this.state;
 
-  /** Resolves once the current connection has been detected. */
+  /** Resolves once the current connection has been detected (starting the detection if needed). */
   ready(): Promise<void> {
-    return this.binding.detected;
+    return this.detection(this.binding);
+  }
+
+  /** Starts detecting the connection now (for a runtime made with deferDetection). */
+  start(): void {
+    void this.detection(this.binding);
   }
 
   close(): void {
@@ -107,14 +115,14 @@ export class RuntimeService implements Runtime {
     const old = this.binding;
     this.binding = this.bind(config, text, old.generation + 1);
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation });
-    await this.binding.detected;
+    await this.ready();
     if (this.binding.generation === old.generation + 1) {
       this.setNotice('info', `switched to ${connectionLabel(this.binding.connection)}`);
     }
   }
 
   async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal): AsyncIterable<ChatEvent> {
-    await this.binding.detected;
+    await this.ready();
     if (this.binding.connection.unreachable) await this.redetect();
     const b = this.binding; // a reply finishes on the client it started with
     const route = this.route(b, request.model);
@@ -150,7 +158,7 @@ export class RuntimeService implements Runtime {
   }
 
   async listModels(signal?: AbortSignal): Promise<ModelListing> {
-    await this.binding.detected;
+    await this.ready();
     const b = this.binding;
     const builtins = builtinModels(!!b.config.openaiApiKey);
     if (b.connection.mode === 'anthropic') return { models: builtins, status: 'none' };
@@ -171,14 +179,19 @@ export class RuntimeService implements Runtime {
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
     const provisional = initialConnection(config);
-    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: Promise.resolve() };
+    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: undefined };
     this.opts.logger.setSecrets(secretsOf(config));
-    b.detected = this.detect(config).then((connection) => {
+    if (!this.opts.deferDetection || generation > 1) void this.detection(b);
+    return b;
+  }
+
+  private detection(b: Binding): Promise<void> {
+    b.detected ??= this.detect(b.config).then((connection) => {
       b.connection = connection;
-      this.opts.logger.info(...describeConnection(config, connection));
+      this.opts.logger.info(...describeConnection(b.config, connection));
       if (this.binding === b) this.update({ connection, detecting: false });
     });
-    return b;
+    return b.detected;
   }
 
   private async detect(config: ConfigSnapshot): Promise<Connection> {
