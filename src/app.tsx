@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, useApp } from 'ink';
 import type { Runtime } from './runtime/types.js';
 import { LiveReply, layoutLive } from './components/LiveReply.js';
@@ -12,9 +12,7 @@ import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
 import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
-import { ModelPicker, pickerHeight } from './components/ModelPicker.js';
-import { SettingsScreen } from './components/SettingsScreen.js';
-import { DoctorView } from './components/DoctorView.js';
+import { pickerHeight } from './components/pickerHeight.js';
 import { useModelChoice } from './state/useModelChoice.js';
 import { checkLine } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
@@ -40,6 +38,11 @@ export interface AppProps {
 }
 
 const STATUS_ROWS = 2;
+
+// Screens load on first use, not at start-up (the first frame needs only the chat).
+const ModelPicker = lazy(() => import('./components/ModelPicker.js').then((m) => ({ default: m.ModelPicker })));
+const SettingsScreen = lazy(() => import('./components/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
+const DoctorView = lazy(() => import('./components/DoctorView.js').then((m) => ({ default: m.DoctorView })));
 
 /** What is shown under the transcript: the chat prompt, or a screen that owns the keyboard. */
 type Screen = KeyScope;
@@ -191,12 +194,16 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
           <LiveReply layout={liveLayout} model={chat.live?.model ?? model} color={color} />
           {screen === 'models' && (
             <KeyScopeProvider scope="models">
-              <ModelPicker runtime={runtime} current={model} recent={choice.recent} onPick={picked} onClose={backToChat} isActive height={pickerRows} color={color} />
+              <Suspense fallback={null}>
+                <ModelPicker runtime={runtime} current={model} recent={choice.recent} onPick={picked} onClose={backToChat} isActive height={pickerRows} color={color} />
+              </Suspense>
             </KeyScopeProvider>
           )}
           {screen === 'doctor' && (
             <KeyScopeProvider scope="doctor">
-              <DoctorView runtime={runtime} model={model} env={env} color={color} isActive onDone={doctorDone} />
+              <Suspense fallback={null}>
+                <DoctorView runtime={runtime} model={model} env={env} color={color} isActive onDone={doctorDone} />
+              </Suspense>
             </KeyScopeProvider>
           )}
           <Prompt
@@ -214,7 +221,9 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
       )}
       {!exiting && screen === 'settings' && (
         <KeyScopeProvider scope="settings">
-          <SettingsScreen envPath={rt.config.envPath} env={env} runtime={runtime} color={color} model={model} onClose={backToChat} isActive />
+          <Suspense fallback={null}>
+            <SettingsScreen envPath={rt.config.envPath} env={env} runtime={runtime} color={color} model={model} onClose={backToChat} isActive />
+          </Suspense>
         </KeyScopeProvider>
       )}
       {!exiting && <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />}

@@ -6,6 +6,13 @@ import { VERSION } from './version.js';
 
 const EXIT_USAGE = 2;
 
+// conf (the preferences writer) loads on the first change, not at start-up.
+let writer: Promise<import('./settings/prefs.js').Prefs> | undefined;
+function prefsWriter(home: string): Promise<import('./settings/prefs.js').Prefs> {
+  writer ??= import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(home));
+  return writer;
+}
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args: ParsedArgs;
   try {
@@ -49,10 +56,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
   }
 
-  const [{ routeConsoleToLog }, { RuntimeService }, { openPrefs }, { connectionKey }, { DEFAULT_MODEL }] = await Promise.all([
+  const [{ routeConsoleToLog }, { RuntimeService }, { savedModels }, { connectionKey }, { DEFAULT_MODEL }] = await Promise.all([
     import('./runtime/console.js'),
     import('./runtime/service.js'),
-    import('./settings/prefs.js'),
+    import('./settings/prefsFile.js'),
     import('./runtime/describe.js'),
     import('./runtime/models.js'),
   ]);
@@ -60,9 +67,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const tui = command.kind === 'tui';
   // The TUI probes the proxy after its first frame; headless commands need the answer first anyway.
   const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: tui, deferDetection: tui });
-  const prefs = openPrefs(paths.home);
   const config = runtime.getState().config;
-  const model = args.model ?? prefs.selectedModel(connectionKey(config)) ?? DEFAULT_MODEL;
+  const saved = savedModels(paths.home, connectionKey(config));
+  const model = args.model ?? saved.selected ?? DEFAULT_MODEL;
 
   try {
     switch (command.kind) {
@@ -91,9 +98,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           color: !noColor,
           firstRun,
           env,
-          recentModels: prefs.recentModels(connectionKey(config)),
-          savedModels: (key) => ({ selected: prefs.selectedModel(key), recent: prefs.recentModels(key) }),
-          onModelChange: (m) => prefs.selectModel(connectionKey(runtime.getState().config), m),
+          recentModels: saved.recent,
+          savedModels: (key) => savedModels(paths.home, key),
+          onModelChange: (m) => {
+            const key = connectionKey(runtime.getState().config);
+            void prefsWriter(paths.home).then((prefs) => prefs.selectModel(key, m));
+          },
         }, () => runtime.start());
       }
       default: {

@@ -29,10 +29,7 @@ export interface ModelPickerProps {
 
 const MAX_NAME = 40;
 
-/** Rows to give the picker on a terminal this tall (the status bar and a spare line stay below). */
-export function pickerHeight(terminalRows: number): number {
-  return Math.max(6, Math.min(20, terminalRows - 4));
-}
+export { pickerHeight } from './pickerHeight.js';
 
 /** Asked before using a name the proxy does not serve. */
 interface Confirm {

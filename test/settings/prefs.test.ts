@@ -70,3 +70,25 @@ describe('model preferences', () => {
     expect(readFileSync(join(home.dir, 'preferences.json'), 'utf8')).not.toContain('sk-secret-123');
   });
 });
+
+describe('start-up reads of the preferences file (without loading conf)', () => {
+  it('savedModels/savedLang read exactly what conf wrote', async () => {
+    const { savedModels, savedLang } = await import('../../src/settings/prefsFile.js');
+    const proxy = keyFor('ANTHROPIC_BASE_URL=http://127.0.0.1:3000\n');
+    expect(savedModels(home.dir, proxy)).toEqual({ recent: [] });
+    const prefs = openPrefs(home.dir);
+    prefs.selectModel(proxy, 'claude-3-5-haiku-20241022');
+    prefs.selectModel(proxy, 'claude-3-5-sonnet');
+    prefs.setLang('zh-CN');
+    expect(savedModels(home.dir, proxy)).toEqual({ selected: 'claude-3-5-sonnet', recent: ['claude-3-5-sonnet', 'claude-3-5-haiku-20241022'] });
+    expect(savedModels(home.dir, 'anthropic')).toEqual({ recent: [] });
+    expect(savedLang(home.dir)).toBe('zh-CN');
+  });
+
+  it('a corrupt file reads as empty', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { savedModels } = await import('../../src/settings/prefsFile.js');
+    writeFileSync(join(home.dir, 'preferences.json'), '{not json');
+    expect(savedModels(home.dir, 'anthropic')).toEqual({ recent: [] });
+  });
+});

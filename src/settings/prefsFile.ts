@@ -1,0 +1,34 @@
+// Reads the preferences file that `conf` keeps ($OPENWORK_HOME/preferences.json) without loading
+// conf: start-up needs only a few values, and conf with its schema validator costs ~20 ms to load.
+// All writes go through conf (prefs.ts), which owns the file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const PREFS_FILE = 'preferences.json';
+
+interface Saved {
+  models?: Record<string, { selected?: unknown; recent?: unknown }>;
+  lang?: unknown;
+}
+
+function read(home: string): Saved {
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(home, PREFS_FILE), 'utf8'));
+    return typeof data === 'object' && data !== null ? (data as Saved) : {};
+  } catch {
+    return {}; // missing or unreadable: conf starts it afresh on the first write
+  }
+}
+
+/** The saved model choice for a connection, read from the file now. */
+export function savedModels(home: string, connectionKey: string): { selected?: string; recent: string[] } {
+  const m = read(home).models?.[connectionKey];
+  const recent = Array.isArray(m?.recent) ? m.recent.filter((x): x is string => typeof x === 'string') : [];
+  return typeof m?.selected === 'string' ? { selected: m.selected, recent } : { recent };
+}
+
+/** The saved UI language, if any. */
+export function savedLang(home: string): string | undefined {
+  const lang = read(home).lang;
+  return typeof lang === 'string' ? lang : undefined;
+}
