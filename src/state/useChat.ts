@@ -5,6 +5,9 @@ import type { AppError, ChatRequest, Runtime } from '../runtime/types.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 
 export const FLUSH_MS = 40;
+/** A stream that arrives faster than it is read can keep the loop busy: let timers and renders run. */
+const YIELD_AFTER_MS = 8;
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface Turn {
   gen: number;
@@ -70,6 +73,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
   const run = useCallback(
     async (t: Turn, request: ChatRequest) => {
       const live = (): boolean => turn.current === t && !t.controller.signal.aborted;
+      let busySince = performance.now();
       try {
         for await (const ev of runtime.chat(request, t.controller.signal)) {
           if (!live()) return; // a cancelled turn: drop whatever still arrives
@@ -77,6 +81,11 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
             t.pending += ev.text;
             t.chunks += 1;
             t.timer ??= setTimeout(() => flush(t), FLUSH_MS);
+            if (performance.now() - busySince > YIELD_AFTER_MS) {
+              await yieldToLoop(); // the flush timer, Ink's renders and Esc get their turn
+              busySince = performance.now();
+              if (!live()) return;
+            }
           } else if (ev.type === 'start') {
             dispatch({ type: 'start', gen: t.gen, model: ev.model });
           } else if (ev.type === 'usage') {
