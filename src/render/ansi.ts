@@ -37,17 +37,19 @@ export function plainText(line: Line): string {
  * string-width's segmenter is the slowest part of rendering a table.
  */
 export function textWidth(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const narrow =
-      (c >= 0x20 && c < 0x7f) ||
-      (c >= 0xa0 && c < 0x300 && c !== 0xad) ||
-      (c >= 0x2010 && c <= 0x2027) ||
-      (c >= 0x2500 && c <= 0x259f) ||
-      c === 0x25e6;
-    if (!narrow) return stringWidth(s);
-  }
+  for (let i = 0; i < s.length; i++) if (!isNarrow(s.charCodeAt(i))) return stringWidth(s);
   return s.length;
+}
+
+/** A UTF-16 code unit that is a character one column wide on its own (Latin, punctuation, box drawing). */
+export function isNarrow(c: number): boolean {
+  return (
+    (c >= 0x20 && c < 0x7f) ||
+    (c >= 0xa0 && c < 0x300 && c !== 0xad) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2500 && c <= 0x259f) ||
+    c === 0x25e6
+  );
 }
 
 export function lineWidth(line: Line): number {

@@ -1,15 +1,29 @@
 // Markdown → terminal text for assistant replies. Pure: a string in, a string out (SGR codes only
-// when colour is on), for an Ink <Text>. Paragraph lines keep the model's line breaks and are not
-// wrapped (Ink wraps); only tables are laid out to the width.
-import { BOLD, DIM, UNDERLINE, plainText, seg, spaces, textWidth, toSgr, withFlags, type Line } from './ansi.js';
+// when colour is on), for an Ink <Text>. Every line fits the width, so Ink never re-wraps a reply:
+// text keeps the model's line breaks and is word-wrapped (list items and quotes with a hanging
+// indent), code lines are broken hard, tables are laid out to the width.
+import {
+  BOLD,
+  DIM,
+  UNDERLINE,
+  lineWidth,
+  plainText,
+  seg,
+  spaces,
+  textWidth,
+  toSgr,
+  withFlags,
+  type Line,
+} from './ansi.js';
 import { atxHeading, closesFence, expandTabs, isRule, leadingSpaces, listItem, openFence, type Fence } from './blocks.js';
 import { highlightCode } from './highlight.js';
 import { renderInline } from './inline.js';
 import { stripControl } from './sanitize.js';
 import { parseDelimiterRow, renderTable, splitRow } from './table.js';
+import { hardWrap, wrapLine } from './wrap.js';
 
 export interface RenderOptions {
-  /** Terminal columns available; tables and rules are fitted to it. */
+  /** Terminal columns available: no output line is wider (string-width). */
   width: number;
   /** false (NO_COLOR): no escape codes at all, same layout. */
   color: boolean;
@@ -22,7 +36,10 @@ const HEADING_FG = [35, 35, 36, 36, 36, 36];
 
 export function renderMarkdown(md: string, opts: RenderOptions): string {
   const width = Number.isFinite(opts.width) && opts.width >= 1 ? Math.floor(opts.width) : 80;
-  const lines = renderBlocks(expandTabs(stripControl(md)).split('\n'), width, 0);
+  const ctx: Context = { tight: false };
+  let lines = renderBlocks(expandTabs(stripControl(md)).split('\n'), width, 0, ctx);
+  // Indents (nested lists, quotes) wider than a very narrow screen: break what still overflows.
+  if (ctx.tight) lines = lines.flatMap((l) => (lineWidth(l) > width ? hardWrap(l, width) : [l]));
   return lines.map(opts.color ? toSgr : plainText).join('\n');
 }
 
@@ -60,6 +77,11 @@ export function splitCommittable(md: string): { done: string; rest: string } {
   return { done: md.slice(0, cut), rest: md.slice(cut) };
 }
 
+interface Context {
+  /** Some block had less than two columns left after its indent, so a line may overflow. */
+  tight: boolean;
+}
+
 interface ListLevel {
   indent: number; // source column of the marker
   contentCol: number; // output column of the item's text
@@ -72,7 +94,7 @@ interface Paragraph {
   setext: boolean; // may become a setext heading
 }
 
-function renderBlocks(lines: string[], width: number, depth: number): Line[] {
+function renderBlocks(lines: string[], width: number, depth: number, ctx: Context): Line[] {
   const out: Line[] = [];
   const list: ListLevel[] = [];
   let para: Paragraph | undefined;
@@ -83,11 +105,27 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
     gap = false;
     out.push(line);
   };
+  /** Columns left after an indent (at least 1). */
+  const room = (n: number): number => {
+    if (n < 2) ctx.tight = true;
+    return Math.max(1, n);
+  };
+  /** Word-wraps lines of text; continuation lines are indented `col` (a hanging indent). */
+  const pushText = (text: Line[], first: Line, col: number): void => {
+    const firstWidth = lineWidth(first);
+    const rest = room(width - col);
+    text.forEach((l, k) => {
+      wrapLine(l, k === 0 ? room(width - firstWidth) : rest, rest).forEach((r, m) => {
+        if (k === 0 && m === 0) push(first.length > 0 ? [...first, ...r] : r);
+        else push(r.length > 0 && col > 0 ? [spaces(col), ...r] : r);
+      });
+    });
+  };
   const flush = (): void => {
     if (!para) return;
     const p = para;
     para = undefined;
-    renderInline(p.lines.join('\n')).forEach((l, k) => push(k === 0 ? [...p.first, ...l] : [spaces(p.col), ...l]));
+    pushText(renderInline(p.lines.join('\n')), p.first, p.col);
   };
   /** Output column for a block indented `indent` columns; an unindented block ends the list. */
   const columnFor = (indent: number): number => {
@@ -120,7 +158,11 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
       const code = lines.slice(i + 1, j).map((l) => l.slice(Math.min(fence.indent, leadingSpaces(l))));
       if (j === lines.length) while (code.length > 0 && code[code.length - 1]?.trim() === '') code.pop();
       if (code.length > 0) {
-        for (const l of highlightCode(code.join('\n'), fence.lang)) push(l.length > 0 ? [spaces(col), ...l] : []);
+        const avail = room(width - col);
+        for (const l of highlightCode(code.join('\n'), fence.lang)) {
+          if (l.length === 0) push([]);
+          else for (const r of hardWrap(l, avail)) push([spaces(col), ...r]);
+        }
       }
       i = j + 1; // past the closing fence; an unterminated fence runs to the end
       continue;
@@ -130,7 +172,7 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
       const level = text.startsWith('=') ? 1 : 2;
       const p = para;
       para = undefined;
-      for (const l of renderInline(p.lines.join('\n'), headingFlags(level), HEADING_FG[level - 1])) push(l);
+      pushText(renderInline(p.lines.join('\n'), headingFlags(level), HEADING_FG[level - 1]), [], 0);
       i++;
       continue;
     }
@@ -140,7 +182,7 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
       flush();
       list.length = 0;
       const { level } = heading;
-      for (const l of renderInline(heading.text, headingFlags(level), HEADING_FG[level - 1])) push(l);
+      pushText(renderInline(heading.text, headingFlags(level), HEADING_FG[level - 1]), [], 0);
       i++;
       continue;
     }
@@ -148,7 +190,7 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
     if (indent <= 3 && isRule(text)) {
       flush();
       const col = columnFor(indent);
-      push([spaces(col), seg('─'.repeat(Math.max(1, Math.min(MAX_RULE, width - col))), DIM)]);
+      push([spaces(col), seg('─'.repeat(Math.min(MAX_RULE, room(width - col))), DIM)]);
       i++;
       continue;
     }
@@ -163,8 +205,11 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
         inner.push(t.startsWith(' ') ? t.slice(1) : t);
         j++;
       }
+      const avail = room(width - col - 2);
       const body =
-        depth < MAX_QUOTE_DEPTH ? renderBlocks(inner, width - col - 2, depth + 1) : inner.map((t) => [seg(t)]);
+        depth < MAX_QUOTE_DEPTH
+          ? renderBlocks(inner, avail, depth + 1, ctx)
+          : inner.flatMap((t) => wrapLine([seg(t)], avail, avail));
       for (const l of body) {
         push([spaces(col), seg(l.length > 0 ? '│ ' : '│', DIM), ...withFlags(l, DIM)]);
       }
@@ -200,7 +245,7 @@ function renderBlocks(lines: string[], width: number, depth: number): Line[] {
           rows.push(splitRow(lines[j] as string));
           j++;
         }
-        for (const l of renderTable(header, aligns, rows, width - col)) push([spaces(col), ...l]);
+        for (const l of renderTable(header, aligns, rows, room(width - col))) push([spaces(col), ...l]);
         i = j;
         continue;
       }

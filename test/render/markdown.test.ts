@@ -61,9 +61,11 @@ describe('renderMarkdown: block constructs (color: false)', () => {
     expect(plain('Title\n===\nSub\n---')).toBe('Title\nSub');
   });
 
-  it("keeps the model's line breaks and does not wrap paragraphs", () => {
-    const long = 'word '.repeat(30).trim();
-    expect(plain(`first line\nsecond line\n\n${long}`, 20)).toBe(`first line\nsecond line\n\n${long}`);
+  it("keeps the model's line breaks and wraps long lines to the width", () => {
+    const long = 'word '.repeat(10).trim();
+    expect(plain(`first line\nsecond line\n\n${long}`, 20)).toBe(
+      ['first line', 'second line', '', 'word word word word', 'word word word word', 'word word'].join('\n'),
+    );
   });
 
   it('collapses runs of blank lines and drops leading and trailing ones', () => {
@@ -241,6 +243,253 @@ describe('renderMarkdown: tables', () => {
   });
 });
 
+const WORDS = /\S+/g;
+const segmenter = new Intl.Segmenter();
+const graphemesOf = (s: string): string[] => Array.from(segmenter.segment(s), (g) => g.segment);
+
+/** Every line fits the width (string-width) and no line ends in a space. */
+function expectFits(out: string, width: number, label = ''): void {
+  for (const line of out.split('\n')) {
+    expect(stringWidth(line), `${label} width ${width}: ${JSON.stringify(line)}`).toBeLessThanOrEqual(width);
+  }
+}
+
+describe('renderMarkdown: wrapping', () => {
+  it('word-wraps paragraphs at spaces, with no trailing or leading spaces at a break', () => {
+    expect(plain('The quick brown fox jumps over the lazy dog and keeps running far away.', 20)).toBe(
+      ['The quick brown fox', 'jumps over the lazy', 'dog and keeps', 'running far away.'].join('\n'),
+    );
+    expect(plain('a  b   c', 3)).toBe('a\nb\nc');
+    expect(plain('two  spaces kept inside a line', 40)).toBe('two  spaces kept inside a line');
+  });
+
+  it('wraps headings', () => {
+    expect(plain('# A heading that is long enough to wrap', 20)).toBe('A heading that is\nlong enough to wrap');
+    expect(plain('Title that is long\n=====', 8)).toBe('Title\nthat is\nlong');
+  });
+
+  it('hangs list item continuation lines under the item text', () => {
+    const md = [
+      '- a bullet item whose text is long enough to wrap twice at twenty',
+      '  - nested item that also wraps around',
+      '1. numbered item that wraps around here',
+      '10. tenth item wraps under its text',
+    ].join('\n');
+    expect(plain(md, 20).split('\n')).toEqual([
+      '• a bullet item',
+      '  whose text is long',
+      '  enough to wrap',
+      '  twice at twenty',
+      '  ◦ nested item that',
+      '    also wraps',
+      '    around',
+      '1. numbered item',
+      '   that wraps around',
+      '   here',
+      '10. tenth item wraps',
+      '    under its text',
+    ]);
+  });
+
+  it('wraps continuation paragraphs and lazy lines of list items at their indent', () => {
+    const md = [
+      '- one two three four five six',
+      '',
+      '  continuation paragraph under the item text',
+      '- b',
+      '  1. nested numbered item that wraps',
+      '     lazy continuation line also wraps here',
+    ].join('\n');
+    expect(plain(md, 16).split('\n')).toEqual([
+      '• one two three',
+      '  four five six',
+      '',
+      '  continuation',
+      '  paragraph',
+      '  under the item',
+      '  text',
+      '• b',
+      '  1. nested',
+      '     numbered',
+      '     item that',
+      '     wraps',
+      '     lazy',
+      '     continuatio',
+      '     n line also',
+      '     wraps here',
+    ]);
+  });
+
+  it('keeps the quote bar on wrapped blockquote lines, nested quotes too', () => {
+    expect(plain('> a quote that is long enough to wrap at this width\n> > nested quote that wraps too', 20).split('\n')).toEqual([
+      '│ a quote that is',
+      '│ long enough to',
+      '│ wrap at this width',
+      '│ │ nested quote',
+      '│ │ that wraps too',
+    ]);
+    expect(plain('> - quoted list item that wraps around', 16).split('\n')).toEqual([
+      '│ • quoted list',
+      '│   item that',
+      '│   wraps around',
+    ]);
+  });
+
+  it('breaks CJK text between characters, keeping closing punctuation on the line', () => {
+    const text = '中文段落：这是一个很长的中文句子，用来测试在没有空格的情况下如何换行。日本語の「かぎかっこ」も。';
+    expect(plain(text, 20).split('\n')).toEqual([
+      '中文段落：这是一个很',
+      '长的中文句子，用来测',
+      '试在没有空格的情况下',
+      '如何换行。日本語の',
+      '「かぎかっこ」も。',
+    ]);
+    expect(plain('他说：“你好。”然后走了（很快）。', 8).split('\n')).toEqual([
+      '他说：',
+      '“你好。”',
+      '然后走了',
+      '（很',
+      '快）。',
+    ]);
+    expect(plain('使用npm安装（推荐）然后运行。', 10)).toBe('使用npm安\n装（推荐）\n然后运行。');
+    for (let width = 2; width <= 40; width++) {
+      const out = plain(text, width);
+      expectFits(out, width, 'CJK');
+      expect(out.split('\n').join('')).toBe(text);
+      if (width < 4) continue; // 落： and 「か cannot be split and are four columns wide
+      for (const line of out.split('\n').slice(1)) expect(line).not.toMatch(/^[，。！？、：」）』]/);
+      for (const line of out.split('\n').slice(0, -1)) expect(line).not.toMatch(/[「（『“]$/);
+    }
+  });
+
+  it('wraps Korean at spaces, like Latin text', () => {
+    expect(plain('한국어 문장도 여기에 있습니다.', 13)).toBe('한국어 문장도\n여기에\n있습니다.');
+    expect(plain('한국어문장이너무길어요', 8)).toBe('한국어문\n장이너무\n길어요');
+  });
+
+  it('never splits an emoji grapheme, and measures emoji as two columns', () => {
+    const text = 'Emoji 🎉🎉 party 👨‍👩‍👧 family 👍🏽 ok 🇯🇵 flags and more 🎉 words here';
+    expect(plain(text, 12).split('\n')).toEqual([
+      'Emoji 🎉🎉',
+      'party 👨‍👩‍👧',
+      'family 👍🏽 ok',
+      '🇯🇵 flags and',
+      'more 🎉',
+      'words here',
+    ]);
+    const emoji = '👨‍👩‍👧👍🏽🇯🇵🎉❤️'.repeat(4);
+    for (let width = 2; width <= 30; width++) {
+      const out = plain(`x ${emoji}`, width);
+      expectFits(out, width, 'emoji');
+      expect(graphemesOf(out.replace(/\s/g, ''))).toEqual(graphemesOf(`x${emoji}`));
+    }
+  });
+
+  it('hard-breaks a word longer than the line, such as a long URL, on a line of its own', () => {
+    expect(plain('See https://example.com/a/very/long/path/that/does/not/fit/anywhere for details.', 20).split('\n')).toEqual([
+      'See',
+      'https://example.com/',
+      'a/very/long/path/tha',
+      't/does/not/fit/anywh',
+      'ere for details.',
+    ]);
+    expect(plain('[docs](https://example.com/docs/a/long/path)', 16).split('\n')).toEqual([
+      'docs',
+      '(https://example',
+      '.com/docs/a/long',
+      '/path)',
+    ]);
+  });
+
+  it('hard-wraps long code lines, keeping the code indent on continuation lines', () => {
+    expect(plain('```js\nconst x = "a very long line of code that must be hard wrapped";\n  indented();\n```', 20).split('\n')).toEqual([
+      '  const x = "a very ',
+      '  long line of code ',
+      '  that must be hard ',
+      '  wrapped";',
+      '    indented();',
+    ]);
+    expect(plain('- item\n  ```\n  some code that goes past the width\n  ```', 20).split('\n')).toEqual([
+      '• item',
+      '    some code that g',
+      '    oes past the wid',
+      '    th',
+    ]);
+    expect(plain('```\n// 日本語のコメントです\n```', 12).split('\n')).toEqual(['  // 日本語', '  のコメント', '  です']);
+  });
+
+  it('keeps styles balanced on every wrapped line', () => {
+    expect(colored('**bold words here** and [a link text](https://x.io)', 10).split('\n')).toEqual([
+      '\u001b[1mbold words\u001b[22m',
+      '\u001b[1mhere\u001b[22m and \u001b[4;34ma\u001b[24;39m',
+      '\u001b[4;34mlink text\u001b[24;39m',
+      '\u001b[2m(https://x\u001b[22m',
+      '\u001b[2m.io)\u001b[22m',
+    ]);
+    expect(colored('> *quoted words that wrap*', 11).split('\n')).toEqual([
+      '\u001b[2m│ \u001b[3mquoted\u001b[22;23m',
+      '\u001b[2m│ \u001b[3mwords\u001b[22;23m',
+      '\u001b[2m│ \u001b[3mthat wrap\u001b[22;23m',
+    ]);
+    for (const width of [10, 17, 33, 60]) {
+      const out = colored(SAMPLE, width);
+      expect(stripSgr(out)).toBe(plain(SAMPLE, width));
+      for (const line of out.split('\n')) {
+        const codes = line.match(SGR) ?? [];
+        if (codes.length > 0) expect(codes.at(-1)).toMatch(/^\u001b\[(?:2[2-9]|39)(?:;(?:2[2-9]|39))*m$/);
+      }
+    }
+  });
+
+  it('fits every line to any width from 10 to 120, keeping all the text in order (seeded)', () => {
+    const prose = [
+      '# Setting up the *server* for production use',
+      '',
+      'Here is how you **configure** the `server`, see [the docs](https://example.com/docs/configuration) for *details*. A very-long-hyphenated-identifier_with_underscores_that_keeps_going appears too.',
+      '',
+      '- first item in the list that goes on for a while',
+      '  - nested item with a fairly long text that wraps',
+      '    1. deeper numbered item with `inline code` inside',
+      '- second item\\',
+      '  with a hard break',
+      '',
+      '> a quote with **bold** and a [link](https://example.com/x) that wraps',
+      '> > nested quote line that is also rather long',
+      '',
+      '中文段落：这是一个很长的中文句子，用来测试在没有空格的情况下如何换行。',
+      '',
+      'Emoji 🎉 party 👨‍👩‍👧 family 👍🏽 ok 🇯🇵 and “quotes” — dashes → arrows ✓.',
+      'Кириллица тоже переносится по словам, как и латиница.',
+    ].join('\n');
+    const code = '```ts\nconst server = createServer((req, res) => res.end("hello " + req.url)); // 日本語\n```';
+    const docs = [prose, `${prose}\n\n${code}`, SAMPLE];
+    const normal = (s: string): string => s.replace(/[\s│─]/g, '');
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let n = 0; n < 150; n++) {
+      const width = 10 + Math.floor(random() * 111);
+      for (const doc of docs) {
+        const out = plain(doc, width);
+        expectFits(out, width);
+        if (doc === SAMPLE) continue; // its table cuts cells to fit
+        // Nothing lost, nothing reordered: only whitespace (and quote bars) differ from a wide render.
+        expect(normal(out)).toBe(normal(plain(doc, 10_000)));
+        if (doc !== prose) continue;
+        for (const line of out.split('\n')) expect(line).not.toMatch(/ $/);
+        // Words that fit a line are never broken, and come in order.
+        const words: string[] = out.match(WORDS) ?? [];
+        let at = 0;
+        for (const word of plain(doc, 10_000).match(WORDS) ?? []) {
+          if (!/^[!-~]+$/.test(word) || word.length > width - 12) continue;
+          const k = words.indexOf(word, at);
+          expect(k, `width ${width}: ${word}`).toBeGreaterThanOrEqual(0);
+          at = k + 1;
+        }
+      }
+    }
+  });
+});
+
 describe('renderMarkdown: colour', () => {
   it('adds SGR codes when color is on, and stripping them gives the plain output', () => {
     const out = colored(SAMPLE);
@@ -371,12 +620,14 @@ describe('splitCommittable', () => {
 
   it('rendering the committed chunks and the tail separately looks like rendering the whole', () => {
     const reply = `${SAMPLE}\n${SAMPLE}`;
-    for (let end = 0; end <= reply.length; end += 7) {
-      const md = reply.slice(0, end);
-      const { done, rest } = splitCommittable(md);
-      const head = plain(done);
-      const tail = plain(rest);
-      if (head && tail) expect(`${head}\n\n${tail}`, `prefix ${end}`).toBe(plain(md));
+    for (const width of [60, 24, 13]) {
+      for (let end = 0; end <= reply.length; end += 7) {
+        const md = reply.slice(0, end);
+        const { done, rest } = splitCommittable(md);
+        const head = plain(done, width);
+        const tail = plain(rest, width);
+        if (head && tail) expect(`${head}\n\n${tail}`, `width ${width}, prefix ${end}`).toBe(plain(md, width));
+      }
     }
   });
 
