@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appBuildOptions } from '../../scripts/buildOptions.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The app's launcher; BENCH_BIN runs the rows against another one (e.g. an unminified build to profile). */
@@ -14,35 +15,6 @@ export const PROBE = join(ROOT, 'bench/lib/probe.mjs');
 export const PLAIN_STREAM = join(ROOT, 'bench/baseline/stream-plain.mjs');
 export const BASELINE_BIN = join(ROOT, 'bench/baseline/bin.mjs');
 export const MODEL = 'claude-3-5-sonnet';
-
-/**
- * The esbuild options of scripts/build.mjs (kept in step by hand: same bundling, splitting, minify,
- * target, banner and defines), so the baseline app pays exactly what the app pays for loading Ink.
- */
-function appBuildOptions(entry, outdir) {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  return {
-    entryPoints: [entry],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    jsx: 'automatic',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: {
-      __OPENWORK_VERSION__: JSON.stringify(pkg.version),
-      'process.env.NODE_ENV': '"production"',
-    },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    external: ['react-devtools-core'],
-    absWorkingDir: ROOT,
-  };
-}
 
 /** Builds the test server and the baseline app into .tmp/bench/. */
 export async function prepare() {
