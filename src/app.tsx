@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { Box, useApp } from 'ink';
 import type { Runtime } from './runtime/types.js';
 import { LiveReply, layoutLive } from './components/LiveReply.js';
@@ -17,6 +17,9 @@ import { useModelChoice } from './state/useModelChoice.js';
 import { checkLine } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
 import type { CheckResult } from './runtime/doctor.js';
+import { I18nProvider, useMessages } from './components/I18n.js';
+import { envLang, messagesFor, parseLang, type Lang, type LangChoice, type LazyText, type Messages } from './i18n/index.js';
+import type { PrefField } from './state/settingsReducer.js';
 
 export interface AppProps {
   runtime: Runtime;
@@ -35,6 +38,12 @@ export interface AppProps {
   recentModels?: string[];
   /** The saved choice for a connection, when .env switches to it. */
   savedModels?(connectionKey: string): { selected?: string; recent: string[] };
+  /** The interface language to start with (English when not given). */
+  lang?: Lang;
+  /** The language as the settings screen shows it: a language, or 'system' (follow LC_ALL / LANG). */
+  langChoice?: LangChoice;
+  /** The user picked a language in the settings (applied at once; the caller keeps it). */
+  onLangChange?(choice: LangChoice): void;
 }
 
 const STATUS_ROWS = 2;
@@ -48,14 +57,38 @@ const DoctorView = lazy(() => import('./components/DoctorView.js').then((m) => (
 type Screen = KeyScope;
 
 export function App(props: AppProps) {
+  const [lang, setLang] = useState<Lang>(props.lang ?? 'en');
   return (
     <KeyFocusProvider>
-      <ChatApp {...props} />
+      <I18nProvider messages={messagesFor(lang)}>
+        <ChatApp {...props} lang={lang} setLang={setLang} />
+      </I18nProvider>
     </KeyFocusProvider>
   );
 }
 
-function ChatApp({ runtime, model: initialModel, version, color, onModelChange, firstRun, env = {}, recentModels, savedModels }: AppProps) {
+/** The settings screen's "Language" row: follow the locale, English, or Chinese (each named in its own language). */
+function languagePref(m: Messages, env: NodeJS.ProcessEnv): PrefField {
+  return {
+    id: 'lang',
+    label: m.settings.language.label,
+    hint: m.settings.language.hint,
+    instant: true,
+    choices: [
+      { value: 'system', label: m.settings.language.system({ name: messagesFor(envLang(env)).langName }) },
+      { value: 'en', label: messagesFor('en').langName },
+      { value: 'zh-CN', label: messagesFor('zh-CN').langName },
+    ],
+  };
+}
+
+type ChatAppProps = AppProps & { lang: Lang; setLang: Dispatch<SetStateAction<Lang>> };
+
+const NO_ENV: NodeJS.ProcessEnv = {};
+
+function ChatApp(props: ChatAppProps) {
+  const { runtime, model: initialModel, version, color, onModelChange, firstRun, env = NO_ENV, recentModels, savedModels, lang, setLang, onLangChange } = props;
+  const m = useMessages();
   const rt = useRuntimeState(runtime);
   const { columns, rows } = useTerminalSize();
   const choice = useModelChoice({ initial: initialModel, recent: recentModels ?? [], ...(onModelChange ? { onModelChange } : {}), runtime, ...(savedModels ? { savedFor: savedModels } : {}) });
@@ -89,7 +122,7 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
     const n = rt.notice;
     if (!n || n.id === noticeShown.current) return;
     noticeShown.current = n.id;
-    showFlash(n.text, n.level, n.level === 'info' ? 5000 : 10000);
+    showFlash(n.say ?? n.text, n.level, n.level === 'info' ? 5000 : 10000);
   }, [rt.notice, showFlash]);
 
   // Exiting renders the transcript alone first, so the prompt and status bar do not stay behind
@@ -109,15 +142,39 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
   }, [clearScreen, controls]);
   useReprintOnResize(columns, reprint);
 
-  const info = useCallback((text: string) => controls.dispatch({ type: 'info', text }), [controls]);
-  const warn = useCallback((text: string) => controls.dispatch({ type: 'info', text, tone: 'warn' }), [controls]);
+  // The language: notices and errors from the runtime use it from now on, and the transcript is
+  // printed again in it (the live screen re-renders by itself).
+  const [langChoice, setLangChoice] = useState<LangChoice>(props.langChoice ?? 'system');
+  useEffect(() => runtime.setMessages?.(m), [runtime, m]);
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    reprint();
+  }, [lang, reprint]);
+  const langPrefs = useMemo(() => [languagePref(m, env)], [m, env]);
+  const langValues = useMemo(() => ({ lang: langChoice }), [langChoice]);
+  const onPrefChange = useCallback(
+    (id: string, value: string) => {
+      if (id !== 'lang') return;
+      const picked: LangChoice = parseLang(value) ?? 'system';
+      setLangChoice(picked);
+      setLang(picked === 'system' ? envLang(env) : picked);
+      onLangChange?.(picked);
+    },
+    [env, setLang, onLangChange],
+  );
+
+  const info = useCallback((text: LazyText) => controls.dispatch({ type: 'info', text }), [controls]);
+  const warn = useCallback((text: LazyText) => controls.dispatch({ type: 'info', text, tone: 'warn' }), [controls]);
   const switchModel = useCallback(
     (name: string) => {
       void choice.switchTo(name).then((r) => {
+        const model = name.trim();
         if (r.ok) {
-          modelRef.current = name.trim();
-          info(`model: ${name.trim()}`);
-        } else warn(checkLine(r) ?? r.message);
+          modelRef.current = model;
+          info((mm) => mm.chat.modelNow({ model }));
+        } else warn((mm) => checkLine(r, mm) ?? r.message);
       });
     },
     [choice, info, warn],
@@ -127,7 +184,7 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
       modelRef.current = name;
       choice.pick(name);
       setScreen('chat');
-      info(`model: ${name}`);
+      info((mm) => mm.chat.modelNow({ model: name }));
     },
     [choice, info, setScreen],
   );
@@ -135,16 +192,17 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
     const next = choice.cycle();
     if (next) {
       modelRef.current = next;
-      showFlash(`model: ${next}`, 'info');
-    } else showFlash('No other recent model — Ctrl+P picks one', 'info');
+      showFlash((mm) => mm.chat.modelNow({ model: next }), 'info');
+    } else showFlash((mm) => mm.chat.noOtherRecent, 'info');
   }, [choice, showFlash]);
   // A start model the proxy does not serve is said at once, with the name it does serve.
   const warned = useRef<string | undefined>(undefined);
   useEffect(() => {
-    const line = choice.check && checkLine(choice.check);
-    if (!line || warned.current === line) return;
+    const check = choice.check;
+    const line = check && checkLine(check);
+    if (!check || !line || warned.current === line) return;
     warned.current = line;
-    warn(line);
+    warn((mm) => checkLine(check, mm) ?? line);
   }, [choice.check, warn]);
 
   const openModels = useCallback(() => setScreen('models'), [setScreen]);
@@ -156,10 +214,10 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
       setScreen('chat');
       if (!results) return;
       void import('./runtime/doctor.js').then(({ doctorLines, doctorSummary }) =>
-        controls.dispatch({ type: 'doctor', lines: doctorLines(results), summary: doctorSummary(results), ok: !results.some((r) => r.status === 'fail') }),
+        controls.dispatch({ type: 'doctor', lines: doctorLines(results, m), summary: doctorSummary(results, m), ok: !results.some((r) => r.status === 'fail') }),
       );
     },
-    [controls, setScreen],
+    [controls, setScreen, m],
   );
   const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, openDoctor, clearScreen, quit });
 
@@ -167,7 +225,7 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
     (text: string): boolean => {
       if (runCommand(text)) return true;
       if (controls.busy()) {
-        showFlash('Still replying — Esc stops it', 'warn');
+        showFlash((mm) => mm.chat.stillReplying, 'warn');
         return false;
       }
       return controls.send(text.replace(/\s+$/, ''), modelRef.current);
@@ -175,7 +233,7 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
     [runCommand, controls, showFlash],
   );
 
-  const onNotice = useCallback((t: string) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
+  const onNotice = useCallback((t: LazyText) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
   const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
   useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
 
@@ -212,7 +270,7 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
             top={liveLayout.height}
             color={color}
             isActive={screen === 'chat'}
-            placeholder={busy ? 'replying… Esc to stop' : 'Send a message · / for commands · Ctrl+C twice to exit'}
+            placeholder={busy ? m.chat.placeholderBusy : m.chat.placeholder}
             onSubmit={onSubmit}
             onExit={quit}
             onHeight={setPromptHeight}
@@ -222,7 +280,18 @@ function ChatApp({ runtime, model: initialModel, version, color, onModelChange, 
       {!exiting && screen === 'settings' && (
         <KeyScopeProvider scope="settings">
           <Suspense fallback={null}>
-            <SettingsScreen envPath={rt.config.envPath} env={env} runtime={runtime} color={color} model={model} onClose={backToChat} isActive />
+            <SettingsScreen
+              envPath={rt.config.envPath}
+              env={env}
+              runtime={runtime}
+              color={color}
+              model={model}
+              onClose={backToChat}
+              isActive
+              prefs={langPrefs}
+              prefValues={langValues}
+              onPrefChange={onPrefChange}
+            />
           </Suspense>
         </KeyScopeProvider>
       )}

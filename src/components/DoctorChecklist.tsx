@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { DoctorLine } from '../runtime/doctor.js';
+import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 
 function markColor(t: Theme, status: DoctorLine['status']): string | undefined {
@@ -9,6 +10,7 @@ function markColor(t: Theme, status: DoctorLine['status']): string | undefined {
 /** The doctor's checks as a list: ✔/✖/!/- title, details, and the fix under a failure. */
 export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]; color: boolean }) {
   const t = theme(color);
+  const m = useMessages();
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (
@@ -26,7 +28,7 @@ export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]
             ))}
           {l.fix && (
             <Text color={l.status === 'fail' ? t.warn : t.muted}>
-              {'    fix: '}
+              {`    ${m.doctor.fix} `}
               {l.fix}
             </Text>
           )}

@@ -4,6 +4,7 @@ import type { CheckResult, DoctorLine } from '../runtime/doctor.js';
 import type { Runtime } from '../runtime/types.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
 export interface DoctorViewProps {
@@ -21,6 +22,8 @@ const TOTAL = 6;
 /** /doctor: runs the same checks as `openwork-tui doctor`, showing each as it finishes. */
 export function DoctorView(p: DoctorViewProps) {
   const t = theme(p.color);
+  const m = useMessages();
+  const messages = useRef(m);
   const [results, setResults] = useState<CheckResult[]>([]);
   const [lines, setLines] = useState<DoctorLine[]>([]);
   const closed = useRef(false);
@@ -31,11 +34,11 @@ export function DoctorView(p: DoctorViewProps) {
     let cancelled = false;
     void import('../runtime/doctor.js').then(async ({ runDoctor, doctorLines }) => {
       const seen: CheckResult[] = [];
-      const all = await runDoctor({ config: p.runtime.getState().config, env: p.env, model: p.model }, (r) => {
+      const all = await runDoctor({ config: p.runtime.getState().config, env: p.env, model: p.model, messages: messages.current }, (r) => {
         if (cancelled) return;
         seen.push(r);
         setResults([...seen]);
-        setLines(doctorLines(seen));
+        setLines(doctorLines(seen, messages.current));
       });
       if (!cancelled && !closed.current) done.current(all);
     });
@@ -55,10 +58,11 @@ export function DoctorView(p: DoctorViewProps) {
     <Box flexDirection="column">
       <Text>
         <Text bold color={t.accent}>
-          Doctor
+          {m.doctor.view}
         </Text>
         <Text color={t.muted}>
-          {'  '}checking {results.length + 1 > TOTAL ? TOTAL : results.length + 1}/{TOTAL}… · Esc stops
+          {'  '}
+          {m.doctor.progress({ n: Math.min(TOTAL, results.length + 1), total: TOTAL })}
         </Text>
       </Text>
       <DoctorChecklist lines={lines} color={p.color} />

@@ -1,30 +1,31 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
-import { KEY_BINDINGS } from '../state/keymap.js';
-import { SLASH_COMMANDS } from '../state/slash.js';
+import { textWidth } from '../i18n/index.js';
+import { keyBindingRows } from '../state/keymap.js';
+import { SLASH_COMMANDS, slashUsage } from '../state/slash.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
-
-const ROWS: readonly { title: string; rows: readonly (readonly [string, string])[] }[] = [
-  { title: 'Commands', rows: SLASH_COMMANDS.map((c) => [`/${c.name}${c.args ? ` ${c.args}` : ''}`, c.description] as const) },
-  { title: 'Keys', rows: KEY_BINDINGS.map((k) => [k.keys, k.action] as const) },
-];
-
-const NAME_WIDTH = Math.max(...ROWS.flatMap((s) => s.rows.map(([name]) => stringWidth(name)))) + 2;
 
 /** /help: every command and every key binding, descriptions wrapping in their own column. */
 export const HelpCard = memo(function HelpCard({ color }: { color: boolean }) {
   const t = theme(color);
+  const m = useMessages();
+  const sections: readonly { title: string; rows: readonly (readonly [string, string])[] }[] = [
+    { title: m.help.commands, rows: SLASH_COMMANDS.map((c) => [slashUsage(c, m), c.description(m)] as const) },
+    { title: m.help.keys, rows: keyBindingRows(m) },
+  ];
+  // The name column, in terminal cells (a Chinese placeholder such as "[模型名]" is wider than its length).
+  const nameWidth = Math.max(...sections.flatMap((s) => s.rows.map(([name]) => textWidth(name)))) + 2;
   return (
     <Box flexDirection="column" marginTop={1} paddingLeft={2}>
-      {ROWS.map((section) => (
+      {sections.map((section) => (
         <Box key={section.title} flexDirection="column">
           <Text bold color={t.accent}>
             {section.title}
           </Text>
           {section.rows.map(([name, description]) => (
             <Box key={name} paddingLeft={2}>
-              <Box width={NAME_WIDTH} flexShrink={0}>
+              <Box width={nameWidth} flexShrink={0}>
                 <Text>{name}</Text>
               </Box>
               <Box flexShrink={1}>

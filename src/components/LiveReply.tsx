@@ -4,6 +4,7 @@ import type { LiveReply as Live } from '../state/chat.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
 import { renderReply } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
+import { useMessages } from './I18n.js';
 import { contentWidth, theme } from './theme.js';
 
 export interface LiveLayout {
@@ -41,6 +42,7 @@ export const LiveReply = memo(function LiveReply({
   model: string;
   color: boolean;
 }) {
+  const m = useMessages();
   if (layout.height === 0) return null;
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -48,7 +50,7 @@ export const LiveReply = memo(function LiveReply({
       {layout.hidden > 0 && (
         <Text color={theme(color).muted} wrap="truncate-end">
           {'  ⋮ '}
-          {layout.hidden} more lines above, shown when the reply ends
+          {m.chat.moreLinesAbove({ n: layout.hidden })}
         </Text>
       )}
       {layout.lines.length > 0 && (

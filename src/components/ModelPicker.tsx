@@ -11,6 +11,8 @@ import { useRuntimeState } from '../state/useRuntimeState.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { ModelPickerRow } from './ModelPickerRow.js';
 import { ModelPickerStatus, listingStatus, statusRows } from './ModelPickerStatus.js';
+import { textWidth, type Messages } from '../i18n/index.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
 export interface ModelPickerProps {
@@ -37,10 +39,8 @@ interface Confirm {
   suggestion: string | undefined;
 }
 
-function question(c: Confirm): string {
-  return c.suggestion
-    ? `The proxy does not serve ${c.name}. Use ${c.suggestion} instead? (y/n)`
-    : `The proxy does not serve ${c.name}. Use it anyway? (y/n)`;
+function question(c: Confirm, m: Messages): string {
+  return c.suggestion ? m.picker.useInstead({ name: c.name, suggestion: c.suggestion }) : m.picker.useAnyway({ name: c.name });
 }
 
 /**
@@ -50,6 +50,7 @@ function question(c: Confirm): string {
  */
 export function ModelPicker(p: ModelPickerProps) {
   const t = theme(p.color);
+  const m = useMessages();
   const { columns } = useTerminalSize();
   const rt = useRuntimeState(p.runtime);
 
@@ -82,8 +83,8 @@ export function ModelPicker(p: ModelPickerProps) {
     setConfirmState(c);
   };
 
-  const status = useMemo(() => listingStatus(listing, rt.connection), [listing, rt.connection]);
-  const footer = confirm ? question(confirm) : '↑↓ PgUp PgDn move · Enter pick · Esc close · Ctrl+R reload';
+  const status = useMemo(() => listingStatus(listing, rt.connection, m), [listing, rt.connection, m]);
+  const footer = confirm ? question(confirm, m) : m.picker.footer;
   const footerRows = confirm ? Math.ceil(stringWidth(footer) / Math.max(1, columns)) : 1;
   const listHeight = Math.max(1, p.height - 1 - footerRows - statusRows(status, columns));
   useEffect(() => {
@@ -123,23 +124,23 @@ export function ModelPicker(p: ModelPickerProps) {
   // The status line may have just grown or shrunk: window the rows for this render's height.
   const view = visibleRows(state.height === listHeight ? state : pickerReducer(state, { type: 'resize', height: listHeight }));
   const nameWidth = Math.min(MAX_NAME, Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? stringWidth(r.entry.id) : 0))));
-  const detailsWidth = Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? modelDetails(r.entry).length : 0)));
-  const more = [view.above ? `↑ ${view.above} more` : '', view.below ? `↓ ${view.below} more` : ''].filter(Boolean).join(' · ');
+  const detailsWidth = Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? textWidth(modelDetails(r.entry)) : 0)));
+  const more = [view.above ? m.picker.above({ n: view.above }) : '', view.below ? m.picker.below({ n: view.below }) : ''].filter(Boolean).join(' · ');
   const footerLine = confirm || !more ? footer : `${footer} · ${more}`;
 
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         <Text color={t.accent} bold>
-          Switch model
+          {m.picker.title}
         </Text>
         {' › '}
-        {state.query ? state.query : <Text color={t.muted}>type to filter</Text>}
+        {state.query ? state.query : <Text color={t.muted}>{m.picker.filter}</Text>}
       </Text>
       <ModelPickerStatus status={status} color={p.color} />
       {state.rows.length === 0 ? (
         <Text color={t.muted} wrap="truncate-end">
-          {state.query ? `  nothing matches "${state.query}" — Enter uses it as a model name` : '  no models'}
+          {state.query ? m.picker.nothingMatches({ query: state.query }) : m.picker.noModels}
         </Text>
       ) : (
         view.rows.map(({ row, index }) => (

@@ -4,6 +4,8 @@ import stringWidth from 'string-width';
 import type { PickerRow } from '../state/modelPicker.js';
 import { modelDetails } from '../state/modelPicker.js';
 import { availability } from '../state/modelSwitch.js';
+import { padEnd, type Messages } from '../i18n/index.js';
+import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 
 export interface ModelPickerRowProps {
@@ -16,15 +18,15 @@ export interface ModelPickerRowProps {
 }
 
 /** ✓ served by the proxy · ✗ not served · → sent to OpenAI directly · blank: cannot tell. */
-function mark(row: Extract<PickerRow, { kind: 'model' }>, t: Theme): { sign: string; color: string | undefined; note: string } {
+function mark(row: Extract<PickerRow, { kind: 'model' }>, t: Theme, m: Messages): { sign: string; color: string | undefined; note: string } {
   const e = row.entry;
   switch (availability(e)) {
     case 'served':
       return { sign: '✓', color: t.ok, note: '' };
     case 'openai':
-      return { sign: '→', color: t.muted, note: 'OpenAI direct' };
+      return { sign: '→', color: t.muted, note: m.picker.openaiDirect };
     case 'missing':
-      return { sign: '✗', color: t.warn, note: e.suggestion ? `not served · use ${e.suggestion}` : 'not served' };
+      return { sign: '✗', color: t.warn, note: e.suggestion ? m.picker.notServedUse({ suggestion: e.suggestion }) : m.picker.notServed };
     case 'unknown':
       return { sign: ' ', color: undefined, note: '' };
   }
@@ -63,15 +65,16 @@ function highlighted(name: string, positions: readonly number[], t: Theme): Reac
 /** One line of the picker: a group header, or a model with its mark, details and note. */
 export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, nameWidth, detailsWidth, color }: ModelPickerRowProps) {
   const t = theme(color);
+  const messages = useMessages();
   if (row.kind === 'header') {
     return (
       <Text color={t.muted} wrap="truncate-end">
         {'  '}
-        {row.title}
+        {messages.picker.groups[row.group]}
       </Text>
     );
   }
-  const m = mark(row, t);
+  const m = mark(row, t, messages);
   const details = modelDetails(row.entry);
   const pad = ' '.repeat(Math.max(0, nameWidth - stringWidth(row.entry.id)));
   return (
@@ -80,7 +83,7 @@ export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, name
       <Text color={m.color}>{m.sign}</Text>{' '}
       <Text bold={selected && color}>{highlighted(row.entry.id, row.positions, t)}</Text>
       {pad}
-      {detailsWidth > 0 && <Text color={t.muted}>{`  ${details.padEnd(detailsWidth)}`}</Text>}
+      {detailsWidth > 0 && <Text color={t.muted}>{`  ${padEnd(details, detailsWidth)}`}</Text>}
       {m.note && <Text color={m.color}>{`  ${m.note}`}</Text>}
     </Text>
   );

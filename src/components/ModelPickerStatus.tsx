@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Connection, ModelListing } from '../runtime/types.js';
 import { connectionLabel } from '../runtime/describe.js';
+import { en, type Messages } from '../i18n/index.js';
 import { theme } from './theme.js';
 
 export type ListingTone = 'info' | 'warn' | 'error';
@@ -13,26 +14,24 @@ export interface ListingStatus {
 }
 
 /** What the line under the filter says about the list: loading, who serves it, or why it failed. */
-export function listingStatus(listing: ModelListing | undefined, connection: Connection): ListingStatus {
-  const where = connectionLabel(connection);
+export function listingStatus(listing: ModelListing | undefined, connection: Connection, m: Messages = en): ListingStatus {
+  const where = connectionLabel(connection, m);
+  const w = m.picker;
   if (!listing) {
-    if (connection.mode === 'anthropic') return { tone: 'info', lines: ['loading the built-in models…'] };
-    return { tone: 'info', lines: ['asking the proxy for its models…'] };
+    if (connection.mode === 'anthropic') return { tone: 'info', lines: [w.loadingBuiltin] };
+    return { tone: 'info', lines: [w.asking] };
   }
-  if (listing.status === 'none') return { tone: 'info', lines: [`${where}: built-in models`] };
+  if (listing.status === 'none') return { tone: 'info', lines: [w.builtinFor({ where })] };
   if (listing.status === 'ok') {
-    const n = listing.models.filter((m) => m.served === true).length;
-    return { tone: n ? 'info' : 'warn', lines: [`${where} serves ${n} model${n === 1 ? '' : 's'}`] };
+    const n = listing.models.filter((x) => x.served === true).length;
+    return { tone: n ? 'info' : 'warn', lines: [w.serves({ where, n })] };
   }
-  const e = listing.error;
-  if (e && (e.kind === 'auth' || e.kind === 'blocked')) {
-    return { tone: 'error', lines: [`The proxy refused to list its models. ${e.message}`, e.hint] };
+  const e = listing.error && (listing.error.say ? listing.error.say(m) : listing.error);
+  const kind = listing.error?.kind;
+  if (e && (kind === 'auth' || kind === 'blocked')) {
+    return { tone: 'error', lines: [w.refused({ message: e.message }), e.hint] };
   }
-  const why = e ? e.message : 'The proxy did not list its models.';
-  return {
-    tone: 'warn',
-    lines: [why, `Built-in models are still usable; which ones the proxy serves is unknown.${e?.hint ? ` ${e.hint}` : ''}`],
-  };
+  return { tone: 'warn', lines: [e ? e.message : w.notListed, w.stillUsable({ hint: e?.hint })] };
 }
 
 /** Screen rows the status takes at this width (long messages wrap). */

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { ConnectionCheck } from '../state/settingsReducer.js';
+import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 
 export interface SettingsChecksProps {
@@ -20,24 +21,21 @@ function tone(t: Theme, status: ConnectionCheck['status']): string | undefined {
 /** "Test connection" results, one line per check as they arrive; details and the fix only for a problem. */
 export const SettingsChecks = memo(function SettingsChecks({ running, checks, color, compact }: SettingsChecksProps) {
   const t = theme(color);
+  const w = useMessages().settings.checks;
   const problems = checks.filter((c) => c.status === 'fail' || c.status === 'warn').length;
   const count = (status: ConnectionCheck['status']): number => checks.filter((c) => c.status === status).length;
-  const rest = [count('pass') && `${count('pass')} passed`, count('skip') && `${count('skip')} skipped`].filter(Boolean).join(', ');
-  const summary = running
-    ? 'testing the edited settings (not saved yet)…'
-    : problems
-      ? `${problems} problem${problems === 1 ? '' : 's'} found${compact && rest ? ` (${rest})` : ''}`
-      : `all ${count('pass')} checks passed`;
+  const rest = w.rest({ passed: count('pass'), skipped: count('skip') });
+  const summary = running ? w.testing : problems ? w.problems({ n: problems, rest: compact ? rest : undefined }) : w.allPassed({ n: count('pass') });
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text bold>
-        Test connection <Text color={running ? t.muted : problems ? t.error : t.ok}>· {summary}</Text>
+        {w.title} <Text color={running ? t.muted : problems ? t.error : t.ok}>· {summary}</Text>
       </Text>
       {checks.filter((c) => !compact || c.status === 'fail' || c.status === 'warn').map((c) => (
         <Box key={c.id} flexDirection="column" paddingLeft={2}>
           <Text wrap={c.status === 'fail' || c.status === 'warn' ? 'wrap' : 'truncate-end'}>
             <Text color={tone(t, c.status)}>{MARK[c.status]}</Text> {c.title}
-            {c.ms !== undefined && <Text color={t.muted}> {c.ms} ms</Text>}
+            {c.ms !== undefined && <Text color={t.muted}>{w.ms({ ms: c.ms })}</Text>}
           </Text>
           {(c.status === 'fail' || c.status === 'warn') && (
             <Box flexDirection="column" paddingLeft={2}>

@@ -11,6 +11,8 @@ import { useTerminalSize } from '../state/useTerminalSize.js';
 import { SettingsChecks } from './SettingsChecks.js';
 import { SettingsField } from './SettingsField.js';
 import { SettingsFooter } from './SettingsFooter.js';
+import { padEnd, textWidth } from '../i18n/index.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
 export interface SettingsScreenProps {
@@ -27,18 +29,24 @@ export interface SettingsScreenProps {
   isActive: boolean;
   /** The model "Test connection" checks (default: the built-in default model). */
   model?: string;
-  /** UI preferences kept in conf (e.g. the language, later): choices applied on Save. */
+  /** UI preferences kept in conf (e.g. the language): choices applied on Save, or at once when `instant`. */
   prefs?: readonly PrefField[];
   prefValues?: Readonly<Record<string, string>>;
   onSavePrefs?(values: Record<string, string>): void;
+  /** An `instant` preference changed. */
+  onPrefChange?(id: string, value: string): void;
 }
 
-const KEY_WIDTH = Math.max(...FIELDS.map((f) => f.key.length)) + 2;
+/** The label column, in terminal cells: the keys, or a wider (e.g. Chinese) preference label. */
+function keyWidth(prefs: readonly PrefField[]): number {
+  return Math.max(...FIELDS.map((f) => f.key.length), ...prefs.map((p) => textWidth(p.label))) + 2;
+}
 /** Rows the screen takes besides the UI preferences and the test results (fields, hint, actions, footer). */
 const BASE_ROWS = FIELDS.length + 14;
 
-function PrefRow({ pref, state, focused, color }: { pref: PrefField; state: SettingsState; focused: boolean; color: boolean }) {
-  const t = theme(color);
+function PrefRow(p: { pref: PrefField; state: SettingsState; focused: boolean; color: boolean; width: number; edited: string }) {
+  const { pref, state, focused } = p;
+  const t = theme(p.color);
   const value = state.prefDraft[pref.id];
   const label = pref.choices.find((c) => c.value === value)?.label ?? value ?? '-';
   const dirty = value !== state.prefSaved[pref.id];
@@ -46,15 +54,14 @@ function PrefRow({ pref, state, focused, color }: { pref: PrefField; state: Sett
     <Box flexDirection="column">
       <Text>
         <Text color={focused ? t.accent : undefined} bold={focused}>
-          {(focused ? '› ' : '  ') + pref.label.padEnd(KEY_WIDTH)}
+          {(focused ? '› ' : '  ') + padEnd(pref.label, p.width)}
         </Text>
-        ‹ {label} ›<Text color={dirty ? t.warn : t.muted}>{dirty ? '  edited' : ''}</Text>
+        ‹ {label} ›<Text color={dirty ? t.warn : t.muted}>{dirty ? p.edited : ''}</Text>
       </Text>
       {focused && (
-        <Text color={t.muted}>
-          {' '.repeat(KEY_WIDTH + 2)}
-          {pref.hint}
-        </Text>
+        <Box paddingLeft={p.width + 2}>
+          <Text color={t.muted}>{pref.hint}</Text>
+        </Box>
       )}
     </Box>
   );
@@ -75,19 +82,26 @@ function Action({ label, focused, color }: { label: string; focused: boolean; co
  */
 export function SettingsScreen(p: SettingsScreenProps) {
   const t = theme(p.color);
+  const m = useMessages();
   const rt = useRuntimeState(p.runtime);
   const { columns, rows } = useTerminalSize();
+  const labelWidth = keyWidth(p.prefs ?? []);
   // The value column: room for a URL, leaving the source ("environment · edited") visible.
-  const valueWidth = Math.max(12, Math.min(48, columns - KEY_WIDTH - 2 - 22));
+  const sourceWidth = textWidth(m.settings.source.environment + m.settings.source.edited) + 2;
+  const valueWidth = Math.max(12, Math.min(48, columns - labelWidth - 2 - sourceWidth));
   const { state, onKey } = useSettings({
     envPath: p.envPath,
     env: p.env,
     model: p.model ?? DEFAULT_MODEL,
     onClose: p.onClose,
+    messages: m,
     ...(p.prefs ? { prefs: p.prefs } : {}),
     ...(p.prefValues ? { prefValues: p.prefValues } : {}),
     ...(p.onSavePrefs ? { onSavePrefs: p.onSavePrefs } : {}),
+    ...(p.onPrefChange ? { onPrefChange: p.onPrefChange } : {}),
   });
+  // Labels come from the props (they follow the language); the values from the state.
+  const prefs = state.prefs.map((pref) => p.prefs?.find((x) => x.id === pref.id) ?? pref);
   useKeyboard(onKey, p.isActive);
 
   const focused = state.rows[state.focus];
@@ -97,11 +111,11 @@ export function SettingsScreen(p: SettingsScreenProps) {
     <Box flexDirection="column">
       <Text>
         <Text bold color={t.accent}>
-          Settings
+          {m.settings.title}
         </Text>
         <Text color={t.muted}>
           {'  '}
-          {p.envPath} · now: {rt.detecting ? 'connecting…' : connectionLabel(rt.connection)}
+          {p.envPath} · {m.settings.now({ where: rt.detecting ? m.settings.connecting : connectionLabel(rt.connection, m) })}
         </Text>
       </Text>
       <Box flexDirection="column" marginTop={1}>
@@ -114,17 +128,25 @@ export function SettingsScreen(p: SettingsScreenProps) {
             edit={state.edit?.key === spec.key ? state.edit : undefined}
             revealed={state.revealed === spec.key}
             color={p.color}
-            keyWidth={KEY_WIDTH}
+            keyWidth={labelWidth}
             valueWidth={valueWidth}
           />
         ))}
-        {state.prefs.map((pref) => (
-          <PrefRow key={pref.id} pref={pref} state={state} focused={isFocused('pref', pref.id)} color={p.color} />
+        {prefs.map((pref) => (
+          <PrefRow
+            key={pref.id}
+            pref={pref}
+            state={state}
+            focused={isFocused('pref', pref.id)}
+            color={p.color}
+            width={labelWidth}
+            edited={m.settings.edited}
+          />
         ))}
       </Box>
       <Box marginTop={1} gap={2}>
-        <Action label="Test connection (Ctrl+T)" focused={isFocused('action', 'test')} color={p.color} />
-        <Action label={state.saving ? 'Saving…' : 'Save (Ctrl+S)'} focused={isFocused('action', 'save')} color={p.color} />
+        <Action label={m.settings.test} focused={isFocused('action', 'test')} color={p.color} />
+        <Action label={state.saving ? m.settings.saving : m.settings.save} focused={isFocused('action', 'save')} color={p.color} />
       </Box>
       {state.test && (
         <SettingsChecks

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
-import type { SlashCommand } from '../state/slash.js';
+import { padEnd, textWidth } from '../i18n/index.js';
+import { slashUsage, type SlashCommand } from '../state/slash.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
 export const MAX_MENU_ROWS = 6;
@@ -9,17 +10,18 @@ export const MAX_MENU_ROWS = 6;
 /** Commands matching what is typed after `/`; Tab completes the first. */
 export const SlashMenu = memo(function SlashMenu({ matches, color }: { matches: SlashCommand[]; color: boolean }) {
   const t = theme(color);
-  const names = matches.map((c) => `/${c.name}${c.args ? ` ${c.args}` : ''}`);
-  const width = Math.max(...names.map((n) => stringWidth(n)));
+  const m = useMessages();
+  const names = matches.map((c) => slashUsage(c, m));
+  const width = Math.max(...names.map((n) => textWidth(n)));
   return (
     <Box flexDirection="column" paddingLeft={2}>
       {matches.slice(0, MAX_MENU_ROWS).map((c, i) => (
         <Text key={c.name} wrap="truncate-end">
           <Text color={i === 0 ? t.accent : undefined} bold={i === 0}>
-            {(names[i] ?? '').padEnd(width)}
+            {padEnd(names[i] ?? '', width)}
           </Text>
           {'  '}
-          <Text color={t.muted}>{c.description}</Text>
+          <Text color={t.muted}>{c.description(m)}</Text>
         </Text>
       ))}
     </Box>

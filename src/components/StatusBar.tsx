@@ -3,19 +3,22 @@ import { Box, Text } from 'ink';
 import type { Connection, RuntimeState } from '../runtime/types.js';
 import type { LastReply, LiveReply } from '../state/chat.js';
 import type { Flash } from '../state/useFlash.js';
+import { en, resolveText, type Messages } from '../i18n/index.js';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
-export function connectionLabel(c: Connection, detecting: boolean): string {
-  if (detecting) return 'detecting…';
+/** The short name of the connection for the status bar. */
+export function connectionLabel(c: Connection, detecting: boolean, m: Messages = en): string {
+  if (detecting) return m.status.detecting;
   switch (c.mode) {
     case 'litellm':
-      return `LiteLLM ${c.host ?? ''}`.trim();
+      return m.status.litellm({ host: c.host ?? '' });
     case 'gateway':
-      return `gateway ${c.host ?? ''}`.trim();
+      return m.status.gateway({ host: c.host ?? '' });
     case 'anthropic':
-      return 'Anthropic direct';
+      return m.status.anthropic;
     case 'openai':
-      return 'OpenAI';
+      return m.status.openai;
   }
 }
 
@@ -24,16 +27,16 @@ export function formatCost(usd: number): string {
 }
 
 /** ready / waiting… / streaming N tok/s / the last reply's tokens and cost. */
-export function activityLabel(live: LiveReply | undefined, last: LastReply | undefined, now: number): string {
+export function activityLabel(live: LiveReply | undefined, last: LastReply | undefined, now: number, m: Messages = en): string {
   if (live) {
-    if (live.firstTokenAt === undefined) return 'waiting…';
+    if (live.firstTokenAt === undefined) return m.status.waiting;
     const secs = (now - live.firstTokenAt) / 1000;
     const rate = secs > 0.25 ? Math.round(live.chunks / secs) : 0;
-    return rate > 0 ? `streaming ${rate} tok/s` : 'streaming';
+    return rate > 0 ? m.status.streamingRate({ rate }) : m.status.streaming;
   }
-  if (!last) return 'ready';
-  const tokens = `${last.estimated ? '~' : ''}${last.outputTokens} tok`;
-  return `ready · ${tokens}${last.cost !== undefined ? ` · ${formatCost(last.cost)}` : ''}`;
+  if (!last) return m.status.ready;
+  const tokens = m.status.tokens({ n: last.outputTokens, estimated: last.estimated });
+  return m.status.readyAfter({ tokens, ...(last.cost !== undefined ? { cost: formatCost(last.cost) } : {}) });
 }
 
 export interface StatusBarProps {
@@ -48,20 +51,21 @@ export interface StatusBarProps {
 /** Connection, model, key presence and activity; a notice line under it while one is showing. */
 export const StatusBar = memo(function StatusBar({ runtime, model, live, last, flash, color }: StatusBarProps) {
   const t = theme(color);
+  const m = useMessages();
   const { connection, config, detecting } = runtime;
   const hasKey = connection.mode === 'openai' ? Boolean(config.openaiApiKey) : Boolean(config.credential);
-  const activity = activityLabel(live, last, Date.now());
+  const activity = activityLabel(live, last, Date.now(), m);
   return (
     <Box flexDirection="column">
       <Box>
         <Box flexGrow={1} flexShrink={1}>
           <Text wrap="truncate-end">
-            <Text color={connection.unreachable ? t.error : t.ok}>●</Text> {connectionLabel(connection, detecting)}
-            {connection.unreachable && <Text color={t.error}> (unreachable)</Text>}
+            <Text color={connection.unreachable ? t.error : t.ok}>●</Text> {connectionLabel(connection, detecting, m)}
+            {connection.unreachable && <Text color={t.error}>{m.status.unreachable}</Text>}
             <Text color={t.muted}> · </Text>
             {model}
             <Text color={t.muted}> · </Text>
-            {hasKey ? 'key ✓' : <Text color={t.warn}>no key</Text>}
+            {hasKey ? m.status.keyOk : <Text color={t.warn}>{m.status.noKey}</Text>}
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
@@ -69,7 +73,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
         </Box>
       </Box>
       <Text wrap="truncate-end" color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>
-        {flash ? flash.text : ' '}
+        {flash ? resolveText(flash.text, m) : ' '}
       </Text>
     </Box>
   );

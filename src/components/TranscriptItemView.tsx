@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { ReplyStatus, TranscriptItem } from '../state/chat.js';
+import type { TranscriptItem } from '../state/chat.js';
+import { resolveText } from '../i18n/index.js';
 import { stripControl } from '../render/sanitize.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
 import { ErrorCard } from './ErrorCard.js';
@@ -8,13 +9,8 @@ import { HelpCard } from './HelpCard.js';
 import { Markdown } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
 import { Welcome } from './Welcome.js';
+import { useMessages } from './I18n.js';
 import { contentWidth, theme } from './theme.js';
-
-const STATUS_TEXT: Record<ReplyStatus, string> = {
-  interrupted: 'interrupted',
-  cut: 'reply cut off',
-  max_tokens: 'stopped at the token limit',
-};
 
 export interface ItemProps {
   item: TranscriptItem;
@@ -25,13 +21,10 @@ export interface ItemProps {
 /** One finished transcript entry. Printed once by <Static>, never redrawn. */
 export const TranscriptItemView = memo(function TranscriptItemView({ item, columns, color }: ItemProps) {
   const t = theme(color);
+  const m = useMessages();
   switch (item.kind) {
     case 'banner':
-      return (
-        <Text color={t.muted}>
-          openwork-tui {item.version} · /help for commands and keys
-        </Text>
-      );
+      return <Text color={t.muted}>{m.chat.banner({ version: item.version })}</Text>;
     case 'welcome':
       return <Welcome envPath={item.envPath} color={color} columns={columns} />;
     case 'user':
@@ -55,7 +48,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
           {item.status && (
             <Text color={t.warn}>
               {'  ⎿ '}
-              {STATUS_TEXT[item.status]}
+              {m.chat.replyStatus[item.status]}
             </Text>
           )}
         </Box>
@@ -66,7 +59,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
       return (
         <Text color={item.tone === 'warn' ? t.warn : t.muted}>
           {'  · '}
-          {item.text}
+          {resolveText(item.text, m)}
         </Text>
       );
     case 'help':

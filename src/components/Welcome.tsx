@@ -1,23 +1,24 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
-
-const SETTINGS: readonly [string, string][] = [
-  ['ANTHROPIC_BASE_URL', 'your LiteLLM proxy, e.g. http://127.0.0.1:4000 (unset: Anthropic direct)'],
-  ['ANTHROPIC_API_KEY', 'the proxy key, or your Anthropic key'],
-];
 
 /** First run (no .env, no key): what to configure. */
 export const Welcome = memo(function Welcome({ envPath, color, columns }: { envPath: string | undefined; color: boolean; columns: number }) {
   const t = theme(color);
+  const m = useMessages();
+  const settings: readonly [string, string][] = [
+    ['ANTHROPIC_BASE_URL', m.welcome.baseUrl],
+    ['ANTHROPIC_API_KEY', m.welcome.apiKey],
+  ];
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={t.accent} paddingX={1} marginTop={1} width={Math.min(columns, 100)}>
       <Text bold color={t.accent}>
-        Welcome to openwork-tui
+        {m.welcome.title}
       </Text>
-      <Text>No connection is configured yet. Set these in your shell or in</Text>
+      <Text>{m.welcome.intro}</Text>
       <Text bold>{envPath ?? '~/.openwork/.env'}</Text>
-      {SETTINGS.map(([key, what]) => (
+      {settings.map(([key, what]) => (
         <Box key={key} paddingLeft={2}>
           <Box width={20} flexShrink={0}>
             <Text color={t.ok}>{key}</Text>
@@ -27,7 +28,7 @@ export const Welcome = memo(function Welcome({ envPath, color, columns }: { envP
           </Box>
         </Box>
       ))}
-      <Text color={t.muted}>Changes to the file apply as soon as it is saved. /help lists commands and keys.</Text>
+      <Text color={t.muted}>{m.welcome.outro}</Text>
     </Box>
   );
 });

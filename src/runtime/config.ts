@@ -4,6 +4,8 @@
 import { parse } from 'dotenv';
 import type { ConfigKey, ConfigProblem, ConfigSnapshot, ProxyFormat, ValueSource } from './types.js';
 import { CONFIG_KEYS } from './types.js';
+import type { Say } from '../i18n/en.js';
+import { said } from '../i18n/said.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const ANTHROPIC_HOSTS = new Set(['api.anthropic.com']);
@@ -19,7 +21,7 @@ export interface ResolveInput {
   lineOf?: (key: string) => number | undefined;
 }
 
-export type UrlCheck = { ok: true; url: string; note?: string } | { ok: false; message: string };
+export type UrlCheck = { ok: true; url: string; note?: string; noteSay?: Say } | { ok: false; message: string; say: Say };
 
 /** A base URL must be http(s) with a host; a trailing "/" or "/v1" is dropped (with a note). */
 export function normalizeBaseUrl(raw: string): UrlCheck {
@@ -28,22 +30,26 @@ export function normalizeBaseUrl(raw: string): UrlCheck {
   try {
     u = new URL(value);
   } catch {
-    return { ok: false, message: `"${value}" is not a URL (expected e.g. http://127.0.0.1:3000)` };
+    return { ok: false, ...said((m) => m.problems.notUrl({ value })) };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    return { ok: false, message: `the address must start with http:// or https:// (got ${u.protocol})` };
+    const protocol = u.protocol;
+    return { ok: false, ...said((m) => m.problems.scheme({ protocol })) };
   }
-  if (!u.hostname) return { ok: false, message: 'the address has no host' };
-  if (u.search || u.hash) return { ok: false, message: 'the address must not have a query or #fragment' };
+  if (!u.hostname) return { ok: false, ...said((m) => m.problems.noHost) };
+  if (u.search || u.hash) return { ok: false, ...said((m) => m.problems.queryOrHash) };
   let path = u.pathname.replace(/\/+$/, '');
-  let note: string | undefined;
+  let note: Say | undefined;
   if (/\/v1$/i.test(path)) {
     path = path.slice(0, -3);
-    note = 'dropped the trailing /v1 (the app adds it where needed)';
+    note = (m) => m.problems.droppedV1;
   } else if (u.pathname.length > 1 && u.pathname.endsWith('/')) {
-    note = 'dropped the trailing /';
+    note = (m) => m.problems.droppedSlash;
   }
-  return { ok: true, url: `${u.protocol}//${u.host}${path}`, ...(note ? { note } : {}) };
+  const url = `${u.protocol}//${u.host}${path}`;
+  if (!note) return { ok: true, url };
+  const n = said(note);
+  return { ok: true, url, note: n.message, noteSay: n.say };
 }
 
 export function isAnthropicDirect(url: string): boolean {
@@ -89,27 +95,30 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
   }
 
   const problems: ConfigProblem[] = [...(input.lineProblems ?? [])];
-  const problem = (key: ConfigKey, message: string) => {
+  const problem = (key: ConfigKey, say: Say) => {
     const line = sources[key] === 'file' ? (input.lineOf?.(key) ?? 0) : 0;
-    problems.push({ line, key, message: sources[key] === 'env' ? `${message} (from the environment)` : message });
+    const fromEnv = sources[key] === 'env';
+    problems.push({ line, key, ...said((m) => (fromEnv ? m.problems.fromEnv({ message: say(m) }) : say(m))) });
   };
 
   let baseUrl: string | undefined;
   if (values.ANTHROPIC_BASE_URL) {
     const check = normalizeBaseUrl(values.ANTHROPIC_BASE_URL);
-    if (!check.ok) problem('ANTHROPIC_BASE_URL', `ANTHROPIC_BASE_URL: ${check.message}`);
+    if (!check.ok) problem('ANTHROPIC_BASE_URL', (m) => m.problems.keyed({ key: 'ANTHROPIC_BASE_URL', message: check.say(m) }));
     else if (!isAnthropicDirect(check.url)) baseUrl = check.url;
   }
   let openaiBaseUrl: string | undefined;
   if (values.OPENAI_BASE_URL) {
     const check = normalizeBaseUrl(values.OPENAI_BASE_URL);
-    if (!check.ok) problem('OPENAI_BASE_URL', `OPENAI_BASE_URL: ${check.message}`);
+    if (!check.ok) problem('OPENAI_BASE_URL', (m) => m.problems.keyed({ key: 'OPENAI_BASE_URL', message: check.say(m) }));
     else openaiBaseUrl = check.url;
   }
   const proxyFormat = parseProxyFormat(values.OPENWORK_PROXY_FORMAT);
-  if (!proxyFormat) problem('OPENWORK_PROXY_FORMAT', `OPENWORK_PROXY_FORMAT must be auto, openai or anthropic (got "${values.OPENWORK_PROXY_FORMAT}")`);
+  const rawFormat = values.OPENWORK_PROXY_FORMAT ?? '';
+  if (!proxyFormat) problem('OPENWORK_PROXY_FORMAT', (m) => m.problems.proxyFormat({ value: rawFormat }));
   const timeoutMs = parseTimeout(values.OPENWORK_TIMEOUT_MS);
-  if (!timeoutMs) problem('OPENWORK_TIMEOUT_MS', `OPENWORK_TIMEOUT_MS must be a whole number of milliseconds (got "${values.OPENWORK_TIMEOUT_MS}")`);
+  const rawTimeout = values.OPENWORK_TIMEOUT_MS ?? '';
+  if (!timeoutMs) problem('OPENWORK_TIMEOUT_MS', (m) => m.problems.timeout({ value: rawTimeout }));
 
   const credentialVar = values.ANTHROPIC_AUTH_TOKEN ? 'ANTHROPIC_AUTH_TOKEN' : values.ANTHROPIC_API_KEY ? 'ANTHROPIC_API_KEY' : undefined;
   const snapshot: ConfigSnapshot = {

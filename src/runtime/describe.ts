@@ -1,16 +1,17 @@
 // How a connection is named on screen and in the log (presence of keys only, never a secret).
 import type { ConfigSnapshot, Connection } from './types.js';
+import { en, type Messages } from '../i18n/en.js';
 
-export function connectionLabel(c: Connection): string {
+export function connectionLabel(c: Connection, m: Messages = en): string {
   switch (c.mode) {
     case 'anthropic':
-      return 'Anthropic direct';
+      return m.connection.anthropic;
     case 'litellm':
-      return `LiteLLM at ${c.host}${c.unreachable ? ' (unreachable)' : ''}`;
+      return m.connection.litellm({ host: c.host ?? '', unreachable: c.unreachable });
     case 'gateway':
-      return `gateway at ${c.host}${c.unreachable ? ' (unreachable)' : ''}`;
+      return m.connection.gateway({ host: c.host ?? '', unreachable: c.unreachable });
     case 'openai':
-      return 'OpenAI direct';
+      return m.connection.openai;
   }
 }
 

@@ -11,17 +11,9 @@ import { createRun } from './doctor/run.js';
 import { checkConfig } from './doctor/configCheck.js';
 import { checkAddress, checkServer } from './doctor/addressChecks.js';
 import { checkKey, checkModel, checkRequest } from './doctor/apiChecks.js';
+import { en, type Messages } from '../i18n/en.js';
 
 export type { CheckId, CheckResult, CheckStatus, DoctorInput } from './doctor/types.js';
-
-export const CHECK_LABELS: Record<CheckId, string> = {
-  config: 'Config file',
-  address: 'Address',
-  server: 'Server',
-  key: 'Key',
-  model: 'Model',
-  request: 'Request',
-};
 
 const MARKS: Record<CheckStatus, string> = { pass: '✔', fail: '✖', warn: '!', skip: '-' };
 
@@ -77,28 +69,28 @@ export interface DoctorLine {
 }
 
 /** One entry per check, ready to render: ✔ pass, ✖ fail, ! warning, - skipped. */
-export function doctorLines(results: readonly CheckResult[]): DoctorLine[] {
+export function doctorLines(results: readonly CheckResult[], m: Messages = en): DoctorLine[] {
   return results.map((r) => ({
     mark: MARKS[r.status],
     status: r.status,
-    title: `${CHECK_LABELS[r.id]}: ${r.title}`,
+    title: m.doctor.titled({ label: m.doctor.labels[r.id], title: r.title }),
     detail: r.detail,
     ...(r.fix ? { fix: r.fix } : {}),
   }));
 }
 
 /** The last line: "All 6 checks passed." / "1 check failed: Key. …" */
-export function doctorSummary(results: readonly CheckResult[]): string {
-  const failed = results.filter((r) => r.status === 'fail');
-  const warned = results.filter((r) => r.status === 'warn');
-  const skipped = results.filter((r) => r.status === 'skip');
-  const extra = [warned.length && `${warned.length} warning${warned.length === 1 ? '' : 's'}`, skipped.length && `${skipped.length} skipped`].filter(Boolean).join(', ');
-  if (!failed.length) {
-    const passed = results.length - warned.length - skipped.length;
-    return `${passed === results.length ? `All ${passed}` : `${passed} of ${results.length}`} checks passed${extra ? ` (${extra})` : ''}.`;
-  }
-  const names = failed.map((r) => CHECK_LABELS[r.id]).join(', ');
-  return `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${names}${extra ? ` (${extra})` : ''}. Fix the first ✖ and run doctor again.`;
+export function doctorSummary(results: readonly CheckResult[], m: Messages = en): string {
+  const count = (status: CheckStatus): number => results.filter((r) => r.status === status).length;
+  const warned = count('warn');
+  const skipped = count('skip');
+  return m.doctor.summary({
+    total: results.length,
+    passed: results.length - warned - skipped - count('fail'),
+    warned,
+    skipped,
+    failed: results.filter((r) => r.status === 'fail').map((r) => m.doctor.labels[r.id]),
+  });
 }
 
 /** 0 when nothing failed, else the exit code of the first failure's kind (config → 1). */

@@ -4,6 +4,7 @@
 import type { AppError, ErrorKind } from './types.js';
 import { maskSecret, scrubSecrets } from './secrets.js';
 import { nearestModels } from './nearest.js';
+import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
   /** The address that was tried (base URL or full URL). */
@@ -17,6 +18,8 @@ export interface ErrorContext {
   /** Every secret that must not appear in the output. */
   secrets?: readonly (string | undefined)[];
   timeoutMs?: number;
+  /** The catalog for message and hint (English when not given). */
+  messages?: Messages;
 }
 
 /** Process exit codes for headless commands, one per failure kind. Documented in README. */
@@ -133,8 +136,8 @@ function oneLine(text: string, max = 200): string {
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
-function hostOf(url: string | undefined): string {
-  if (!url) return 'the server';
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
     return new URL(url).host;
   } catch {
@@ -142,19 +145,26 @@ function hostOf(url: string | undefined): string {
   }
 }
 
+type Said = { message: string; hint: string };
+
+/** An AppError worded in `m`, that the UI can word again in another language (`say`). */
+function errorText(kind: ErrorKind, m: Messages, text: (m: Messages) => Said, scrub: (s: string) => string, extra: Partial<AppError> = {}): AppError {
+  const say = (mm: Messages): Said => {
+    const t = text(mm);
+    return { message: scrub(t.message), hint: scrub(t.hint) };
+  };
+  return { kind, ...say(m), ...extra, say };
+}
+
 /** Classifies a failure. Returns undefined for a user abort (that is not an error). */
 export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | undefined {
   const secrets = [ctx.credential, ...(ctx.secrets ?? [])];
   const scrub = (s: string) => scrubSecrets(s, secrets);
   const where = ctx.url ? scrub(ctx.url) : undefined;
-  const host = hostOf(where);
-  const make = (kind: ErrorKind, message: string, hint: string, extra: Partial<AppError> = {}): AppError => ({
-    kind,
-    message: scrub(message),
-    hint: scrub(hint),
-    ...(where ? { url: where } : {}),
-    ...extra,
-  });
+  const hostName = hostOf(where);
+  const host = (m: Messages): string => hostName ?? m.errors.theServer;
+  const make = (kind: ErrorKind, text: (m: Messages) => Said, extra: Partial<AppError> = {}): AppError =>
+    errorText(kind, ctx.messages ?? en, text, scrub, { ...(where ? { url: where } : {}), ...extra });
 
   if (isAbort(err)) return undefined;
   const e: Rec = isRec(err) ? err : { message: String(err) };
@@ -162,8 +172,7 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   const status = typeof e.status === 'number' ? e.status : undefined;
 
   if (name === 'TimeoutError' || e.kind === 'timeout') {
-    const secs = ctx.timeoutMs ? ` within ${ctx.timeoutMs < 10_000 ? `${ctx.timeoutMs} ms` : `${Math.round(ctx.timeoutMs / 1000)} s`}` : '';
-    return make('timeout', `No answer from ${host}${secs} (connection timeout).`, 'Check the address and that the proxy is running and reachable from this machine; raise OPENWORK_TIMEOUT_MS for slow models.');
+    return make('timeout', (m) => ({ message: m.errors.timeout.message({ host: host(m), timeoutMs: ctx.timeoutMs }), hint: m.errors.timeout.hint }));
   }
 
   if (status !== undefined) {
@@ -172,24 +181,12 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     const withDetail = (x: Partial<AppError>) => (detail ? { ...x, detail, status } : { ...x, status });
     if (status === 403 && looksLikeHtml(e, text)) {
       const server = header(e, 'server');
-      return make(
-        'blocked',
-        `${host} answered with a web page (403${server ? `, server: ${server}` : ''}), not the proxy.`,
-        'Something in front of the proxy (a web server, firewall or VPN gateway) refused the request: check the address and port, or ask who runs that server.',
-        { status },
-      );
+      return make('blocked', (m) => ({ message: m.errors.webPage.message({ host: host(m), server }), hint: m.errors.webPage.hint }), { status });
     }
     if (status === 401 || status === 403) {
       const key = ctx.credential ? maskSecret(ctx.credential) : undefined;
-      const sent = key ? `The key sent was ${key} (from ${ctx.credentialVar ?? 'the config'}).` : 'No key was sent.';
-      return make(
-        'auth',
-        `The ${ctx.mode === 'anthropic' ? 'Anthropic API' : 'proxy'} refused the key (${status}${status === 401 ? ' Unauthorized' : ' Forbidden'}). ${sent}`,
-        key
-          ? `Check ${ctx.credentialVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ANTHROPIC_API_KEY …").`
-          : 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
-        withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}),
-      );
+      const p = { anthropic: ctx.mode === 'anthropic', status, key, keyVar: ctx.credentialVar };
+      return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
     }
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
       const e = modelNotServed(ctx);
@@ -199,57 +196,38 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
       const after = retryAfterSeconds(e);
       return make(
         'rate_limit',
-        `Rate limited by ${host} (429)${after !== undefined ? `: try again in ${after} s` : ''}.`,
-        'Wait and retry, or use another model or key with a higher limit.',
+        (m) => ({ message: m.errors.rateLimit.message({ host: host(m), after }), hint: m.errors.rateLimit.hint }),
         withDetail(after !== undefined ? { retryAfterSec: after } : {}),
       );
     }
     if (status >= 500) {
-      return make('server', `${host} failed with ${status}${detail ? `: ${detail}` : ''}.`, 'The proxy or the model provider behind it had an error: retry, and check the proxy\'s logs if it persists.', withDetail({}));
+      return make('server', (m) => ({ message: m.errors.server.message({ host: host(m), status, detail }), hint: m.errors.server.hint }), withDetail({}));
     }
     if (looksLikeHtml(e, text) || (text && !isRec(e.error) && status !== 400)) {
-      return make('blocked', `${host} answered ${status} with something that is not the proxy's API.`, 'Check the address: it may point at a web server instead of the proxy (is the port right?).', withDetail({}));
+      return make('blocked', (m) => ({ message: m.errors.notTheApi.message({ host: host(m), status }), hint: m.errors.notTheApi.hint }), withDetail({}));
     }
-    return make('bad_request', `The request was refused (${status})${detail ? `: ${detail}` : ''}.`, 'Check the model and settings; run "openwork-tui doctor" for a full check.', withDetail({}));
+    return make('bad_request', (m) => ({ message: m.errors.badRequest.message({ status, detail }), hint: m.errors.badRequest.hint }), withDetail({}));
   }
 
   const code = findErrorCode(err);
   if (code === HTTP_TO_TLS) {
-    return make('tls', `${host} speaks HTTPS (TLS), but the address starts with http://.`, 'Use https:// instead of http:// in ANTHROPIC_BASE_URL.');
+    return make('tls', (m) => ({ message: m.errors.httpToTls.message({ host: host(m) }), hint: m.errors.httpToTls.hint }));
   }
   if (code && TIMEOUT_CODES.has(code)) {
-    return make('timeout', `Connection to ${host} timed out (${code}).`, 'Check the address and your network, and that the proxy is running.');
+    return make('timeout', (m) => ({ message: m.errors.timedOut.message({ host: host(m), code }), hint: m.errors.timedOut.hint }));
   }
   if (code && TLS_CODE.test(code)) {
-    const plain = code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO';
-    return make(
-      'tls',
-      plain ? `TLS handshake with ${host} failed: the port probably speaks plain HTTP (${code}).` : `The TLS certificate of ${host} was rejected (${code}).`,
-      plain
-        ? 'Use http:// instead of https:// in ANTHROPIC_BASE_URL.'
-        : 'If the proxy uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate; or check http vs https.',
-    );
+    const t = code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'tlsPlain' : 'tlsCert';
+    return make('tls', (m) => ({ message: m.errors[t].message({ host: host(m), code }), hint: m.errors[t].hint }));
   }
   if (code && NETWORK_CODES.has(code)) {
-    const why =
-      code === 'ECONNREFUSED'
-        ? 'connection refused'
-        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-          ? 'host name not found'
-          : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
-            ? 'connection dropped'
-            : 'network unreachable';
     const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    return make(
-      'unreachable',
-      `Cannot reach ${where ?? host} (${why}, ${code}).`,
-      dns
-        ? `Check the host name in ANTHROPIC_BASE_URL for typos; an internal name may need your VPN or company DNS (or use the IP address).`
-        : 'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',
-    );
+    const why = code === 'ECONNREFUSED' ? 'refused' : dns ? 'dns' : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'dropped' : 'network';
+    return make('unreachable', (m) => ({ message: m.errors.unreachable.message({ where: where ?? host(m), code, why }), hint: m.errors.unreachable.hint({ dns }) }));
   }
   const raw = typeof e.message === 'string' ? e.message : String(err);
-  return make('unknown', oneLine(scrub(raw)) || 'Unexpected error.', 'Run "openwork-tui doctor" to check the connection; details are in the log.');
+  const said = oneLine(scrub(raw));
+  return make('unknown', (m) => ({ message: m.errors.unknown.message({ text: said }), hint: m.errors.unknown.hint }));
 }
 
 /**
@@ -260,17 +238,15 @@ export function modelNotServed(ctx: ErrorContext): AppError {
   const secrets = [ctx.credential, ...(ctx.secrets ?? [])];
   const where = ctx.url ? scrubSecrets(ctx.url, secrets) : undefined;
   const served = ctx.model && ctx.servedModels?.length ? nearestModels(ctx.model, ctx.servedModels) : [...(ctx.servedModels ?? [])];
-  const list = served.length ? ` It serves: ${served.slice(0, 6).join(', ')}${served.length > 6 ? ', …' : ''}.` : '';
-  const hint = served.length
-    ? `Pick a served model (Ctrl+P or --model ${served[0]}), or add "${ctx.model}" to the proxy's litellm_config.yaml.`
-    : 'Pick another model (Ctrl+P), or add it to model_list in the proxy\'s litellm_config.yaml.';
-  return {
-    kind: 'model',
-    message: scrubSecrets(`The model "${ctx.model ?? '?'}" is not supported by ${hostOf(where)}: it is not a model_name in the proxy's config.${list}`, secrets),
-    hint: scrubSecrets(hint, secrets),
-    ...(where ? { url: where } : {}),
-    ...(served.length ? { servedModels: served } : {}),
-  };
+  const hostName = hostOf(where);
+  const p = { model: ctx.model, served };
+  return errorText(
+    'model',
+    ctx.messages ?? en,
+    (m) => ({ message: m.errors.model.message({ ...p, host: hostName ?? m.errors.theServer }), hint: m.errors.model.hint(p) }),
+    (s) => scrubSecrets(s, secrets),
+    { ...(where ? { url: where } : {}), ...(served.length ? { servedModels: served } : {}) },
+  );
 }
 
 export function isAbort(err: unknown): boolean {
@@ -279,10 +255,11 @@ export function isAbort(err: unknown): boolean {
 }
 
 /** The error for a stream that ended before the reply was complete. */
-export function streamCutError(host: string | undefined): AppError {
-  return {
-    kind: 'stream_cut',
-    message: `The reply from ${host ?? 'the server'} was cut off before it finished.`,
-    hint: 'The partial reply is kept. Retry; if it keeps happening, check the proxy\'s logs and any timeout in front of it.',
-  };
+export function streamCutError(host: string | undefined, m: Messages = en): AppError {
+  return errorText('stream_cut', m, (mm) => ({ message: mm.errors.streamCut.message({ host }), hint: mm.errors.streamCut.hint }), (s) => s);
+}
+
+/** A failure with no more to say than "unexpected" (and the log). */
+export function unexpectedError(m: Messages = en): AppError {
+  return errorText('unknown', m, (mm) => ({ message: mm.errors.unexpected.message, hint: mm.errors.unexpected.hint }), (s) => s);
 }

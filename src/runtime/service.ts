@@ -22,6 +22,7 @@ import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { connectionLabel, describeConnection } from './describe.js';
+import { en, type Messages, type Say } from '../i18n/en.js';
 
 export interface RuntimeOptions {
   envPath: string;
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   deferDetection?: boolean;
   debounceMs?: number;
   fetch?: typeof fetch;
+  /** The catalog for notices and error texts (English when not given); setMessages changes it. */
+  messages?: Messages;
 }
 
 interface Binding {
@@ -56,14 +59,16 @@ export class RuntimeService implements Runtime {
   private watcher: EnvWatcher | undefined;
   private noticeId = 0;
   private readonly fetchImpl: typeof fetch;
+  private messages: Messages;
 
   constructor(private readonly opts: RuntimeOptions) {
+    this.messages = opts.messages ?? en;
     this.fetchImpl = loggingFetch(opts.logger, opts.fetch ?? fetch);
     const text = readEnvFile(opts.envPath);
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
     this.state = { config, connection: this.binding.connection, detecting: true, notice: undefined, generation: 1 };
-    if (config.problems.length) this.setNotice('warn', problemText(config), config);
+    if (config.problems.length) this.setNotice('warn', (m) => problemText(config, m), config);
     if (opts.watch) this.watcher = watchEnvFile(opts.envPath, () => void this.reload(), opts.debounceMs);
   }
 
@@ -73,6 +78,10 @@ export class RuntimeService implements Runtime {
   };
 
   getState = (): RuntimeState => this.state;
+
+  setMessages(messages: Messages): void {
+    this.messages = messages;
+  }
 
   /** Resolves once the current connection has been detected (starting the detection if needed). */
   ready(): Promise<void> {
@@ -95,7 +104,8 @@ export class RuntimeService implements Runtime {
     try {
       text = readEnvFile(this.opts.envPath);
     } catch (err) {
-      this.setNotice('error', `Cannot read ${this.opts.envPath}: ${(err as Error).message}`);
+      const error = (err as Error).message;
+      this.setNotice('error', (m) => m.notices.cannotRead({ path: this.opts.envPath, error }));
       return;
     }
     if (text === this.binding.text) return; // no-op change (touch, same bytes)
@@ -103,13 +113,13 @@ export class RuntimeService implements Runtime {
     if (config.problems.some((p) => !p.warning)) {
       this.binding.text = text;
       this.opts.logger.warn(`[Runtime] .env has problems; keeping the previous connection`, config.problems);
-      this.setNotice('error', `${problemText(config)} (kept the previous connection)`, config);
+      this.setNotice('error', (m) => m.notices.keptPrevious({ problem: problemText(config, m) }), config);
       return;
     }
     const wasBroken = this.state.notice?.level === 'error';
     if (sameConnection(config, this.binding.config)) {
       this.binding.text = text;
-      if (wasBroken) this.setNotice('info', '.env is fine again');
+      if (wasBroken) this.setNotice('info', (m) => m.notices.envFine);
       return;
     }
     const old = this.binding;
@@ -117,7 +127,8 @@ export class RuntimeService implements Runtime {
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation });
     await this.ready();
     if (this.binding.generation === old.generation + 1) {
-      this.setNotice('info', `switched to ${connectionLabel(this.binding.connection)}`);
+      const connection = this.binding.connection;
+      this.setNotice('info', (m) => m.notices.switched({ label: connectionLabel(connection, m) }));
     }
   }
 
@@ -142,9 +153,9 @@ export class RuntimeService implements Runtime {
         return;
       }
       let error: AppError | undefined;
-      if (err instanceof StreamError && err.kind === 'stream_cut') error = streamCutError(ctx.host);
+      if (err instanceof StreamError && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
       else if (started && !(err instanceof StreamError) && typeof (err as { status?: unknown }).status !== 'number') {
-        error = streamCutError(ctx.host);
+        error = streamCutError(ctx.host, ctx.messages);
       } else error = classifyError(err instanceof StreamError ? { name: 'TimeoutError' } : err, ctx);
       if (error?.kind === 'model' && !error.servedModels && route === 'main' && b.connection.mode !== 'anthropic') {
         const listing = await this.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
@@ -152,7 +163,7 @@ export class RuntimeService implements Runtime {
         if (served?.length) error = classifyError(err, { ...ctx, servedModels: served });
       }
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
-      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.message}`, { status: error.status, detail: error.detail });
+      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail });
       yield { type: 'error', error, partial };
     }
   }
@@ -280,11 +291,12 @@ export class RuntimeService implements Runtime {
       ...(b.served ? { servedModels: b.served } : {}),
       secrets: secretsOf(b.config),
       timeoutMs: b.config.timeoutMs,
+      messages: this.messages,
     };
   }
 
-  private setNotice(level: RuntimeNotice['level'], text: string, config?: ConfigSnapshot): void {
-    const notice: RuntimeNotice = { id: ++this.noticeId, level, text, ...(config?.problems.length ? { problems: config.problems } : {}) };
+  private setNotice(level: RuntimeNotice['level'], say: Say, config?: ConfigSnapshot): void {
+    const notice: RuntimeNotice = { id: ++this.noticeId, level, text: say(this.messages), say, ...(config?.problems.length ? { problems: config.problems } : {}) };
     this.update({ notice });
   }
 
@@ -311,10 +323,9 @@ function hostOf(url: string): string {
   }
 }
 
-function problemText(config: ConfigSnapshot): string {
+function problemText(config: ConfigSnapshot, m: Messages): string {
   const errors = config.problems.filter((p) => !p.warning);
   const list = errors.length ? errors : config.problems;
   const p = list[0]!;
-  const more = list.length > 1 ? ` (+${list.length - 1} more)` : '';
-  return `.env${p.line ? ` line ${p.line}` : ''}: ${p.message}${more}`;
+  return m.notices.problem({ line: p.line, message: p.say ? p.say(m) : p.message, more: list.length - 1 });
 }

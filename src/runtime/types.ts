@@ -1,4 +1,5 @@
 // Types shared by the runtime and everything above it. No SDK types leak past this file.
+import type { Messages, Say } from '../i18n/en.js';
 
 /** How requests are sent. */
 export type ProviderMode =
@@ -41,7 +42,9 @@ export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set([
 export interface ConfigProblem {
   line: number; // 1-based; 0 when not tied to a line
   key?: string;
+  /** In English (logs, tests); `say` words it in the user's language. */
   message: string;
+  say?: Say;
   /** A warning does not make the file unusable (e.g. a duplicated key). */
   warning?: boolean;
 }
@@ -127,6 +130,8 @@ export interface AppError {
   retryAfterSec?: number;
   /** Server's own error text, scrubbed of secrets. */
   detail?: string;
+  /** The message and hint in another language (the UI re-says a card when the language changes). */
+  say?: (m: Messages) => { message: string; hint: string };
 }
 
 /** One event type for every provider. */
@@ -165,6 +170,8 @@ export interface RuntimeNotice {
   id: number;
   level: 'info' | 'warn' | 'error';
   text: string;
+  /** The text in another language. */
+  say?: Say;
   problems?: readonly ConfigProblem[];
 }
 
@@ -184,4 +191,6 @@ export interface Runtime {
   getState(): RuntimeState;
   chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatEvent>;
   listModels(signal?: AbortSignal): Promise<ModelListing>;
+  /** The catalog for notices and error texts from now on (the UI language changed). */
+  setMessages?(messages: Messages): void;
 }

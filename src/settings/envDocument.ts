@@ -5,6 +5,8 @@
 // from dotenv/lib/main.js; only capture groups were added) on the text with its line breaks
 // normalised, as dotenv does. Tests compare every fixture with `dotenv.parse()`.
 import { parse as dotenvParse } from 'dotenv';
+import type { Say } from '../i18n/en.js';
+import { said, SaidError } from '../i18n/said.js';
 
 const LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
@@ -25,7 +27,9 @@ export interface EnvEntry {
 export interface EnvProblem {
   line: number;
   key?: string;
+  /** English; `say` in the user's language. */
   message: string;
+  say?: Say;
   /** A warning does not make the file unusable (e.g. a duplicated key). */
   warning?: boolean;
 }
@@ -116,17 +120,17 @@ function spellings(value: string, eol: string): string[] {
   return /[\s#'"`]/.test(value) ? out : [value, ...out];
 }
 
-function explain(line: string): { key?: string; message: string } {
+function explain(line: string): { key?: string; message: string; say: Say } {
   const text = line.trim().replace(/^export\s+/, '');
   const eq = text.indexOf('=');
-  if (eq === 0) return { message: "missing key before '='" };
+  if (eq === 0) return said((m) => m.problems.missingKey);
   if (eq < 0) {
     const key = /^([\w.-]+)(\s+\S+)?$/.exec(text)?.[1]; // `KEY` or `KEY value`
-    return { ...(key ? { key } : {}), message: "no '=' on this line (expected KEY=VALUE)" };
+    return { ...(key ? { key } : {}), ...said((m) => m.problems.noEquals) };
   }
   const key = text.slice(0, eq).trim();
-  if (!KEY.test(key)) return { key, message: `invalid key "${key}" (use letters, digits, _ . -)` };
-  return { key, message: 'not a KEY=VALUE line' };
+  if (!KEY.test(key)) return { key, ...said((m) => m.problems.invalidKey({ key })) };
+  return { key, ...said((m) => m.problems.notKeyValue) };
 }
 
 export class EnvDocument {
@@ -173,7 +177,7 @@ export class EnvDocument {
    * Throws if the key is invalid or no spelling of the value reads back unchanged in dotenv.
    */
   set(key: string, value: string): void {
-    if (!KEY.test(key)) throw new Error(`invalid key "${key}" (use letters, digits, _ . -)`);
+    if (!KEY.test(key)) throw new SaidError((m) => m.problems.invalidKey({ key }));
     const entry = this.last(key);
     const expected = { ...dotenvParse(this.text), [key]: value };
     for (const spelled of spellings(value, this.eol)) {
@@ -186,11 +190,7 @@ export class EnvDocument {
       if (next !== undefined) return this.replace(next);
     }
     const alone = spellings(value, '\n').some((s) => dotenvParse(`K=${s}`).K === value);
-    throw new Error(
-      alone
-        ? `setting ${key} would change how other lines are read; fix the problems first`
-        : `${key}: dotenv cannot read this value back unchanged in any quoting`,
-    );
+    throw new SaidError((m) => (alone ? m.problems.setBreaks({ key }) : m.problems.unquotable({ key })));
   }
 
   /**
@@ -209,7 +209,7 @@ export class EnvDocument {
     if (!/[\r\n]$/.test(this.text)) next = next.replace(/(\r\n|\n|\r)$/, '');
     const { [key]: _removed, ...expected } = dotenvParse(this.text);
     if (!sameRecord(dotenvParse(next), expected)) {
-      throw new Error(`removing ${key} would change how other lines are read; fix those first`);
+      throw new SaidError((m) => m.problems.unsetBreaks({ key }));
     }
     this.replace(next);
     return true;
@@ -226,21 +226,21 @@ export class EnvDocument {
       const q = e.raw[0];
       if (q === '"' || q === "'" || q === '`') {
         if (e.raw.indexOf(q, 1) < 0) {
-          out.push({ line: e.valueLine, key: e.key, message: `unterminated ${q} quote` });
+          out.push({ line: e.valueLine, key: e.key, ...said((m) => m.problems.unterminated({ quote: q })) });
         } else if (!e.raw.endsWith(q)) {
-          out.push({ line: e.valueLine, key: e.key, message: 'text after the closing quote' });
+          out.push({ line: e.valueLine, key: e.key, ...said((m) => m.problems.afterQuote) });
         }
       }
       if (e.raw !== '' && e.valueLine !== e.line) {
-        const message = `the value of ${e.key} is read from line ${e.valueLine}`;
-        out.push({ line: e.line, key: e.key, message });
+        const { key, valueLine } = e;
+        out.push({ line: e.line, key, ...said((m) => m.problems.valueFromLine({ key, line: valueLine })) });
       }
     }
     for (const e of this.parsed.entries) {
       const later = lastLine.get(e.key);
       if (later !== undefined && later !== e.line) {
-        const message = `${e.key} is set again on line ${later}; that value is used`;
-        out.push({ line: e.line, key: e.key, message, warning: true });
+        const key = e.key;
+        out.push({ line: e.line, key, ...said((m) => m.problems.setAgain({ key, line: later })), warning: true });
       }
     }
     this.parsed.lines.forEach((text, i) => {

@@ -3,6 +3,8 @@
 // own (runtime/config.ts), so what passes here is what the runtime accepts.
 import { normalizeBaseUrl, parseProxyFormat, parseTimeout } from '../runtime/config.js';
 import { CONFIG_KEYS, SECRET_KEYS, type ConfigKey } from '../runtime/types.js';
+import type { Messages, Say } from '../i18n/en.js';
+import { said } from '../i18n/said.js';
 
 export type FieldKind = 'url' | 'secret' | 'choice' | 'number';
 
@@ -10,34 +12,37 @@ export interface FieldSpec {
   key: ConfigKey;
   kind: FieldKind;
   /** One line shown under the field. */
-  hint: string;
+  hint: Say;
   secret: boolean;
   /** For a choice field, in cycling order; the first is the default. */
   choices?: readonly string[];
-  /** What applies when the key is set nowhere. */
+  /** The value that applies when the key is set nowhere. */
   fallback?: string;
+  /** What applies, in words, when that is not a value (e.g. "Anthropic direct"). */
+  fallbackText?: Say;
 }
 
-const HINTS: Record<ConfigKey, Omit<FieldSpec, 'key' | 'secret'>> = {
-  ANTHROPIC_BASE_URL: {
-    kind: 'url',
-    hint: 'Proxy address, e.g. http://127.0.0.1:4000 (empty: Anthropic direct)',
-    fallback: 'Anthropic direct',
-  },
-  ANTHROPIC_API_KEY: { kind: 'secret', hint: 'The key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)' },
-  ANTHROPIC_AUTH_TOKEN: { kind: 'secret', hint: 'A Bearer token; when set it wins over ANTHROPIC_API_KEY' },
-  OPENWORK_PROXY_FORMAT: {
-    kind: 'choice',
-    hint: 'Wire format with a proxy: auto detects LiteLLM (openai) or a gateway (anthropic)',
-    choices: ['auto', 'openai', 'anthropic'],
-    fallback: 'auto',
-  },
-  OPENAI_API_KEY: { kind: 'secret', hint: 'For gpt-* / o* models sent straight to OpenAI (never the proxy key)' },
-  OPENAI_BASE_URL: { kind: 'url', hint: 'OpenAI-compatible address for gpt-* models (empty: api.openai.com)', fallback: 'api.openai.com' },
-  OPENWORK_TIMEOUT_MS: { kind: 'number', hint: 'Connect + first byte timeout in milliseconds', fallback: '60000' },
+const SPECS: Record<ConfigKey, Omit<FieldSpec, 'key' | 'secret' | 'hint'>> = {
+  ANTHROPIC_BASE_URL: { kind: 'url', fallbackText: (m) => m.settings.fallbacks.anthropicDirect },
+  ANTHROPIC_API_KEY: { kind: 'secret' },
+  ANTHROPIC_AUTH_TOKEN: { kind: 'secret' },
+  OPENWORK_PROXY_FORMAT: { kind: 'choice', choices: ['auto', 'openai', 'anthropic'], fallback: 'auto' },
+  OPENAI_API_KEY: { kind: 'secret' },
+  OPENAI_BASE_URL: { kind: 'url', fallback: 'api.openai.com' },
+  OPENWORK_TIMEOUT_MS: { kind: 'number', fallback: '60000' },
 };
 
-export const FIELDS: readonly FieldSpec[] = CONFIG_KEYS.map((key) => ({ key, secret: SECRET_KEYS.has(key), ...HINTS[key] }));
+export const FIELDS: readonly FieldSpec[] = CONFIG_KEYS.map((key) => ({
+  key,
+  secret: SECRET_KEYS.has(key),
+  hint: (m: Messages) => m.settings.hints[key],
+  ...SPECS[key],
+}));
+
+/** What applies when `key` is set nowhere, as shown: words, or the default value. */
+export function fallbackShown(spec: FieldSpec, m: Messages): string | undefined {
+  return spec.fallbackText ? spec.fallbackText(m) : spec.fallback;
+}
 
 export function isConfigKey(key: string): key is ConfigKey {
   return (CONFIG_KEYS as readonly string[]).includes(key);
@@ -47,7 +52,8 @@ export function fieldSpec(key: ConfigKey): FieldSpec {
   return FIELDS.find((f) => f.key === key)!;
 }
 
-export type FieldCheck = { ok: true; value: string; note?: string } | { ok: false; message: string };
+/** A typed value, checked: `message`/`note` in English, `say`/`noteSay` in the user's language. */
+export type FieldCheck = { ok: true; value: string; note?: string; noteSay?: Say } | { ok: false; message: string; say: Say };
 
 // Quotes people paste around values, straight and typographic (an IME may produce the latter).
 const QUOTE_PAIRS: readonly [string, string][] = [
@@ -73,20 +79,23 @@ function unwrap(raw: string): { text: string; trimmed: boolean } {
   return { text, trimmed };
 }
 
-const withNote = (value: string, notes: string[]): FieldCheck =>
-  notes.length ? { ok: true, value, note: notes.join('; ') } : { ok: true, value };
+function withNote(value: string, notes: Say[]): FieldCheck {
+  if (!notes.length) return { ok: true, value };
+  const n = said((m) => notes.map((say) => say(m)).join(m.problems.notesJoin));
+  return { ok: true, value, note: n.message, noteSay: n.say };
+}
 
-function checkSecret(key: ConfigKey, text: string, notes: string[]): FieldCheck {
+const refused = (say: Say): FieldCheck => ({ ok: false, ...said(say) });
+
+function checkSecret(key: ConfigKey, text: string, notes: Say[]): FieldCheck {
   let value = text;
   if (/^bearer\s+/i.test(value)) {
     value = value.replace(/^bearer\s+/i, '');
-    notes.push('dropped "Bearer " (the app adds it)');
+    notes.push((m) => m.problems.droppedBearer);
   }
-  if (/\s/.test(value)) return { ok: false, message: `${key} cannot contain spaces or line breaks` };
+  if (/\s/.test(value)) return refused((m) => m.problems.secretSpaces({ key }));
   // Sent in an HTTP header: printable ASCII only (a full-width character from an IME would fail).
-  if (!/^[\x21-\x7e]+$/.test(value)) {
-    return { ok: false, message: `${key} has a character that cannot be sent in a header (non-ASCII or control)` };
-  }
+  if (!/^[\x21-\x7e]+$/.test(value)) return refused((m) => m.problems.secretChars({ key }));
   return withNote(value, notes);
 }
 
@@ -98,32 +107,33 @@ export function validateField(key: ConfigKey, raw: string): FieldCheck {
   const spec = fieldSpec(key);
   const { text, trimmed } = unwrap(raw);
   if (text === '') return { ok: true, value: '' };
-  const notes: string[] = [];
+  const notes: Say[] = [];
   switch (spec.kind) {
     case 'url': {
       const check = normalizeBaseUrl(text);
       if (!check.ok) {
         // `127.0.0.1:4000` or `proxy.lan:4000`: the scheme is what is missing.
         const bare = !/^[a-z][a-z\d+.-]*:\/\//i.test(text) && normalizeBaseUrl(`http://${text}`).ok;
-        return { ok: false, message: bare ? `add http:// or https:// in front, e.g. http://${text}` : check.message };
+        return bare ? refused((m) => m.problems.addScheme({ text })) : { ok: false, message: check.message, say: check.say };
       }
-      if (check.note) notes.push(check.note);
+      if (check.noteSay) notes.push(check.noteSay);
       return withNote(check.url, notes);
     }
     case 'secret':
-      if (trimmed) notes.push('trimmed spaces and quotes around the value');
+      if (trimmed) notes.push((m) => m.problems.trimmed);
       return checkSecret(key, text, notes);
     case 'choice': {
       const choice = parseProxyFormat(text);
-      if (!choice) return { ok: false, message: `${key} must be one of ${spec.choices?.join(', ')}` };
+      const choices = spec.choices?.join(', ') ?? '';
+      if (!choice) return refused((m) => m.problems.choice({ key, choices }));
       return { ok: true, value: choice };
     }
     case 'number': {
       const plain = text.replace(/[_,]/g, '');
       const n = parseTimeout(plain);
-      if (n === undefined) return { ok: false, message: `${key} must be a whole number of milliseconds, e.g. 60000` };
-      if (plain !== text) notes.push('dropped the digit separators');
-      if (n < 1000) notes.push(`${n} ms is under a second`);
+      if (n === undefined) return refused((m) => m.problems.number({ key }));
+      if (plain !== text) notes.push((m) => m.problems.droppedSeparators);
+      if (n < 1000) notes.push((m) => m.problems.underSecond({ ms: n }));
       return withNote(String(n), notes);
     }
   }

@@ -2,6 +2,8 @@
 // the write is atomic and private (atomicWrite), and a file that changed on disk since it was read
 // is never overwritten without the caller saying so. The runtime's watcher applies the result.
 import { EnvDocument } from './envDocument.js';
+import type { Say } from '../i18n/en.js';
+import { errorWords, said } from '../i18n/said.js';
 import { atomicWrite, readIfExists, type AtomicWriteOptions, type FileSnapshot, type FolderAccess } from './atomicWrite.js';
 
 /** key → new value; undefined or '' removes the key. */
@@ -41,7 +43,7 @@ export type SaveResult =
   | { status: 'unchanged'; snapshot: FileSnapshot | undefined }
   /** The file changed on disk since `base`; nothing written. */
   | { status: 'conflict'; current: FileSnapshot | undefined }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; say: Say };
 
 export function saveEnv(path: string, changes: EnvChanges, opts: SaveOptions): SaveResult {
   try {
@@ -53,10 +55,10 @@ export function saveEnv(path: string, changes: EnvChanges, opts: SaveOptions): S
     if (current === undefined && next === '') return { status: 'unchanged', snapshot: undefined };
     const written = atomicWrite(path, next, opts.beforeRename ? { beforeRename: opts.beforeRename } : {});
     const snapshot = readIfExists(path);
-    if (!snapshot) return { status: 'error', message: `${path} vanished right after it was written` };
+    if (!snapshot) return { status: 'error', ...said((m) => m.problems.vanished({ path })) };
     return { status: 'saved', snapshot, createdDir: written.createdDir, dir: written.dir };
   } catch (err) {
-    return { status: 'error', message: errorText(err, path) };
+    return { status: 'error', ...said(errorText(err, path)) };
   }
 }
 
@@ -66,10 +68,11 @@ function changed(now: FileSnapshot | undefined, base: FileSnapshot | undefined):
   return now.hash !== base.hash;
 }
 
-function errorText(err: unknown, path: string): string {
+function errorText(err: unknown, path: string): Say {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EACCES' || e.code === 'EPERM') return `cannot write ${path}: permission denied`;
-  if (e.code === 'EROFS') return `cannot write ${path}: read-only file system`;
-  if (e.code === 'ENOSPC') return `cannot write ${path}: no space left on the disk`;
-  return e.message ? `cannot save: ${e.message}` : `cannot save ${path}`;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return (m) => m.problems.cannotWrite({ path, why: 'denied' });
+  if (e.code === 'EROFS') return (m) => m.problems.cannotWrite({ path, why: 'readonly' });
+  if (e.code === 'ENOSPC') return (m) => m.problems.cannotWrite({ path, why: 'full' });
+  const words = errorWords(err);
+  return (m) => m.problems.cannotSave({ error: words.say ? words.say(m) : words.message || undefined, path });
 }

@@ -3,6 +3,7 @@
 import type { AppError, ChatMessage, StopReason } from '../runtime/types.js';
 import { splitCommittable } from '../render/markdown.js';
 import type { DoctorLine } from '../runtime/doctor.js';
+import type { LazyText } from '../i18n/index.js';
 
 export type ReplyStatus = 'interrupted' | 'cut' | 'max_tokens';
 
@@ -21,7 +22,7 @@ export type TranscriptItem =
       status?: ReplyStatus;
     }
   | { kind: 'error'; id: number; error: AppError }
-  | { kind: 'info'; id: number; text: string; tone: 'info' | 'warn' }
+  | { kind: 'info'; id: number; text: LazyText; tone: 'info' | 'warn' }
   | { kind: 'help'; id: number }
   | { kind: 'doctor'; id: number; lines: readonly DoctorLine[]; summary: string; ok: boolean };
 
@@ -73,7 +74,7 @@ export type ChatAction =
   | { type: 'finish'; gen: number; stopReason: StopReason; now: number }
   | { type: 'interrupt'; gen: number; now: number }
   | { type: 'fail'; gen: number; error: AppError; now: number }
-  | { type: 'info'; text: string; tone?: 'info' | 'warn' }
+  | { type: 'info'; text: LazyText; tone?: 'info' | 'warn' }
   | { type: 'help' }
   | { type: 'doctor'; lines: readonly DoctorLine[]; summary: string; ok: boolean }
   | { type: 'clear' }

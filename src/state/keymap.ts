@@ -1,27 +1,35 @@
 // Every key binding, as /help shows it. The handlers live in the prompt and global-key hooks;
 // this table is what the user reads, so keep it in step with them (a test checks the main ones).
 
+import type { Messages } from '../i18n/en.js';
 import { MODEL_KEY_BINDINGS } from './modelKeys.js';
 
 export interface KeyBinding {
-  keys: string;
-  action: string;
+  /** The keys (in words where it has some, e.g. "Ctrl+P (or /model)"). */
+  keys: string | ((m: Messages) => string);
+  /** What the key does: its entry in the catalog's `keys`. */
+  action: keyof Messages['keys'];
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { keys: 'Enter', action: 'send the message' },
-  { keys: 'Ctrl+J / Alt+Enter', action: 'new line (pasted text keeps its lines)' },
-  { keys: 'Up / Down', action: 'previous / next prompt (in a multi-line prompt: line up / down)' },
-  { keys: 'Left / Right', action: 'move by character' },
-  { keys: 'Alt+B / Alt+F', action: 'move by word (also Ctrl+Left / Ctrl+Right)' },
-  { keys: 'Home / End', action: 'start / end of the line (also Ctrl+A / Ctrl+E)' },
-  { keys: 'Backspace / Delete', action: 'delete before / at the caret' },
-  { keys: 'Ctrl+U / Ctrl+K', action: 'delete to the start / end of the line' },
-  { keys: 'Ctrl+W / Alt+Backspace', action: 'delete the word before the caret' },
-  { keys: 'Tab', action: 'complete a /command' },
-  { keys: 'Ctrl+S', action: 'connection settings (same as /settings)' },
+  { keys: 'Enter', action: 'send' },
+  { keys: 'Ctrl+J / Alt+Enter', action: 'newline' },
+  { keys: 'Up / Down', action: 'history' },
+  { keys: 'Left / Right', action: 'char' },
+  { keys: 'Alt+B / Alt+F', action: 'word' },
+  { keys: 'Home / End', action: 'line' },
+  { keys: 'Backspace / Delete', action: 'delete' },
+  { keys: 'Ctrl+U / Ctrl+K', action: 'kill' },
+  { keys: 'Ctrl+W / Alt+Backspace', action: 'killWord' },
+  { keys: 'Tab', action: 'complete' },
+  { keys: 'Ctrl+S', action: 'settings' },
   ...MODEL_KEY_BINDINGS,
-  { keys: 'Esc', action: 'stop the reply (the partial text stays, marked interrupted)' },
-  { keys: 'Ctrl+C', action: 'stop the reply; press twice within 2 s to exit' },
-  { keys: 'Ctrl+D', action: 'exit when the prompt is empty (otherwise delete at the caret)' },
+  { keys: 'Esc', action: 'stop' },
+  { keys: 'Ctrl+C', action: 'interrupt' },
+  { keys: 'Ctrl+D', action: 'exit' },
 ];
+
+/** [keys, what they do] in the language of `m`. */
+export function keyBindingRows(m: Messages): [string, string][] {
+  return KEY_BINDINGS.map((k) => [typeof k.keys === 'string' ? k.keys : k.keys(m), m.keys[k.action] as string]);
+}

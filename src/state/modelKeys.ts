@@ -7,6 +7,7 @@
 //                                                  VDISCARD, so macOS terminals pass it through)
 //   Alt+M   \x1bm    → input 'm', key.meta        next recent model (needs "Option as Meta" on macOS)
 import type { PickerAction } from './modelPicker.js';
+import type { KeyBinding } from './keymap.js';
 
 /** The part of Ink's `Key` read here (Ink's Key is assignable to it). */
 export interface PickerKey {
@@ -31,10 +32,10 @@ export const MODEL_KEYS = {
 } as const;
 
 /** Key bindings for /help, in KEY_BINDINGS' shape. */
-export const MODEL_KEY_BINDINGS = [
-  { keys: 'Ctrl+P (or /model)', action: 'pick a model: type to filter, ↑↓ PgUp PgDn Home End, Enter picks, Esc closes' },
-  { keys: 'Ctrl+O / Alt+M', action: 'switch to the next recent model' },
-] as const;
+export const MODEL_KEY_BINDINGS: readonly KeyBinding[] = [
+  { keys: (m) => m.keys.pickerKeys, action: 'picker' },
+  { keys: MODEL_KEYS.cycle, action: 'cycle' },
+];
 
 /** A global key for model switching on the chat screen, if this is one. */
 export function modelKeyIntent(input: string, key: Pick<PickerKey, 'ctrl' | 'meta'>): 'openPicker' | 'cycle' | undefined {

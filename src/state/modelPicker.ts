@@ -6,14 +6,8 @@ import { fuzzyMatch } from './fuzzy.js';
 
 export { fuzzyMatch } from './fuzzy.js';
 
+/** The groups, each under a header (its title is the catalog's `picker.groups`). */
 export type PickerGroup = 'current' | 'recent' | 'proxy' | 'builtin';
-
-export const GROUP_TITLES: Readonly<Record<PickerGroup, string>> = {
-  current: 'current',
-  recent: 'recent',
-  proxy: 'served by the proxy',
-  builtin: 'built in',
-};
 
 const GROUP_ORDER: readonly PickerGroup[] = ['current', 'recent', 'proxy', 'builtin'];
 
@@ -23,7 +17,7 @@ export interface PickerItem {
 }
 
 export type PickerRow =
-  | { kind: 'header'; group: PickerGroup; title: string }
+  | { kind: 'header'; group: PickerGroup }
   | { kind: 'model'; group: PickerGroup; entry: ModelEntry; positions: number[] };
 
 export interface PickerState {
@@ -75,7 +69,7 @@ export function pickerRows(items: readonly PickerItem[], query: string): PickerR
       .filter((x): x is typeof x & { m: NonNullable<typeof x.m> } => x.m !== undefined);
     if (!matches.length) continue;
     if (query.trim()) matches.sort((a, b) => b.m.score - a.m.score || a.i - b.i);
-    rows.push({ kind: 'header', group, title: GROUP_TITLES[group] });
+    rows.push({ kind: 'header', group });
     for (const { it, m } of matches) rows.push({ kind: 'model', group, entry: it.entry, positions: m.positions });
   }
   return rows;

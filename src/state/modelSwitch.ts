@@ -3,8 +3,11 @@
 import type { ModelEntry, ModelListing } from '../runtime/types.js';
 import { baseModelName, nearestModels, sameModel } from '../runtime/nearest.js';
 import { isOpenAIModel } from '../runtime/models.js';
+import { en, type Messages, type Say } from '../i18n/en.js';
+import { said } from '../i18n/said.js';
 
-export type CheckResult = { ok: true } | { ok: false; suggestion?: string; message: string };
+/** `message` in English; `say` in the user's language. */
+export type CheckResult = { ok: true } | { ok: false; suggestion?: string; message: string; say: Say };
 
 /**
  * How a model would be reached:
@@ -50,34 +53,33 @@ export function entryFor(name: string, listing: ModelListing | undefined): Model
 }
 
 /** The message shown when the proxy lacks a model: with the nearest name, or the names it serves. */
-export function notServedMessage(name: string, suggestion: string | undefined, served: readonly string[]): string {
-  if (suggestion) return `The proxy does not serve ${name}; the nearest name it serves is ${suggestion}.`;
-  if (!served.length) return `The proxy does not serve ${name}, and it lists no models.`;
-  const list = nearestModels(name, served);
-  return `The proxy does not serve ${name}. It serves: ${list.slice(0, 6).join(', ')}${list.length > 6 ? ', …' : ''}.`;
+export function notServedMessage(name: string, suggestion: string | undefined, served: readonly string[], m: Messages = en): string {
+  if (suggestion) return m.modelCheck.nearest({ name, suggestion });
+  if (!served.length) return m.modelCheck.noneListed({ name });
+  return m.modelCheck.serves({ name, served: nearestModels(name, served) });
 }
 
 /** May `name` be used? The check behind the picker, `/model NAME` and `--model`. */
 export function checkModel(name: string, listing: ModelListing | undefined): CheckResult {
   const id = name.trim();
-  if (!id) return { ok: false, message: 'No model name given.' };
+  if (!id) return { ok: false, ...said((m) => m.modelCheck.noName) };
   const entry = entryFor(id, listing);
   const avail = availability(entry);
   if (avail !== 'missing') return { ok: true };
   const suggestion = entry.suggestion ?? suggestFor(id, servedNames(listing));
+  const served = servedNames(listing);
   return {
     ok: false,
     ...(suggestion ? { suggestion } : {}),
-    message: notServedMessage(id, suggestion, servedNames(listing)),
+    ...said((m) => notServedMessage(id, suggestion, served, m)),
   };
 }
 
 /** One line for the chat when a model cannot be used: the check's message and how to switch. */
-export function checkLine(result: CheckResult): string | undefined {
+export function checkLine(result: CheckResult, m: Messages = en): string | undefined {
   if (result.ok) return undefined;
-  return result.suggestion
-    ? `${result.message} Switch with /model ${result.suggestion}, or pick another with Ctrl+P.`
-    : `${result.message} Pick another with Ctrl+P.`;
+  const message = result.say(m);
+  return result.suggestion ? m.modelCheck.switchWith({ message, suggestion: result.suggestion }) : m.modelCheck.pickAnother({ message });
 }
 
 /**

@@ -5,17 +5,20 @@ import type { CheckResult } from '../runtime/doctor.js';
 import type { ConfigKey } from '../runtime/types.js';
 import { FIELDS, fieldSpec } from '../settings/fields.js';
 import { beginEdit, editApply, editInsert, oneLine, type EditOp, type EditState } from './settingsEdit.js';
+import type { LazyText, Messages } from '../i18n/index.js';
 
 export type { EditOp, EditState } from './settingsEdit.js';
 
 export type Values = Readonly<Partial<Record<ConfigKey, string>>>;
 
-/** A UI preference kept in conf (e.g. the language, later): a choice, applied on Save. */
+/** A UI preference kept in conf (e.g. the language): a choice, applied on Save, or at once when `instant`. */
 export interface PrefField {
   id: string;
   label: string;
   hint: string;
   choices: readonly { value: string; label: string }[];
+  /** Applies (and is kept) as soon as it changes, not on Save: never an unsaved edit. */
+  instant?: boolean;
 }
 
 /** One "Test connection" result: the doctor's own check, its title prefixed with the check's label. */
@@ -39,7 +42,7 @@ export interface SettingsState {
   readonly revealed: ConfigKey | undefined;
   readonly question: Question | undefined;
   readonly saving: boolean;
-  readonly message: { tone: Tone; text: string } | undefined;
+  readonly message: { tone: Tone; text: LazyText } | undefined;
   /** Results of the last "Test connection"; `run` tells a newer run from a stale one. */
   readonly test: { run: number; running: boolean; checks: readonly ConnectionCheck[] } | undefined;
 }
@@ -94,11 +97,11 @@ export type SettingsAction =
   | { type: 'cancel' }
   | { type: 'ask'; question: Question }
   | { type: 'dismiss' }
-  | { type: 'message'; tone: Tone; text: string }
+  | { type: 'message'; tone: Tone; text: LazyText }
   | { type: 'saving' }
   /** The file now says `file` (written, or already so): it is the new baseline. */
-  | { type: 'saved'; file: Values; text: string }
-  | { type: 'saveFailed'; tone: Tone; text: string }
+  | { type: 'saved'; file: Values; text: LazyText }
+  | { type: 'saveFailed'; tone: Tone; text: LazyText }
   | { type: 'testStart'; run: number }
   | { type: 'testCheck'; run: number; check: ConnectionCheck }
   | { type: 'testDone'; run: number; checks?: readonly ConnectionCheck[] };
@@ -155,13 +158,15 @@ function startEdit(s: SettingsState, key: ConfigKey, replace: boolean, text?: st
 }
 
 function commit(s: SettingsState, edit: EditState): SettingsState {
-  if (!edit.check.ok) return { ...s, message: { tone: 'error', text: `${edit.key}: ${edit.check.message}` } };
-  const next = withValue({ ...s, edit: undefined }, edit.key, edit.check.value);
-  const removedButInherited = edit.check.value === '' && s.env[edit.key] !== undefined;
-  const message = edit.check.note
-    ? { tone: 'info' as const, text: `${edit.key}: ${edit.check.note}` }
+  const { key, check } = edit;
+  if (!check.ok) return { ...s, message: { tone: 'error', text: (m) => m.problems.keyed({ key, message: check.say(m) }) } };
+  const next = withValue({ ...s, edit: undefined }, key, check.value);
+  const removedButInherited = check.value === '' && s.env[key] !== undefined;
+  const note = check.noteSay;
+  const message = note
+    ? { tone: 'info' as const, text: (m: Messages) => m.problems.keyed({ key, message: note(m) }) }
     : removedButInherited
-      ? { tone: 'warn' as const, text: `${edit.key} leaves the file; the environment's value then applies` }
+      ? { tone: 'warn' as const, text: (m: Messages) => m.settings.leavesFile({ key }) }
       : undefined;
   return { ...next, message };
 }
@@ -172,7 +177,8 @@ function cycle(s: SettingsState, row: Row | undefined, by: 1 | -1): SettingsStat
     if (!pref?.choices.length) return s;
     const i = pref.choices.findIndex((c) => c.value === s.prefDraft[pref.id]);
     const next = pref.choices[(i + by + pref.choices.length) % pref.choices.length]!;
-    return { ...s, prefDraft: { ...s.prefDraft, [pref.id]: next.value } };
+    const prefDraft = { ...s.prefDraft, [pref.id]: next.value };
+    return { ...s, prefDraft, ...(pref.instant ? { prefSaved: { ...s.prefSaved, [pref.id]: next.value } } : {}) };
   }
   if (row?.kind !== 'field') return s;
   const choices = fieldSpec(row.key).choices;

@@ -1,22 +1,29 @@
-// Slash commands: the table, completion and parsing. Pure.
+// Slash commands: the table, completion and parsing. Pure. The words are in the catalog.
+import type { Messages, Say } from '../i18n/en.js';
 
 export type SlashName = 'model' | 'settings' | 'doctor' | 'clear' | 'help' | 'quit';
 
 export interface SlashCommand {
   name: SlashName;
-  args?: string;
-  description: string;
+  /** The argument's placeholder, e.g. "[name]". */
+  args?: Say;
+  description: Say;
   aliases?: readonly string[];
 }
 
 export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  { name: 'model', args: '[name]', description: 'switch model (bare: pick from a list)' },
-  { name: 'settings', description: 'connection settings (.env)' },
-  { name: 'doctor', description: 'check the config, the address, the key and the model' },
-  { name: 'clear', description: 'clear the conversation and the screen' },
-  { name: 'help', description: 'commands and key bindings' },
-  { name: 'quit', description: 'exit', aliases: ['exit'] },
+  { name: 'model', args: (m) => m.slash.modelArgs, description: (m) => m.slash.model },
+  { name: 'settings', description: (m) => m.slash.settings },
+  { name: 'doctor', description: (m) => m.slash.doctor },
+  { name: 'clear', description: (m) => m.slash.clear },
+  { name: 'help', description: (m) => m.slash.help },
+  { name: 'quit', description: (m) => m.slash.quit, aliases: ['exit'] },
 ];
+
+/** `/model [name]`, as the menu and /help show it. */
+export function slashUsage(c: SlashCommand, m: Messages): string {
+  return `/${c.name}${c.args ? ` ${c.args(m)}` : ''}`;
+}
 
 /** The command word being typed, when the prompt is `/word` with no space yet. */
 function typedWord(text: string): string | undefined {

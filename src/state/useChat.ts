@@ -1,7 +1,8 @@
 // Runs chat turns against the runtime: one AbortController and generation number per turn,
 // tokens coalesced in a ref and flushed every FLUSH_MS (and always on done/error).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppError, ChatRequest, Runtime } from '../runtime/types.js';
+import type { ChatRequest, Runtime } from '../runtime/types.js';
+import { unexpectedError } from '../runtime/errors.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 
 export const FLUSH_MS = 40;
@@ -28,12 +29,6 @@ export interface ChatControls {
   busy(): boolean;
   dispatch(action: ChatAction): void;
 }
-
-const UNEXPECTED: AppError = {
-  kind: 'unknown',
-  message: 'The reply failed unexpectedly.',
-  hint: 'Try again; run with --debug to log the details.',
-};
 
 export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatControls] {
   const [state, setState] = useState(() => initialChatState(init));
@@ -101,7 +96,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
         }
         if (live()) end(t, { type: 'finish', gen: t.gen, stopReason: 'end', now: Date.now() });
       } catch {
-        if (live()) end(t, { type: 'fail', gen: t.gen, error: UNEXPECTED, now: Date.now() });
+        if (live()) end(t, { type: 'fail', gen: t.gen, error: unexpectedError(), now: Date.now() });
       }
     },
     [runtime, dispatch, flush, end],

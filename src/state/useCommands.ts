@@ -25,7 +25,8 @@ export function useCommands(actions: CommandActions): (text: string) => boolean 
     if (!cmd) return false;
     const a = latest.current;
     if (cmd.kind === 'unknown') {
-      a.chat.dispatch({ type: 'info', text: `unknown command /${cmd.name} — /help lists them`, tone: 'warn' });
+      const name = cmd.name;
+      a.chat.dispatch({ type: 'info', text: (m) => m.chat.unknownCommand({ name }), tone: 'warn' });
       return true;
     }
     switch (cmd.command.name) {

@@ -4,6 +4,7 @@ import { useCallback, useRef } from 'react';
 import type { Key } from 'ink';
 import { useKeyboard } from './useKeyboard.js';
 import { modelKeyIntent } from './modelKeys.js';
+import type { LazyText } from '../i18n/index.js';
 
 export const EXIT_WINDOW_MS = 2000;
 
@@ -11,7 +12,7 @@ export interface GlobalKeyHandlers {
   /** Stop the reply that is streaming; false when there is none. */
   onStop(): boolean;
   onExit(): void;
-  onNotice(text: string): void;
+  onNotice(text: LazyText): void;
   /** Ctrl+S (error hints point users to it). */
   onSettings(): void;
   onModelKey(intent: 'openPicker' | 'cycle'): void;
@@ -50,7 +51,7 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
       return;
     }
     armedAt.current = now;
-    h.onNotice('Press Ctrl+C again to exit');
+    h.onNotice((m) => m.chat.pressCtrlCAgain);
   }, []);
   useKeyboard(onInput, handlers.isActive ?? true);
 }

@@ -21,6 +21,8 @@ import {
   type Values,
 } from './settingsReducer.js';
 import { settingsIntents, type SettingsIntent, type SettingsKey } from './settingsKeys.js';
+import { en, type Messages } from '../i18n/index.js';
+import { errorWords } from '../i18n/said.js';
 
 export type DoctorRunner = (input: DoctorInput, onCheck?: (r: CheckResult) => void) => Promise<CheckResult[]>;
 
@@ -32,7 +34,11 @@ export interface SettingsOptions {
   prefs?: readonly PrefField[];
   prefValues?: Readonly<Record<string, string>>;
   onSavePrefs?(values: Record<string, string>): void;
+  /** An `instant` preference changed (applied at once, not on Save). */
+  onPrefChange?(id: string, value: string): void;
   onClose(): void;
+  /** The catalog "Test connection" words its results in (English when not given). */
+  messages?: Messages;
 }
 
 /** The file's values as the runtime reads them (dotenv, trimmed, empty ones left out). */
@@ -50,9 +56,9 @@ export function envValues(env: NodeJS.ProcessEnv): Values {
 }
 
 /** The doctor's label in front of each title ("Key: …"), loaded with the doctor itself. */
-async function loadDoctor(): Promise<{ run: DoctorRunner; label: (r: CheckResult) => ConnectionCheck }> {
+async function loadDoctor(m: Messages): Promise<{ run: DoctorRunner; label: (r: CheckResult) => ConnectionCheck }> {
   const { runDoctor, doctorLines } = await import('../runtime/doctor.js');
-  return { run: runDoctor, label: (r) => ({ ...r, title: doctorLines([r])[0]?.title ?? r.title }) };
+  return { run: runDoctor, label: (r) => ({ ...r, title: doctorLines([r], m)[0]?.title ?? r.title }) };
 }
 
 export interface SettingsHandle {
@@ -92,12 +98,13 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
   );
 
   /** Commits a field being edited; false (with the reason shown) when its value is invalid. */
-  const settleEdit = (what: string): boolean => {
+  const settleEdit = (what: 'saved' | 'tested'): boolean => {
     if (!ref.current.edit) return true;
     const s = apply({ type: 'commit' });
     if (!s.edit) return true;
-    if (s.edit.check.ok) return true;
-    apply({ type: 'message', tone: 'error', text: `${s.edit.key}: ${s.edit.check.message} — not ${what}` });
+    const { key, check } = s.edit;
+    if (check.ok) return true;
+    apply({ type: 'message', tone: 'error', text: (m) => m.settings.invalidNot({ key, message: check.say(m), what }) });
     return false;
   };
 
@@ -107,24 +114,25 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     const changes = pendingChanges(ref.current);
     const prefs = pendingPrefs(ref.current);
     if (!Object.keys(changes).length && !prefs) {
-      apply({ type: 'message', tone: 'info', text: 'Nothing to save' });
+      apply({ type: 'message', tone: 'info', text: (m) => m.settings.nothingToSave });
       return;
     }
     apply({ type: 'saving' });
     const result = Object.keys(changes).length ? saveEnv(envPath, changes, { base: base.current, force }) : ({ status: 'unchanged', snapshot: base.current } as const);
     if (result.status === 'conflict') {
-      apply({ type: 'saveFailed', tone: 'warn', text: `${envPath} changed on disk since this screen opened.` });
+      apply({ type: 'saveFailed', tone: 'warn', text: (m) => m.settings.changedOnDisk({ path: envPath }) });
       apply({ type: 'ask', question: 'overwrite' });
       return;
     }
     if (result.status === 'error') {
-      apply({ type: 'saveFailed', tone: 'error', text: `Not saved: ${result.message}` });
+      const { say } = result;
+      apply({ type: 'saveFailed', tone: 'error', text: (m) => m.settings.notSaved({ message: say(m) }) });
       return;
     }
     base.current = result.snapshot;
     if (prefs) opts.current.onSavePrefs?.(prefs);
-    const where = result.status === 'saved' ? `Saved to ${envPath}` : 'Saved';
-    apply({ type: 'saved', file: fileValues(envPath, result.snapshot?.text), text: `${where}. The app switches to it now.` });
+    const path = result.status === 'saved' ? envPath : undefined;
+    apply({ type: 'saved', file: fileValues(envPath, result.snapshot?.text), text: (m) => m.settings.saved({ path }) });
   };
 
   const test = async (): Promise<void> => {
@@ -135,22 +143,25 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     try {
       if (Object.keys(changes).length) text = applyEnvChanges(text ?? '', changes);
     } catch (err) {
-      apply({ type: 'message', tone: 'error', text: `Cannot test: ${(err as Error).message}` });
+      const words = errorWords(err);
+      apply({ type: 'message', tone: 'error', text: (m) => m.settings.cannotTest({ error: words.say ? words.say(m) : words.message }) });
       return;
     }
     const run = ++testRun.current;
     apply({ type: 'testStart', run });
     const live = (): boolean => testRun.current === run;
     try {
-      const doctor = await loadDoctor();
+      const messages = opts.current.messages ?? en;
+      const doctor = await loadDoctor(messages);
       const config = configFromText(envPath, text, env);
-      const input: DoctorInput = { config, env, model, ...(text !== undefined ? { envText: text } : {}) };
+      const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}) };
       const results = await doctor.run(input, (r) => live() && apply({ type: 'testCheck', run, check: doctor.label(r) }));
       if (live()) apply({ type: 'testDone', run, checks: results.map(doctor.label) });
     } catch (err) {
       if (!live()) return;
       apply({ type: 'testDone', run });
-      apply({ type: 'message', tone: 'error', text: `Test connection failed to run: ${(err as Error).message}` });
+      const error = (err as Error).message;
+      apply({ type: 'message', tone: 'error', text: (m) => m.settings.testFailed({ error }) });
     }
   };
 
@@ -173,12 +184,20 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
           if (question === 'discard' && intent.yes) opts.current.onClose();
           else if (question === 'overwrite' && intent.yes) save(true);
           else if (question === 'overwrite') {
-            apply({ type: 'message', tone: 'warn', text: 'Not saved. Your edits are still here; close and reopen to load the file as it is now.' });
+            apply({ type: 'message', tone: 'warn', text: (m) => m.settings.keptEdits });
           }
           break;
         }
-        default:
-          apply(intent);
+        default: {
+          const before = ref.current.prefSaved;
+          const after = apply(intent).prefSaved;
+          if (after !== before) {
+            for (const pref of ref.current.prefs) {
+              const value = after[pref.id];
+              if (pref.instant && value !== undefined && value !== before[pref.id]) opts.current.onPrefChange?.(pref.id, value);
+            }
+          }
+        }
       }
     }
   };

@@ -1,6 +1,6 @@
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { EnvDocument } from '../../src/settings/envDocument.js';
+import { EnvDocument, type EnvProblem } from '../../src/settings/envDocument.js';
 
 // Every fixture is checked against dotenv.parse(), the parser the app really uses.
 const FIXTURES: Record<string, string> = {
@@ -246,6 +246,9 @@ describe('EnvDocument.unset', () => {
   });
 });
 
+/** A problem's English words only (without `say`, the words in another language). */
+const words = ({ say: _say, ...rest }: EnvProblem) => rest;
+
 describe('EnvDocument.problems', () => {
   it('reports the lines dotenv skips, 1-based', () => {
     const text = [
@@ -264,7 +267,7 @@ describe('EnvDocument.problems', () => {
     ].join('\r\n');
     const doc = new EnvDocument('\uFEFF' + text);
     expect(parse(text)).toEqual({ GOOD: '2', OPEN: '"never closed', TAIL: '"x" junk' });
-    expect(doc.problems()).toEqual([
+    expect(doc.problems().map(words)).toEqual([
       { line: 2, key: 'GOOD', message: 'GOOD is set again on line 11; that value is used', warning: true },
       { line: 3, message: "no '=' on this line (expected KEY=VALUE)" },
       { line: 4, message: "missing key before '='" },
@@ -279,11 +282,11 @@ describe('EnvDocument.problems', () => {
 
   it('points out a value dotenv takes from the next line', () => {
     expect(parse('A:\nB=1\n')).toEqual({ A: 'B=1' });
-    expect(new EnvDocument('A:\nB=1\n').problems()).toEqual([
+    expect(new EnvDocument('A:\nB=1\n').problems().map(words)).toEqual([
       { line: 1, key: 'A', message: 'the value of A is read from line 2' },
     ]);
     expect(parse('# c\nA=\n"x"\n')).toEqual({ A: 'x' });
-    expect(new EnvDocument('# c\nA=\n"x"\n').problems()).toEqual([
+    expect(new EnvDocument('# c\nA=\n"x"\n').problems().map(words)).toEqual([
       { line: 2, key: 'A', message: 'the value of A is read from line 3' },
     ]);
     expect(new EnvDocument('A: \nB=1\n').problems()).toEqual([]); // here A is empty

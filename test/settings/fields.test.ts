@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, fieldSpec, isConfigKey, validateField, type FieldCheck } from '../../src/settings/fields.js';
 import { CONFIG_KEYS, type ConfigKey } from '../../src/runtime/types.js';
+import { en } from '../../src/i18n/index.js';
+
+/** The English words only (without `say` / `noteSay`, the words in another language). */
+const words = ({ say: _s, noteSay: _n, ...rest }: FieldCheck & { say?: unknown; noteSay?: unknown }) => rest;
 
 describe('FIELDS', () => {
   it('lists every config key once, in order, each with a one-line hint', () => {
     expect(FIELDS.map((f) => f.key)).toEqual([...CONFIG_KEYS]);
     for (const f of FIELDS) {
-      expect(f.hint.length).toBeGreaterThan(10);
-      expect(f.hint).not.toContain('\n');
+      expect(f.hint(en).length).toBeGreaterThan(10);
+      expect(f.hint(en)).not.toContain('\n');
     }
     expect(FIELDS.filter((f) => f.secret).map((f) => f.key)).toEqual(['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'OPENAI_API_KEY']);
     expect(fieldSpec('OPENWORK_PROXY_FORMAT')).toMatchObject({ kind: 'choice', choices: ['auto', 'openai', 'anthropic'] });
@@ -65,6 +69,7 @@ const TABLE: [ConfigKey, string, FieldCheck | ReturnType<typeof bad>][] = [
 
 describe('validateField', () => {
   it.each(TABLE)('%s %j', (key, raw, expected) => {
-    expect(validateField(key, raw)).toEqual(expected);
+    expect(words(validateField(key, raw))).toEqual(expected);
   });
+
 });

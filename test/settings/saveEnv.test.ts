@@ -149,7 +149,7 @@ describe('saveEnv: only the edited line changes', () => {
     const text = '# keep\nANTHROPIC_BASE_URL=http://old:1\n';
     seed(text);
     const result = saveEnv(file, { ANTHROPIC_BASE_URL: NEW_URL, WEIRD: `'"\`#` }, { base: readIfExists(file) });
-    expect(result).toEqual({ status: 'error', message: expect.stringMatching(/cannot read this value back/) });
+    expect(result).toMatchObject({ status: 'error', message: expect.stringMatching(/cannot read this value back/) });
     expect(bytes().toString('utf8')).toBe(text);
   });
 });
@@ -223,7 +223,7 @@ describe('saveEnv: interrupted mid-save', () => {
         throw new Error('SIGINT');
       },
     });
-    expect(result).toEqual({ status: 'error', message: 'cannot save: SIGINT' });
+    expect(result).toMatchObject({ status: 'error', message: 'cannot save: SIGINT' });
     expect(bytes().toString('utf8')).toBe(text);
     expect(fs.readdirSync(join(root, '.openwork'))).toEqual(['.env']);
   });

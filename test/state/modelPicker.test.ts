@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelEntry, ModelListing } from '../../src/runtime/types.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
+import { en } from '../../src/i18n/index.js';
 import {
   createPicker,
   formatContext,
@@ -30,7 +31,7 @@ const move = (to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'): Picke
 
 /** The rows as text: "# header" and "  name", with ">" on the cursor. */
 function lines(s: PickerState): string[] {
-  return s.rows.map((r, i) => (r.kind === 'header' ? `# ${r.title}` : `${i === s.cursor ? '>' : ' '} ${r.entry.id}`));
+  return s.rows.map((r, i) => (r.kind === 'header' ? `# ${en.picker.groups[r.group]}` : `${i === s.cursor ? '>' : ' '} ${r.entry.id}`));
 }
 const models = (s: PickerState): string[] => s.rows.flatMap((r) => (r.kind === 'model' ? [r.entry.id] : []));
 
@@ -77,7 +78,7 @@ describe('model picker rows', () => {
 
   it('shows the proxy group before the built-ins, and marks built-ins the proxy lacks with its nearest name', () => {
     const s = createPicker({ listing: proxyListing, current: 'claude-sonnet-4-5-20250929', recent: [], height: 30 });
-    const titles = s.rows.flatMap((r) => (r.kind === 'header' ? [r.title] : []));
+    const titles = s.rows.flatMap((r) => (r.kind === 'header' ? [en.picker.groups[r.group]] : []));
     expect(titles).toEqual(['current', 'served by the proxy', 'built in']);
     const entry = (id: string): ModelEntry | undefined => s.items.find((i) => i.entry.id === id)?.entry;
     expect(entry('claude-3-5-sonnet-20241022')).toMatchObject({ served: false, suggestion: 'claude-3-5-sonnet' });
@@ -171,7 +172,7 @@ describe('model picker cursor and window', () => {
     // Up onto the first row of the built-ins brings its header into view.
     s = run(s, move('end'));
     while (selectedModel(s) !== 'claude-sonnet-5-5') s = run(s, move('up'));
-    expect(s.rows[s.scroll]).toMatchObject({ kind: 'header', title: 'built in' });
+    expect(s.rows[s.scroll]).toMatchObject({ kind: 'header', group: 'builtin' });
   });
 
   it('PageUp/PageDown move by a page (height - 1) and land on models', () => {

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { ModelListing } from '../../src/runtime/types.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
 import { checkLine, checkModel, nextRecent, withRecent, type CheckResult } from '../../src/state/modelSwitch.js';
+import { messagesFor } from '../../src/i18n/index.js';
+
+/** A check without its `say` (the words in another language), for comparing. */
+type Checked = { ok: true } | { ok: false; suggestion?: string; message: string };
+const words = (r: CheckResult): Checked => {
+  if (r.ok) return r;
+  const { say: _say, ...rest } = r;
+  return rest;
+};
 import { modelKeyIntent, pickerIntent, type PickerKey } from '../../src/state/modelKeys.js';
 
 const seedProxy: ModelListing = {
@@ -17,7 +26,7 @@ const refused: ModelListing = {
 };
 
 describe('checkModel', () => {
-  const cases: [string, string, ModelListing | undefined, CheckResult][] = [
+  const cases: [string, string, ModelListing | undefined, Checked][] = [
     ['a served alias', 'claude-3-5-sonnet', seedProxy, { ok: true }],
     ['a served name with spaces around it', '  team-fast ', seedProxy, { ok: true }],
     [
@@ -52,7 +61,7 @@ describe('checkModel', () => {
     ['an empty name', '  ', seedProxy, { ok: false, message: 'No model name given.' }],
   ];
   it.each(cases)('%s', (_what, name, listing, expected) => {
-    expect(checkModel(name, listing)).toEqual(expected);
+    expect(words(checkModel(name, listing))).toEqual(expected);
   });
 });
 
@@ -62,7 +71,14 @@ describe('checkLine', () => {
     expect(checkLine(checkModel('claude-3-5-sonnet-20241022', seedProxy))).toBe(
       'The proxy does not serve claude-3-5-sonnet-20241022; the nearest name it serves is claude-3-5-sonnet. Switch with /model claude-3-5-sonnet, or pick another with Ctrl+P.',
     );
-    expect(checkLine({ ok: false, message: 'No model name given.' })).toBe('No model name given. Pick another with Ctrl+P.');
+    expect(checkLine(checkModel(' ', seedProxy))).toBe('No model name given. Pick another with Ctrl+P.');
+  });
+
+  it('says it again in Chinese', () => {
+    const line = checkLine(checkModel('claude-3-5-sonnet-20241022', seedProxy), messagesFor('zh-CN'));
+    expect(line).toContain('claude-3-5-sonnet-20241022');
+    expect(line).toContain('/model claude-3-5-sonnet');
+    expect(line).toContain('Ctrl+P');
   });
 });
 

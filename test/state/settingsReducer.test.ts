@@ -14,6 +14,10 @@ import {
 } from '../../src/state/settingsReducer.js';
 import { settingsIntents, type SettingsIntent, type SettingsKey } from '../../src/state/settingsKeys.js';
 import { CONFIG_KEYS, type ConfigKey } from '../../src/runtime/types.js';
+import { en, resolveText, type LazyText } from '../../src/i18n/index.js';
+
+/** A message as the English screen says it. */
+const said = (t: LazyText | undefined): string | undefined => (t === undefined ? undefined : resolveText(t, en));
 
 const FILE = { ANTHROPIC_BASE_URL: 'http://127.0.0.1:3000', ANTHROPIC_API_KEY: 'sk-test-master' };
 const start = (env: Partial<Record<ConfigKey, string>> = {}) => initSettings({ file: FILE, env });
@@ -42,16 +46,17 @@ describe('settings state', () => {
     let s = run(start(), { type: 'activate' });
     expect(s.edit).toMatchObject({ key: 'ANTHROPIC_BASE_URL', buffer: { text: 'http://127.0.0.1:3000', cursor: 21 }, replace: false });
     s = run(s, { type: 'editOp', op: 'killStart' }, { type: 'insert', text: '10.0.0.1:4000' });
-    expect(s.edit?.check).toEqual({ ok: false, message: 'add http:// or https:// in front, e.g. http://10.0.0.1:4000' });
+    expect(s.edit?.check).toMatchObject({ ok: false, message: 'add http:// or https:// in front, e.g. http://10.0.0.1:4000' });
     s = run(s, { type: 'commit' });
     expect(s.edit).toBeDefined(); // invalid: still editing, never kept
     expect(s.message?.tone).toBe('error');
     expect(pendingChanges(s)).toEqual({});
     s = run(s, { type: 'editOp', op: 'home' }, { type: 'insert', text: 'http://' }, { type: 'editOp', op: 'end' }, { type: 'insert', text: '/v1/' });
-    expect(s.edit?.check).toEqual({ ok: true, value: 'http://10.0.0.1:4000', note: 'dropped the trailing /v1 (the app adds it where needed)' });
+    expect(s.edit?.check).toMatchObject({ ok: true, value: 'http://10.0.0.1:4000', note: 'dropped the trailing /v1 (the app adds it where needed)' });
     s = run(s, { type: 'commit' });
     expect(s.edit).toBeUndefined();
-    expect(s.message).toEqual({ tone: 'info', text: 'ANTHROPIC_BASE_URL: dropped the trailing /v1 (the app adds it where needed)' });
+    expect(s.message?.tone).toBe('info');
+    expect(said(s.message?.text)).toBe('ANTHROPIC_BASE_URL: dropped the trailing /v1 (the app adds it where needed)');
     expect(fieldView(s, 'ANTHROPIC_BASE_URL')).toMatchObject({ value: 'http://10.0.0.1:4000', source: 'file', dirty: true });
     expect(pendingChanges(s)).toEqual({ ANTHROPIC_BASE_URL: 'http://10.0.0.1:4000' });
   });
@@ -86,7 +91,7 @@ describe('settings state', () => {
     const s = run(start({ ANTHROPIC_BASE_URL: 'http://env:9' }), { type: 'activate' }, { type: 'editOp', op: 'killStart' }, { type: 'commit' });
     expect(pendingChanges(s)).toEqual({ ANTHROPIC_BASE_URL: '' });
     expect(fieldView(s, 'ANTHROPIC_BASE_URL')).toMatchObject({ value: 'http://env:9', source: 'environment', removed: true });
-    expect(s.message?.text).toMatch(/environment's value then applies/);
+    expect(said(s.message?.text)).toMatch(/environment's value then applies/);
   });
 
   it('typing on a text field starts editing with what was typed', () => {
@@ -115,6 +120,15 @@ describe('settings state', () => {
     expect(s.revealed).toBe('ANTHROPIC_API_KEY');
     s = run(s, { type: 'move', by: 1 });
     expect(s.revealed).toBeUndefined();
+  });
+
+  it('an instant preference is kept as it changes (never an unsaved edit)', () => {
+    const lang = { id: 'lang', label: 'Language', hint: '', instant: true, choices: [{ value: 'system', label: 'System' }, { value: 'zh-CN', label: '简体中文' }] };
+    let s = initSettings({ file: FILE, env: {}, prefs: [lang], prefValues: { lang: 'system' } });
+    s = run(s, { type: 'focus', row: CONFIG_KEYS.length }, { type: 'cycle', by: 1 });
+    expect(s.prefDraft).toEqual({ lang: 'zh-CN' });
+    expect(s.prefSaved).toEqual({ lang: 'zh-CN' });
+    expect(isDirty(s)).toBe(false);
   });
 
   it('after a save the written values are the new baseline', () => {

@@ -74,7 +74,7 @@ describe('useModelChoice', () => {
     const h = mount({ initial: 'claude-3-5-sonnet-20241022', recent: [], runtime });
     await h.see('check=The proxy does not serve');
     await waitFor(() => h.choice().check, 'the check');
-    expect(h.choice().check).toEqual({
+    expect(h.choice().check).toMatchObject({
       ok: false,
       suggestion: 'claude-3-5-sonnet',
       message: 'The proxy does not serve claude-3-5-sonnet-20241022; the nearest name it serves is claude-3-5-sonnet.',
@@ -96,7 +96,7 @@ describe('useModelChoice', () => {
     const runtime = fakeRuntime({ models: listing('claude-3-5-sonnet') });
     const h = mount({ initial: 'claude-3-5-sonnet', recent: [], runtime, onModelChange });
     await h.see('check=ok');
-    await expect(h.choice().switchTo('claude-3-5-sonnet-20241022')).resolves.toEqual({
+    await expect(h.choice().switchTo('claude-3-5-sonnet-20241022')).resolves.toMatchObject({
       ok: false,
       suggestion: 'claude-3-5-sonnet',
       message: 'The proxy does not serve claude-3-5-sonnet-20241022; the nearest name it serves is claude-3-5-sonnet.',

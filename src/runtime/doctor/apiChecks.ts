@@ -11,23 +11,22 @@ import { globMatch, hostOf, isTimeout, noKeyError, quote } from './net.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
-  const { config, found, wait, ctx, fail, classify, skip, outOfTime } = run;
+  const { config, found, wait, ctx, fail, classify, skip, outOfTime, m } = run;
+  const d = m.doctor;
   if (!found.answers) {
     if (found.noKey) {
       // Anthropic's API with no key: the same words the runtime uses when a request is attempted.
-      found.why = 'no key is set';
-      return classify(noKeyError(), [`no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ${config.envPath} or the environment`], { url: ANTHROPIC_API, mode: 'anthropic' });
+      found.why = d.noKey;
+      return classify(noKeyError(), [d.noKeyDetail({ path: config.envPath })], { url: ANTHROPIC_API, mode: 'anthropic' });
     }
-    return skip(found.why ?? 'the server was not checked');
+    return skip(found.why ?? d.serverNotChecked);
   }
   const busy = outOfTime();
   if (busy) return busy;
   const detail: string[] = [];
-  const sent = config.credential ? `${maskSecret(config.credential)} (from ${config.credentialVar})` : undefined;
-  if (config.hasApiKey && config.hasAuthToken) {
-    detail.push(`both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set: ANTHROPIC_AUTH_TOKEN wins, ANTHROPIC_API_KEY (${maskSecret(config.values.ANTHROPIC_API_KEY)}) is not sent`);
-  }
-  if (sent) detail.push(`sent as ${found.mode === 'litellm' || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key'}`);
+  const sent = config.credential ? d.keyFrom({ key: maskSecret(config.credential), keyVar: config.credentialVar ?? '' }) : undefined;
+  if (config.hasApiKey && config.hasAuthToken) detail.push(d.bothKeys({ key: maskSecret(config.values.ANTHROPIC_API_KEY) }));
+  if (sent) detail.push(d.sentAs({ header: found.mode === 'litellm' || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key' }));
   const listWait = wait();
   let ids: string[];
   const signal = AbortSignal.timeout(listWait);
@@ -38,25 +37,25 @@ export async function checkKey(run: Run): Promise<Outcome> {
     const e = classifyError(signal.aborted || isTimeout(err) ? { name: 'TimeoutError' } : err, ctx({ timeoutMs: listWait }));
     if (e?.status === 404 && found.mode !== 'litellm') {
       found.keyStatus = 'warn';
-      return { status: 'warn', title: `${hostOf(found.target!)} does not list models (404): the key is checked by the request below`, detail, kind: 'bad_request' };
+      return { status: 'warn', title: d.noListing({ host: hostOf(found.target!) }), detail, kind: 'bad_request' };
     }
     found.keyStatus = 'fail';
-    found.why = e?.kind === 'auth' ? 'the key was refused (see above)' : 'the model listing failed (see above)';
+    found.why = e?.kind === 'auth' ? d.keyRefused : d.listingFailed;
     return fail(e, detail);
   }
   found.served = ids;
   found.keyStatus = 'pass';
-  detail.push(`${hostOf(found.target!)} lists ${ids.length} model${ids.length === 1 ? '' : 's'}${ids.length ? `: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}` : ''}`);
-  const who = found.mode === 'anthropic' ? "Anthropic's API" : 'the proxy';
-  return { status: 'pass', title: sent ? `${who} accepted the key ${sent}` : `${who} needs no key (none was sent)`, detail };
+  detail.push(d.lists({ host: hostOf(found.target!), ids }));
+  return { status: 'pass', title: d.keyAccepted({ anthropic: found.mode === 'anthropic', sent }), detail };
 }
 
 /** 5. The selected model: served or not (the served names nearest first). */
 export async function checkModel(run: Run): Promise<Outcome> {
-  const { config, found, model, ctx, fail, skip } = run;
+  const { config, found, model, ctx, fail, skip, m } = run;
+  const d = m.doctor;
   if (!found.served) {
-    if (found.keyStatus === 'warn') return skip(`${hostOf(found.target!)} does not list its models; the request below tries ${model}`);
-    return skip(found.why ?? 'the served models are unknown');
+    if (found.keyStatus === 'warn') return skip(d.unlisted({ host: hostOf(found.target!), model }));
+    return skip(found.why ?? d.servedUnknown);
   }
   const served = found.served;
   const target = found.target!;
@@ -67,37 +66,38 @@ export async function checkModel(run: Run): Promise<Outcome> {
       if (underlying && underlying !== model) detail.push(`${model} → ${underlying}`);
     }
     found.modelStatus = 'pass';
-    return { status: 'pass', title: `${model} is served by ${found.mode === 'anthropic' ? "Anthropic's API" : hostOf(target)}`, detail };
+    return { status: 'pass', title: d.servedBy({ model, by: found.mode === 'anthropic' ? undefined : hostOf(target) }), detail };
   }
   const wildcard = served.find((s) => s.includes('*') && globMatch(s, model));
   if (wildcard) {
     found.modelStatus = 'pass';
-    return { status: 'pass', title: `${model} matches the proxy's wildcard route "${wildcard}"`, detail: [] };
+    return { status: 'pass', title: d.wildcard({ model, route: wildcard }), detail: [] };
   }
   if (isOpenAIModel(model) && config.openaiApiKey) {
     found.modelStatus = 'skip';
-    return { status: 'warn', title: `${model} is not served by the proxy: it goes to OpenAI directly (OPENAI_API_KEY), which doctor does not check`, detail: [] };
+    return { status: 'warn', title: d.toOpenai({ model }), detail: [] };
   }
   const e = modelNotServed(ctx({ servedModels: served }));
   const all = nearestModels(model, served);
-  const detail = all.length > 6 ? [`served, nearest first: ${all.join(', ')}`] : [];
-  if (!all.length) detail.push(`${hostOf(target)} lists no models at all: its config has an empty model_list, or this key may use none`);
+  const detail = all.length > 6 ? [d.nearestFirst({ names: all })] : [];
+  if (!all.length) detail.push(d.listsNone({ host: hostOf(target) }));
   if (found.mode === 'litellm') {
     found.modelStatus = 'fail';
-    found.why = `the proxy does not serve ${model} (see above)`;
+    found.why = d.notServed({ model });
     return fail(e, detail);
   }
   // Anthropic's API and gateways accept aliases they do not list: the request below decides.
   found.modelStatus = 'warn';
-  return { status: 'warn', kind: 'model', title: `${model} is not in the list ${hostOf(target)} serves; the request below tries it anyway`, detail: [...detail, e.message], fix: e.hint };
+  return { status: 'warn', kind: 'model', title: d.notListedTries({ model, host: hostOf(target) }), detail: [...detail, e.message], fix: e.hint };
 }
 
 /** 6. A real one-token request, streamed: time to first byte and total. */
 export async function checkRequest(run: Run): Promise<Outcome> {
-  const { found, model, now, left, fail, classify, skip, outOfTime } = run;
-  if (!found.answers) return skip(found.why ?? 'the server was not checked');
-  if (found.keyStatus === 'fail' || found.modelStatus === 'fail') return skip(found.why ?? 'an earlier check failed');
-  if (found.modelStatus === 'skip') return skip(`${model} is not sent through the proxy`);
+  const { found, model, now, left, fail, classify, skip, outOfTime, m } = run;
+  const d = m.doctor;
+  if (!found.answers) return skip(found.why ?? d.serverNotChecked);
+  if (found.keyStatus === 'fail' || found.modelStatus === 'fail') return skip(found.why ?? d.earlierFailed);
+  if (found.modelStatus === 'skip') return skip(d.notThroughProxy({ model }));
   const busy = outOfTime();
   if (busy) return busy;
   const budget = Math.max(1, Math.floor(left()));
@@ -128,9 +128,9 @@ export async function checkRequest(run: Run): Promise<Outcome> {
     if (stop === 'aborted') throw { name: 'TimeoutError' };
   } catch (err) {
     // As RuntimeService.chat: a stream that broke after it started is a cut, a quiet one a timeout.
-    if (err instanceof StreamError && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!)), reply ? [`partial reply: ${quote(reply)}`] : []);
+    if (err instanceof StreamError && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), reply ? [d.partialReply({ reply: quote(reply) })] : []);
     if (started && !(err instanceof StreamError) && typeof (err as { status?: unknown }).status !== 'number' && !ac.signal.aborted && !isTimeout(err)) {
-      return fail(streamCutError(hostOf(found.target!)));
+      return fail(streamCutError(hostOf(found.target!), m));
     }
     const timeout = err instanceof StreamError || ac.signal.aborted || isTimeout(err);
     return classify(timeout ? { name: 'TimeoutError' } : err, [], { timeoutMs: budget, ...(found.served ? { servedModels: found.served } : {}) });
@@ -139,11 +139,13 @@ export async function checkRequest(run: Run): Promise<Outcome> {
   }
   const total = Math.round(now() - t0);
   const ttfb = headersAt !== undefined ? Math.round(headersAt - t0) : total;
-  const detail = firstTextAt !== undefined ? [`first text after ${Math.round(firstTextAt - t0)} ms`] : ['no text came back (a one-token reply may be empty)'];
-  if (reply) detail.push(`reply: ${quote(reply)}`);
-  if (usage?.inputTokens !== undefined || usage?.outputTokens !== undefined) detail.push(`tokens: ${usage.inputTokens ?? '?'} in, ${usage.outputTokens ?? '?'} out${usage.cost !== undefined ? `, cost $${usage.cost}` : ''}`);
-  if (requestId) detail.push(`request id: ${requestId}`);
-  return { status: 'pass', title: `${model} answered a one-token request in ${total} ms (first byte after ${ttfb} ms)`, detail };
+  const detail = firstTextAt !== undefined ? [d.firstText({ ms: Math.round(firstTextAt - t0) })] : [d.noText];
+  if (reply) detail.push(d.reply({ reply: quote(reply) }));
+  if (usage?.inputTokens !== undefined || usage?.outputTokens !== undefined) {
+    detail.push(d.tokens({ input: usage.inputTokens ?? '?', output: usage.outputTokens ?? '?', cost: usage.cost }));
+  }
+  if (requestId) detail.push(d.requestId({ id: requestId }));
+  return { status: 'pass', title: d.answered({ model, total, ttfb }), detail };
 }
 
 /** The same clients RuntimeService builds (no second wire format), with doctor's time limits. */

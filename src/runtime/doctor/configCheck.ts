@@ -7,10 +7,13 @@ import { readEnvFile } from '../loadConfig.js';
 import { maskSecret } from '../secrets.js';
 import { EnvDocument } from '../../settings/envDocument.js';
 import type { CheckStatus, DoctorInput, Outcome } from './types.js';
+import { en, type Messages } from '../../i18n/en.js';
 
 /** 1. The config file: found, parsed, private; problems by line; which value won for each key. */
 export async function checkConfig(input: DoctorInput): Promise<Outcome> {
   const { config } = input;
+  const m = input.messages ?? en;
+  const d = m.doctor;
   const path = config.envPath;
   const detail: string[] = [];
   let text = input.envText;
@@ -25,14 +28,14 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
       return {
         status: 'fail',
         kind: 'config',
-        title: `Nothing is configured: ${path} does not exist and no ANTHROPIC_* variable is set`,
+        title: d.nothingConfigured({ path }),
         detail: [],
-        fix: `Create ${path} with ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY, or run openwork-tui (the settings screen opens on first run).`,
+        fix: d.nothingConfiguredFix({ path }),
       };
     }
     status = 'warn';
-    title = `no ${path}: using the environment only`;
-    fix = `Save the settings (Ctrl+S in openwork-tui) to keep them in ${path}.`;
+    title = d.envOnly({ path });
+    fix = d.envOnlyFix({ path });
   } else {
     title = path;
     if (process.platform !== 'win32') {
@@ -40,29 +43,30 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
       const octal = `0${mode.toString(8)}`;
       if (mode & 0o077) {
         status = 'warn';
-        title = `${path} (${octal}: other users can read the key)`;
+        title = d.readable({ path, octal });
         fix = `chmod 600 ${path}`;
-      } else title = `${path} (${octal}, private)`;
+      } else title = d.private({ path, octal });
     }
   }
 
   const errors = config.problems.filter((p) => !p.warning);
-  for (const p of config.problems) detail.push(`${p.line ? `line ${p.line}: ` : ''}${p.warning ? 'warning: ' : ''}${p.message}`);
+  for (const p of config.problems) detail.push(d.problemLine({ line: p.line, warning: !!p.warning, message: p.say ? p.say(m) : p.message }));
   if (errors.length) {
     status = 'fail';
     const lines = [...new Set(errors.filter((p) => p.line).map((p) => p.line))];
-    title = `${path}: ${errors.length} problem${errors.length === 1 ? '' : 's'}${lines.length ? ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` : ''}`;
-    fix = `Fix ${lines.length ? `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')} of ${path}` : 'the values above'} (or edit them in the settings screen, Ctrl+S).`;
+    title = d.problems({ path, n: errors.length, lines });
+    fix = d.problemsFix({ path, lines });
   } else if (config.problems.length && status === 'pass') {
     status = 'warn';
-    fix = `Tidy ${path} (the warnings above do not stop anything).`;
+    fix = d.tidy({ path });
   }
-  detail.push(...valueLines(config, text, input.env));
+  detail.push(...valueLines(config, text, input.env, m));
   return { status, title, detail, ...(fix ? { fix } : {}), ...(status === 'fail' ? { kind: 'config' as const } : {}) };
 }
 
 /** Which value won for each key, and from where; secrets masked. */
-function valueLines(config: ConfigSnapshot, text: string | undefined, env: NodeJS.ProcessEnv | undefined): string[] {
+function valueLines(config: ConfigSnapshot, text: string | undefined, env: NodeJS.ProcessEnv | undefined, m: Messages): string[] {
+  const w = m.doctor.value;
   const fileValues = text === undefined ? {} : parseEnvText(text);
   const lineOf = new Map<string, number>();
   if (text !== undefined) for (const e of new EnvDocument(text).entries()) lineOf.set(e.key, e.line);
@@ -72,22 +76,22 @@ function valueLines(config: ConfigSnapshot, text: string | undefined, env: NodeJ
     const v = config.values[key];
     const show = (x: string) => (SECRET_KEYS.has(key) ? maskSecret(x) : x);
     if (!v) {
-      if (key === 'ANTHROPIC_BASE_URL') out.push(`${key.padEnd(width)}(not set: Anthropic's API directly)`);
-      else if (key === 'OPENWORK_PROXY_FORMAT') out.push(`${key.padEnd(width)}auto (default)`);
-      else if (key === 'OPENWORK_TIMEOUT_MS') out.push(`${key.padEnd(width)}${config.timeoutMs} (default)`);
+      if (key === 'ANTHROPIC_BASE_URL') out.push(`${key.padEnd(width)}${w.baseUrlUnset}`);
+      else if (key === 'OPENWORK_PROXY_FORMAT') out.push(`${key.padEnd(width)}${w.formatDefault}`);
+      else if (key === 'OPENWORK_TIMEOUT_MS') out.push(`${key.padEnd(width)}${w.timeoutDefault({ ms: config.timeoutMs })}`);
       continue;
     }
     const notes: string[] = [];
     const src = config.sources[key];
-    notes.push(src === 'file' ? `.env line ${lineOf.get(key) ?? '?'}` : 'environment');
+    notes.push(src === 'file' ? w.fileLine({ line: lineOf.get(key) ?? '?' }) : w.environment);
     const envValue = env?.[key]?.trim();
-    if (src === 'file' && envValue && envValue !== v) notes.push(`overrides the environment's ${show(envValue)}`);
-    if (src === 'env' && key in fileValues) notes.push(`.env line ${lineOf.get(key) ?? '?'} is empty`);
-    if (key === config.credentialVar) notes.push('sent as the key');
-    else if (key === 'ANTHROPIC_API_KEY' && config.credentialVar === 'ANTHROPIC_AUTH_TOKEN') notes.push('not sent: ANTHROPIC_AUTH_TOKEN wins');
-    if (key === 'OPENAI_API_KEY') notes.push('only for gpt-*/o* models, never sent to the proxy');
-    if (key === 'ANTHROPIC_BASE_URL' && isAnthropicDirect(v)) notes.push("Anthropic's API directly");
-    out.push(`${key.padEnd(width)}${show(v)}  (${notes.join('; ')})`);
+    if (src === 'file' && envValue && envValue !== v) notes.push(w.overrides({ value: show(envValue) }));
+    if (src === 'env' && key in fileValues) notes.push(w.emptyInFile({ line: lineOf.get(key) ?? '?' }));
+    if (key === config.credentialVar) notes.push(w.sent);
+    else if (key === 'ANTHROPIC_API_KEY' && config.credentialVar === 'ANTHROPIC_AUTH_TOKEN') notes.push(w.tokenWins);
+    if (key === 'OPENAI_API_KEY') notes.push(w.openaiOnly);
+    if (key === 'ANTHROPIC_BASE_URL' && isAnthropicDirect(v)) notes.push(w.anthropicDirect);
+    out.push(`${key.padEnd(width)}${w.withNotes({ value: show(v), notes })}`);
   }
   return out;
 }

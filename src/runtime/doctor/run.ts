@@ -3,12 +3,14 @@ import { secretsOf } from '../config.js';
 import { classifyError, type ErrorContext } from '../errors.js';
 import { loggingFetch } from '../httpLog.js';
 import type { DoctorInput, Found, Outcome, Run } from './types.js';
+import { en } from '../../i18n/en.js';
 
 /** A single probe never waits longer than this, so that the whole run fits in the timeout. */
 const PROBE_CAP_MS = 5_000;
 
 export function createRun(input: DoctorInput): Run {
   const { config, model } = input;
+  const m = input.messages ?? en;
   const now = input.now ?? (() => performance.now());
   const secrets = secretsOf(config);
   const fetchImpl = input.logger ? loggingFetch(input.logger, input.fetch ?? fetch) : (input.fetch ?? fetch);
@@ -25,20 +27,22 @@ export function createRun(input: DoctorInput): Run {
     model,
     secrets,
     timeoutMs: config.timeoutMs,
+    messages: m,
     ...extra,
   });
   const fail: Run['fail'] = (e, detail = []) => {
     const err = e ?? classifyError(new Error('aborted'), ctx())!;
-    const said = err.detail && !err.message.includes(err.detail) ? [`server said: ${err.detail}`] : [];
+    const said = err.detail && !err.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: err.detail })] : [];
     return { status: 'fail', kind: err.kind, title: err.message, detail: [...detail, ...said], fix: err.hint };
   };
   const classify: Run['classify'] = (err, detail = [], extra = {}) => fail(classifyError(err, ctx(extra)), detail);
-  const skip = (why: string): Outcome => ({ status: 'skip', title: `skipped: ${why}`, detail: [] });
+  const skip = (why: string): Outcome => ({ status: 'skip', title: m.doctor.skipped({ why }), detail: [] });
 
   return {
     config,
     model,
     found,
+    m,
     fetchImpl,
     now,
     left,
@@ -48,6 +52,6 @@ export function createRun(input: DoctorInput): Run {
     classify,
     timedOut: (ms, detail = []) => classify({ name: 'TimeoutError' }, detail, { timeoutMs: ms }),
     skip,
-    outOfTime: () => (left() < 50 ? skip(`out of time (the whole check stays within OPENWORK_TIMEOUT_MS=${config.timeoutMs})`) : undefined),
+    outOfTime: () => (left() < 50 ? skip(m.doctor.outOfTime({ ms: config.timeoutMs })) : undefined),
   };
 }

@@ -3,6 +3,7 @@ import type { AppError, ConfigSnapshot, ErrorKind, ProviderMode } from '../types
 import type { Logger } from '../logger.js';
 import type { ErrorContext } from '../errors.js';
 import type { ProbeResult } from '../detect.js';
+import type { Messages } from '../../i18n/en.js';
 
 export type CheckId = 'config' | 'address' | 'server' | 'key' | 'model' | 'request';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
@@ -31,6 +32,8 @@ export interface DoctorInput {
   now?: () => number;
   /** Each check is logged; with --debug every request too (secrets scrubbed by the logger). */
   logger?: Logger;
+  /** The catalog the results are worded in (English when not given). */
+  messages?: Messages;
 }
 
 /** A check's verdict before the runner adds its id and time. */
@@ -56,6 +59,8 @@ export interface Run {
   readonly config: ConfigSnapshot;
   readonly model: string;
   readonly found: Found;
+  /** The catalog for every title, detail and fix. */
+  readonly m: Messages;
   /** fetch, through the --debug request log when a logger is given. */
   readonly fetchImpl: typeof fetch;
   now(): number;

@@ -1,0 +1,614 @@
+// The English catalog: every string the user reads (screens, status bar, help, errors and hints,
+// doctor, CLI output, settings hints and validation). Strings, and small functions for text with
+// parameters. zh-CN.ts must have the same shape (its type is `Messages`). Log lines are not here:
+// they stay English for bug reports.
+import type { ErrorKind } from '../runtime/types.js';
+
+const s = (n: number): string => (n === 1 ? '' : 's');
+/** 800 → "800 ms", 60000 → "60 s". */
+const dur = (ms: number): string => (ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+/** The first `max` names, then "…". */
+const names = (list: readonly string[], max: number): string => `${list.slice(0, max).join(', ')}${list.length > max ? ', …' : ''}`;
+
+export const en = {
+  /** The language's own name, for the settings choice. */
+  langName: 'English',
+
+  chat: {
+    banner: (p: { version: string }) => `openwork-tui ${p.version} · /help for commands and keys`,
+    placeholder: 'Send a message · / for commands · Ctrl+C twice to exit',
+    placeholderBusy: 'replying… Esc to stop',
+    stillReplying: 'Still replying — Esc stops it',
+    pressCtrlCAgain: 'Press Ctrl+C again to exit',
+    modelNow: (p: { model: string }) => `model: ${p.model}`,
+    noOtherRecent: 'No other recent model — Ctrl+P picks one',
+    unknownCommand: (p: { name: string }) => `unknown command /${p.name} — /help lists them`,
+    moreLinesAbove: (p: { n: number }) => `${p.n} more lines above, shown when the reply ends`,
+    replyStatus: {
+      interrupted: 'interrupted',
+      cut: 'reply cut off',
+      max_tokens: 'stopped at the token limit',
+    },
+    languageNow: (p: { name: string }) => `language: ${p.name}`,
+  },
+
+  welcome: {
+    title: 'Welcome to openwork-tui',
+    intro: 'No connection is configured yet. Set these in your shell or in',
+    baseUrl: 'your LiteLLM proxy, e.g. http://127.0.0.1:4000 (unset: Anthropic direct)',
+    apiKey: 'the proxy key, or your Anthropic key',
+    outro: 'Changes to the file apply as soon as it is saved. /help lists commands and keys.',
+  },
+
+  status: {
+    detecting: 'detecting…',
+    litellm: (p: { host: string }) => `LiteLLM ${p.host}`.trim(),
+    gateway: (p: { host: string }) => `gateway ${p.host}`.trim(),
+    anthropic: 'Anthropic direct',
+    openai: 'OpenAI',
+    unreachable: ' (unreachable)',
+    keyOk: 'key ✓',
+    noKey: 'no key',
+    waiting: 'waiting…',
+    streaming: 'streaming',
+    streamingRate: (p: { rate: number }) => `streaming ${p.rate} tok/s`,
+    ready: 'ready',
+    readyAfter: (p: { tokens: string; cost?: string }) => `ready · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
+    tokens: (p: { n: number; estimated: boolean }) => `${p.estimated ? '~' : ''}${p.n} tok`,
+  },
+
+  /** How a connection is named in notices, the settings screen and `models`. */
+  connection: {
+    anthropic: 'Anthropic direct',
+    litellm: (p: { host: string; unreachable: boolean }) => `LiteLLM at ${p.host}${p.unreachable ? ' (unreachable)' : ''}`,
+    gateway: (p: { host: string; unreachable: boolean }) => `gateway at ${p.host}${p.unreachable ? ' (unreachable)' : ''}`,
+    openai: 'OpenAI direct',
+  },
+
+  /** Runtime notices, shown in the status bar. */
+  notices: {
+    cannotRead: (p: { path: string; error: string }) => `Cannot read ${p.path}: ${p.error}`,
+    problem: (p: { line: number; message: string; more: number }) =>
+      `.env${p.line ? ` line ${p.line}` : ''}: ${p.message}${p.more ? ` (+${p.more} more)` : ''}`,
+    keptPrevious: (p: { problem: string }) => `${p.problem} (kept the previous connection)`,
+    envFine: '.env is fine again',
+    switched: (p: { label: string }) => `switched to ${p.label}`,
+  },
+
+  help: {
+    commands: 'Commands',
+    keys: 'Keys',
+  },
+
+  slash: {
+    model: 'switch model (bare: pick from a list)',
+    modelArgs: '[name]',
+    settings: 'connection settings (.env)',
+    doctor: 'check the config, the address, the key and the model',
+    clear: 'clear the conversation and the screen',
+    help: 'commands and key bindings',
+    quit: 'exit',
+  },
+
+  /** Key bindings as /help lists them (the keys column where it has words). */
+  keys: {
+    send: 'send the message',
+    newline: 'new line (pasted text keeps its lines)',
+    history: 'previous / next prompt (in a multi-line prompt: line up / down)',
+    char: 'move by character',
+    word: 'move by word (also Ctrl+Left / Ctrl+Right)',
+    line: 'start / end of the line (also Ctrl+A / Ctrl+E)',
+    delete: 'delete before / at the caret',
+    kill: 'delete to the start / end of the line',
+    killWord: 'delete the word before the caret',
+    complete: 'complete a /command',
+    settings: 'connection settings (same as /settings)',
+    picker: 'pick a model: type to filter, ↑↓ PgUp PgDn Home End, Enter picks, Esc closes',
+    pickerKeys: 'Ctrl+P (or /model)',
+    cycle: 'switch to the next recent model',
+    stop: 'stop the reply (the partial text stays, marked interrupted)',
+    interrupt: 'stop the reply; press twice within 2 s to exit',
+    exit: 'exit when the prompt is empty (otherwise delete at the caret)',
+  },
+
+  errorCard: {
+    title: (p: { kind: ErrorKind; status?: number | undefined }) =>
+      ({
+        auth: 'Authentication failed',
+        blocked: 'Blocked before the proxy',
+        unreachable: 'Cannot reach the server',
+        timeout: 'Request timed out',
+        tls: 'TLS problem',
+        model: 'Model not available',
+        rate_limit: 'Rate limited',
+        server: 'Server error',
+        stream_cut: 'Reply cut off',
+        bad_request: 'Request rejected',
+        config: 'Configuration problem',
+        unknown: 'Request failed',
+      })[p.kind],
+    status: 'status',
+    address: 'address',
+    key: 'key',
+    served: 'served',
+    retryIn: 'retry in',
+    serverSaid: 'server said',
+    seconds: (p: { n: number }) => `${p.n} s`,
+    more: (p: { n: number }) => `, … ${p.n} more`,
+  },
+
+  /** classifyError and friends: one line on what went wrong, one on what to do. */
+  errors: {
+    theServer: 'the server',
+    timeout: {
+      message: (p: { host: string; timeoutMs?: number | undefined }) =>
+        `No answer from ${p.host}${p.timeoutMs ? ` within ${dur(p.timeoutMs)}` : ''} (connection timeout).`,
+      hint: 'Check the address and that the proxy is running and reachable from this machine; raise OPENWORK_TIMEOUT_MS for slow models.',
+    },
+    webPage: {
+      message: (p: { host: string; server?: string | undefined }) => `${p.host} answered with a web page (403${p.server ? `, server: ${p.server}` : ''}), not the proxy.`,
+      hint: 'Something in front of the proxy (a web server, firewall or VPN gateway) refused the request: check the address and port, or ask who runs that server.',
+    },
+    auth: {
+      message: (p: { anthropic: boolean; status: number; key?: string | undefined; keyVar?: string | undefined }) =>
+        `The ${p.anthropic ? 'Anthropic API' : 'proxy'} refused the key (${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}). ${
+          p.key ? `The key sent was ${p.key} (from ${p.keyVar ?? 'the config'}).` : 'No key was sent.'
+        }`,
+      hint: (p: { key?: string | undefined; keyVar?: string | undefined }) =>
+        p.key
+          ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ANTHROPIC_API_KEY …").`
+          : 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
+    },
+    model: {
+      message: (p: { model?: string | undefined; host: string; served: readonly string[] }) =>
+        `The model "${p.model ?? '?'}" is not supported by ${p.host}: it is not a model_name in the proxy's config.${p.served.length ? ` It serves: ${names(p.served, 6)}.` : ''}`,
+      hint: (p: { model?: string | undefined; served: readonly string[] }) =>
+        p.served.length
+          ? `Pick a served model (Ctrl+P or --model ${p.served[0]}), or add "${p.model}" to the proxy's litellm_config.yaml.`
+          : "Pick another model (Ctrl+P), or add it to model_list in the proxy's litellm_config.yaml.",
+    },
+    rateLimit: {
+      message: (p: { host: string; after?: number | undefined }) => `Rate limited by ${p.host} (429)${p.after !== undefined ? `: try again in ${p.after} s` : ''}.`,
+      hint: 'Wait and retry, or use another model or key with a higher limit.',
+    },
+    server: {
+      message: (p: { host: string; status: number; detail?: string | undefined }) => `${p.host} failed with ${p.status}${p.detail ? `: ${p.detail}` : ''}.`,
+      hint: "The proxy or the model provider behind it had an error: retry, and check the proxy's logs if it persists.",
+    },
+    notTheApi: {
+      message: (p: { host: string; status: number }) => `${p.host} answered ${p.status} with something that is not the proxy's API.`,
+      hint: 'Check the address: it may point at a web server instead of the proxy (is the port right?).',
+    },
+    badRequest: {
+      message: (p: { status: number; detail?: string | undefined }) => `The request was refused (${p.status})${p.detail ? `: ${p.detail}` : ''}.`,
+      hint: 'Check the model and settings; run "openwork-tui doctor" for a full check.',
+    },
+    httpToTls: {
+      message: (p: { host: string }) => `${p.host} speaks HTTPS (TLS), but the address starts with http://.`,
+      hint: 'Use https:// instead of http:// in ANTHROPIC_BASE_URL.',
+    },
+    timedOut: {
+      message: (p: { host: string; code: string }) => `Connection to ${p.host} timed out (${p.code}).`,
+      hint: 'Check the address and your network, and that the proxy is running.',
+    },
+    tlsPlain: {
+      message: (p: { host: string; code: string }) => `TLS handshake with ${p.host} failed: the port probably speaks plain HTTP (${p.code}).`,
+      hint: 'Use http:// instead of https:// in ANTHROPIC_BASE_URL.',
+    },
+    tlsCert: {
+      message: (p: { host: string; code: string }) => `The TLS certificate of ${p.host} was rejected (${p.code}).`,
+      hint: 'If the proxy uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate; or check http vs https.',
+    },
+    unreachable: {
+      message: (p: { where: string; code: string; why: 'refused' | 'dns' | 'dropped' | 'network' }) =>
+        `Cannot reach ${p.where} (${{ refused: 'connection refused', dns: 'host name not found', dropped: 'connection dropped', network: 'network unreachable' }[p.why]}, ${p.code}).`,
+      hint: (p: { dns: boolean }) =>
+        p.dns
+          ? 'Check the host name in ANTHROPIC_BASE_URL for typos; an internal name may need your VPN or company DNS (or use the IP address).'
+          : 'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',
+    },
+    unknown: {
+      message: (p: { text: string }) => p.text || 'Unexpected error.',
+      hint: 'Run "openwork-tui doctor" to check the connection; details are in the log.',
+    },
+    streamCut: {
+      message: (p: { host?: string | undefined }) => `The reply from ${p.host ?? 'the server'} was cut off before it finished.`,
+      hint: "The partial reply is kept. Retry; if it keeps happening, check the proxy's logs and any timeout in front of it.",
+    },
+    unexpected: {
+      message: 'The reply failed unexpectedly.',
+      hint: 'Try again; run with --debug to log the details.',
+    },
+    listingFailed: {
+      hint: 'Details are in the log.',
+    },
+  },
+
+  /** Problems in the .env file and in typed values (runtime/config, settings/envDocument, settings/fields). */
+  problems: {
+    fromEnv: (p: { message: string }) => `${p.message} (from the environment)`,
+    keyed: (p: { key: string; message: string }) => `${p.key}: ${p.message}`,
+    notUrl: (p: { value: string }) => `"${p.value}" is not a URL (expected e.g. http://127.0.0.1:3000)`,
+    scheme: (p: { protocol: string }) => `the address must start with http:// or https:// (got ${p.protocol})`,
+    noHost: 'the address has no host',
+    queryOrHash: 'the address must not have a query or #fragment',
+    droppedV1: 'dropped the trailing /v1 (the app adds it where needed)',
+    droppedSlash: 'dropped the trailing /',
+    proxyFormat: (p: { value: string }) => `OPENWORK_PROXY_FORMAT must be auto, openai or anthropic (got "${p.value}")`,
+    timeout: (p: { value: string }) => `OPENWORK_TIMEOUT_MS must be a whole number of milliseconds (got "${p.value}")`,
+    missingKey: "missing key before '='",
+    noEquals: "no '=' on this line (expected KEY=VALUE)",
+    invalidKey: (p: { key: string }) => `invalid key "${p.key}" (use letters, digits, _ . -)`,
+    notKeyValue: 'not a KEY=VALUE line',
+    unterminated: (p: { quote: string }) => `unterminated ${p.quote} quote`,
+    afterQuote: 'text after the closing quote',
+    valueFromLine: (p: { key: string; line: number }) => `the value of ${p.key} is read from line ${p.line}`,
+    setAgain: (p: { key: string; line: number }) => `${p.key} is set again on line ${p.line}; that value is used`,
+    // typed values (settings screen, `config set`)
+    addScheme: (p: { text: string }) => `add http:// or https:// in front, e.g. http://${p.text}`,
+    droppedBearer: 'dropped "Bearer " (the app adds it)',
+    secretSpaces: (p: { key: string }) => `${p.key} cannot contain spaces or line breaks`,
+    secretChars: (p: { key: string }) => `${p.key} has a character that cannot be sent in a header (non-ASCII or control)`,
+    trimmed: 'trimmed spaces and quotes around the value',
+    choice: (p: { key: string; choices: string }) => `${p.key} must be one of ${p.choices}`,
+    number: (p: { key: string }) => `${p.key} must be a whole number of milliseconds, e.g. 60000`,
+    droppedSeparators: 'dropped the digit separators',
+    underSecond: (p: { ms: number }) => `${p.ms} ms is under a second`,
+    notesJoin: '; ',
+    // writing the file
+    setBreaks: (p: { key: string }) => `setting ${p.key} would change how other lines are read; fix the problems first`,
+    unquotable: (p: { key: string }) => `${p.key}: dotenv cannot read this value back unchanged in any quoting`,
+    unsetBreaks: (p: { key: string }) => `removing ${p.key} would change how other lines are read; fix those first`,
+    vanished: (p: { path: string }) => `${p.path} vanished right after it was written`,
+    cannotWrite: (p: { path: string; why: 'denied' | 'readonly' | 'full' }) =>
+      `cannot write ${p.path}: ${{ denied: 'permission denied', readonly: 'read-only file system', full: 'no space left on the disk' }[p.why]}`,
+    cannotSave: (p: { error?: string | undefined; path: string }) => (p.error ? `cannot save: ${p.error}` : `cannot save ${p.path}`),
+  },
+
+  picker: {
+    title: 'Switch model',
+    filter: 'type to filter',
+    nothingMatches: (p: { query: string }) => `  nothing matches "${p.query}" — Enter uses it as a model name`,
+    noModels: '  no models',
+    footer: '↑↓ PgUp PgDn move · Enter pick · Esc close · Ctrl+R reload',
+    above: (p: { n: number }) => `↑ ${p.n} more`,
+    below: (p: { n: number }) => `↓ ${p.n} more`,
+    useInstead: (p: { name: string; suggestion: string }) => `The proxy does not serve ${p.name}. Use ${p.suggestion} instead? (y/n)`,
+    useAnyway: (p: { name: string }) => `The proxy does not serve ${p.name}. Use it anyway? (y/n)`,
+    groups: {
+      current: 'current',
+      recent: 'recent',
+      proxy: 'served by the proxy',
+      builtin: 'built in',
+    },
+    openaiDirect: 'OpenAI direct',
+    notServed: 'not served',
+    notServedUse: (p: { suggestion: string }) => `not served · use ${p.suggestion}`,
+    loadingBuiltin: 'loading the built-in models…',
+    asking: 'asking the proxy for its models…',
+    builtinFor: (p: { where: string }) => `${p.where}: built-in models`,
+    serves: (p: { where: string; n: number }) => `${p.where} serves ${p.n} model${s(p.n)}`,
+    refused: (p: { message: string }) => `The proxy refused to list its models. ${p.message}`,
+    notListed: 'The proxy did not list its models.',
+    stillUsable: (p: { hint?: string | undefined }) => `Built-in models are still usable; which ones the proxy serves is unknown.${p.hint ? ` ${p.hint}` : ''}`,
+  },
+
+  /** Whether a model name can be used (picker, /model NAME, --model). */
+  modelCheck: {
+    noName: 'No model name given.',
+    nearest: (p: { name: string; suggestion: string }) => `The proxy does not serve ${p.name}; the nearest name it serves is ${p.suggestion}.`,
+    noneListed: (p: { name: string }) => `The proxy does not serve ${p.name}, and it lists no models.`,
+    serves: (p: { name: string; served: readonly string[] }) => `The proxy does not serve ${p.name}. It serves: ${names(p.served, 6)}.`,
+    switchWith: (p: { message: string; suggestion: string }) => `${p.message} Switch with /model ${p.suggestion}, or pick another with Ctrl+P.`,
+    pickAnother: (p: { message: string }) => `${p.message} Pick another with Ctrl+P.`,
+  },
+
+  settings: {
+    title: 'Settings',
+    now: (p: { where: string }) => `now: ${p.where}`,
+    connecting: 'connecting…',
+    hints: {
+      ANTHROPIC_BASE_URL: 'Proxy address, e.g. http://127.0.0.1:4000 (empty: Anthropic direct)',
+      ANTHROPIC_API_KEY: 'The key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)',
+      ANTHROPIC_AUTH_TOKEN: 'A Bearer token; when set it wins over ANTHROPIC_API_KEY',
+      OPENWORK_PROXY_FORMAT: 'Wire format with a proxy: auto detects LiteLLM (openai) or a gateway (anthropic)',
+      OPENAI_API_KEY: 'For gpt-* / o* models sent straight to OpenAI (never the proxy key)',
+      OPENAI_BASE_URL: 'OpenAI-compatible address for gpt-* models (empty: api.openai.com)',
+      OPENWORK_TIMEOUT_MS: 'Connect + first byte timeout in milliseconds',
+    },
+    fallbacks: {
+      anthropicDirect: 'Anthropic direct',
+    },
+    source: {
+      file: 'file',
+      environment: 'environment',
+      unset: 'unset',
+      default: 'default',
+      removed: 'removed on save',
+      edited: ' · edited',
+    },
+    typingReplaces: ' typing replaces it',
+    edited: '  edited',
+    test: 'Test connection (Ctrl+T)',
+    save: 'Save (Ctrl+S)',
+    saving: 'Saving…',
+    overwrite: 'Save over it anyway? Your fields win, its other lines are kept. (y/n)',
+    discard: 'Leave without saving your changes? (y/n)',
+    editKeys: 'Enter keeps · Esc cancels · ←→ Home End move · Ctrl+U clears · Ctrl+S saves',
+    keys: {
+      move: 'move',
+      edit: 'edit',
+      choose: 'choose',
+      reveal: 'reveal',
+      test: 'test',
+      save: 'save',
+      close: 'close',
+    },
+    leavesFile: (p: { key: string }) => `${p.key} leaves the file; the environment's value then applies`,
+    invalidNot: (p: { key: string; message: string; what: 'saved' | 'tested' }) => `${p.key}: ${p.message} — not ${p.what}`,
+    nothingToSave: 'Nothing to save',
+    changedOnDisk: (p: { path: string }) => `${p.path} changed on disk since this screen opened.`,
+    notSaved: (p: { message: string }) => `Not saved: ${p.message}`,
+    saved: (p: { path?: string | undefined }) => `${p.path ? `Saved to ${p.path}` : 'Saved'}. The app switches to it now.`,
+    cannotTest: (p: { error: string }) => `Cannot test: ${p.error}`,
+    testFailed: (p: { error: string }) => `Test connection failed to run: ${p.error}`,
+    keptEdits: 'Not saved. Your edits are still here; close and reopen to load the file as it is now.',
+    checks: {
+      title: 'Test connection',
+      testing: 'testing the edited settings (not saved yet)…',
+      problems: (p: { n: number; rest?: string | undefined }) => `${p.n} problem${s(p.n)} found${p.rest ? ` (${p.rest})` : ''}`,
+      rest: (p: { passed: number; skipped: number }) => [p.passed && `${p.passed} passed`, p.skipped && `${p.skipped} skipped`].filter(Boolean).join(', '),
+      allPassed: (p: { n: number }) => `all ${p.n} checks passed`,
+      ms: (p: { ms: number }) => ` ${p.ms} ms`,
+    },
+    language: {
+      label: 'Language',
+      hint: 'Interface language; applies at once (System follows LC_ALL / LANG)',
+      system: (p: { name: string }) => `System (${p.name})`,
+    },
+  },
+
+  doctor: {
+    labels: {
+      config: 'Config file',
+      address: 'Address',
+      server: 'Server',
+      key: 'Key',
+      model: 'Model',
+      request: 'Request',
+    },
+    titled: (p: { label: string; title: string }) => `${p.label}: ${p.title}`,
+    summary: (p: { total: number; passed: number; warned: number; skipped: number; failed: readonly string[] }) => {
+      const extra = [p.warned && `${p.warned} warning${s(p.warned)}`, p.skipped && `${p.skipped} skipped`].filter(Boolean).join(', ');
+      if (!p.failed.length) {
+        return `${p.passed === p.total ? `All ${p.passed}` : `${p.passed} of ${p.total}`} checks passed${extra ? ` (${extra})` : ''}.`;
+      }
+      return `${p.failed.length} check${s(p.failed.length)} failed: ${p.failed.join(', ')}${extra ? ` (${extra})` : ''}. Fix the first ✖ and run doctor again.`;
+    },
+    view: 'Doctor',
+    progress: (p: { n: number; total: number }) => `checking ${p.n}/${p.total}… · Esc stops`,
+    fix: 'fix:',
+    tip: 'tip:',
+    header: (p: { envPath: string; model: string; from: 'arg' | 'saved' | 'default' }) =>
+      `· ${p.envPath} · model ${p.model} (${{ arg: '--model', saved: 'last picked', default: 'default' }[p.from]})`,
+    cannotRead: (p: { path: string; code: string }) => `Cannot read ${p.path} (${p.code})`,
+    cannotReadFix: (p: { path: string }) => `Check the file's owner and permissions: it should be yours, with chmod 600 ${p.path}.`,
+    serverSaid: (p: { detail: string }) => `server said: ${p.detail}`,
+    skipped: (p: { why: string }) => `skipped: ${p.why}`,
+    outOfTime: (p: { ms: number }) => `out of time (the whole check stays within OPENWORK_TIMEOUT_MS=${p.ms})`,
+    // 1. the config file
+    nothingConfigured: (p: { path: string }) => `Nothing is configured: ${p.path} does not exist and no ANTHROPIC_* variable is set`,
+    nothingConfiguredFix: (p: { path: string }) =>
+      `Create ${p.path} with ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY, or run openwork-tui (the settings screen opens on first run).`,
+    envOnly: (p: { path: string }) => `no ${p.path}: using the environment only`,
+    envOnlyFix: (p: { path: string }) => `Save the settings (Ctrl+S in openwork-tui) to keep them in ${p.path}.`,
+    readable: (p: { path: string; octal: string }) => `${p.path} (${p.octal}: other users can read the key)`,
+    private: (p: { path: string; octal: string }) => `${p.path} (${p.octal}, private)`,
+    problemLine: (p: { line: number; warning: boolean; message: string }) => `${p.line ? `line ${p.line}: ` : ''}${p.warning ? 'warning: ' : ''}${p.message}`,
+    problems: (p: { path: string; n: number; lines: readonly number[] }) =>
+      `${p.path}: ${p.n} problem${s(p.n)}${p.lines.length ? ` (line${s(p.lines.length)} ${p.lines.join(', ')})` : ''}`,
+    problemsFix: (p: { path: string; lines: readonly number[] }) =>
+      `Fix ${p.lines.length ? `line${s(p.lines.length)} ${p.lines.join(', ')} of ${p.path}` : 'the values above'} (or edit them in the settings screen, Ctrl+S).`,
+    tidy: (p: { path: string }) => `Tidy ${p.path} (the warnings above do not stop anything).`,
+    value: {
+      baseUrlUnset: "(not set: Anthropic's API directly)",
+      formatDefault: 'auto (default)',
+      timeoutDefault: (p: { ms: number }) => `${p.ms} (default)`,
+      fileLine: (p: { line: number | string }) => `.env line ${p.line}`,
+      environment: 'environment',
+      overrides: (p: { value: string }) => `overrides the environment's ${p.value}`,
+      emptyInFile: (p: { line: number | string }) => `.env line ${p.line} is empty`,
+      sent: 'sent as the key',
+      tokenWins: 'not sent: ANTHROPIC_AUTH_TOKEN wins',
+      openaiOnly: 'only for gpt-*/o* models, never sent to the proxy',
+      anthropicDirect: "Anthropic's API directly",
+      withNotes: (p: { value: string; notes: readonly string[] }) => `${p.value}  (${p.notes.join('; ')})`,
+    },
+    // 2. the address
+    badUrl: 'ANTHROPIC_BASE_URL is not a usable address',
+    badUrlFix: "Set ANTHROPIC_BASE_URL to the proxy's address, e.g. http://127.0.0.1:4000 (no path, no /v1 needed).",
+    nothingToConnect: "no ANTHROPIC_BASE_URL (Anthropic's API directly) and no key: nothing to connect with",
+    usedAs: (p: { raw: string; url: string }) => `ANTHROPIC_BASE_URL ${p.raw} is used as ${p.url}`,
+    checkingAnthropic: (p: { url: string }) => `no ANTHROPIC_BASE_URL: checking Anthropic's API (${p.url})`,
+    ipAddress: (p: { host: string }) => `${p.host} is an IP address (no DNS lookup)`,
+    dns: (p: { host: string; addresses: string; ms: number }) => `DNS: ${p.host} → ${p.addresses} (${p.ms} ms)`,
+    noDns: (p: { host: string }) => `the host name ${p.host} does not resolve`,
+    tcp: (p: { address: string; port: number; ms: number }) => `TCP: connected to ${p.address}:${p.port} (${p.ms} ms)`,
+    noTcp: (p: { host: string; port: number }) => `nothing accepts connections at ${p.host}:${p.port}`,
+    tcpSilent: (p: { ms: number }) => `no answer to the connection attempt within ${p.ms} ms: a firewall may drop the packets, or the host is down`,
+    tls: (p: { protocol: string; subject: string; issuer: string; validTo: string }) =>
+      `TLS: ${p.protocol}, certificate for ${p.subject}, issued by ${p.issuer}, valid until ${p.validTo}`,
+    tlsFailed: 'the TLS handshake failed',
+    plainAnswers: (p: { url: string; litellm: boolean }) => `${p.url} answers${p.litellm ? ' like LiteLLM' : ''}: the port speaks plain HTTP`,
+    httpToTls: 'the address uses http:// but the port speaks HTTPS',
+    tlsOnPort: (p: { port: number }) => `a TLS handshake on port ${p.port} succeeded`,
+    silent: (p: { host: string }) => `${p.host} accepts connections but does not answer`,
+    silentDetail: (p: { ms: number; timeoutMs: number }) =>
+      `the connection was accepted, but no HTTP answer came within ${p.ms} ms (doctor waits at most a third of OPENWORK_TIMEOUT_MS=${p.timeoutMs}, and 5 s, per probe)`,
+    noHttp: (p: { host: string }) => `${p.host} does not answer HTTP`,
+    reachable: (p: { url: string; https: boolean }) => `${p.url} is reachable and answers ${p.https ? 'HTTPS' : 'HTTP'}`,
+    // 3. the server
+    notChecked: 'the address was not checked',
+    alive: (p: { version?: string | undefined; fromHeader: boolean }) =>
+      `GET /health/liveliness: "I'm alive!"${p.version ? `, version ${p.version}${p.fromHeader ? ' (x-litellm-version header)' : ' (/health/readiness)'}` : ''}`,
+    notAlive: (p: { answer: string }) => `GET /health/liveliness: ${p.answer} (not LiteLLM's answer)`,
+    noModelsAnswer: (p: { host: string }) => `${p.host} did not answer GET /v1/models`,
+    apiAnswer: (p: { status: number; contentType?: string | undefined; server?: string | undefined; json: boolean }) =>
+      `GET /v1/models without a key: ${p.status}${
+        !p.json
+          ? ` ${p.contentType || 'no content type'}${p.server ? `, server: ${p.server}` : ''}`
+          : p.status === 200
+            ? ' (open: no key needed)'
+            : p.status === 401 || p.status === 403
+              ? ' (needs a key)'
+              : ''
+      }`,
+    somethingElse: 'something other than the proxy answers (see above)',
+    healthButPage: "LiteLLM's health endpoint answers, but the API path gets a web page: something in front of the proxy answers it",
+    formatSet: (p: { format: string }) =>
+      `OPENWORK_PROXY_FORMAT=${p.format}: requests use the ${p.format === 'openai' ? 'OpenAI chat-completions' : 'Anthropic Messages'} format`,
+    litellmFormat: 'requests use the OpenAI chat-completions format at /v1 (LiteLLM)',
+    gatewayFormat: 'requests use the Anthropic Messages format (not LiteLLM)',
+    anthropicApi: "Anthropic's API",
+    litellmAt: (p: { version?: string | undefined; host: string }) => `LiteLLM ${p.version ?? '(version not reported)'} at ${p.host}`,
+    gatewayAt: (p: { host: string }) => `an Anthropic-compatible gateway at ${p.host} (not LiteLLM)`,
+    openaiLike: (p: { host: string }) => `an OpenAI-compatible API at ${p.host} that does not identify as LiteLLM`,
+    openaiLikeFix: 'Set OPENWORK_PROXY_FORMAT=openai: with "auto", anything that is not LiteLLM is spoken to in the Anthropic format.',
+    apiAt: (p: { host: string }) => `an API at ${p.host} (format set by OPENWORK_PROXY_FORMAT)`,
+    oddJson: (p: { host: string }) => `${p.host} answers JSON, but neither as LiteLLM nor in Anthropic's format`,
+    oddJsonFix: 'Check that ANTHROPIC_BASE_URL points at the LiteLLM proxy (or set OPENWORK_PROXY_FORMAT).',
+    // 4. the key
+    noKey: 'no key is set',
+    noKeyDetail: (p: { path: string }) => `no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ${p.path} or the environment`,
+    serverNotChecked: 'the server was not checked',
+    keyFrom: (p: { key: string; keyVar: string }) => `${p.key} (from ${p.keyVar})`,
+    bothKeys: (p: { key: string }) => `both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set: ANTHROPIC_AUTH_TOKEN wins, ANTHROPIC_API_KEY (${p.key}) is not sent`,
+    sentAs: (p: { header: string }) => `sent as ${p.header}`,
+    noListing: (p: { host: string }) => `${p.host} does not list models (404): the key is checked by the request below`,
+    keyRefused: 'the key was refused (see above)',
+    listingFailed: 'the model listing failed (see above)',
+    lists: (p: { host: string; ids: readonly string[] }) => `${p.host} lists ${p.ids.length} model${s(p.ids.length)}${p.ids.length ? `: ${names(p.ids, 8)}` : ''}`,
+    keyAccepted: (p: { anthropic: boolean; sent?: string | undefined }) =>
+      p.sent ? `${p.anthropic ? "Anthropic's API" : 'the proxy'} accepted the key ${p.sent}` : `${p.anthropic ? "Anthropic's API" : 'the proxy'} needs no key (none was sent)`,
+    // 5. the model
+    unlisted: (p: { host: string; model: string }) => `${p.host} does not list its models; the request below tries ${p.model}`,
+    servedUnknown: 'the served models are unknown',
+    servedBy: (p: { model: string; by?: string | undefined }) => `${p.model} is served by ${p.by ?? "Anthropic's API"}`,
+    wildcard: (p: { model: string; route: string }) => `${p.model} matches the proxy's wildcard route "${p.route}"`,
+    toOpenai: (p: { model: string }) => `${p.model} is not served by the proxy: it goes to OpenAI directly (OPENAI_API_KEY), which doctor does not check`,
+    nearestFirst: (p: { names: readonly string[] }) => `served, nearest first: ${p.names.join(', ')}`,
+    listsNone: (p: { host: string }) => `${p.host} lists no models at all: its config has an empty model_list, or this key may use none`,
+    notServed: (p: { model: string }) => `the proxy does not serve ${p.model} (see above)`,
+    notListedTries: (p: { model: string; host: string }) => `${p.model} is not in the list ${p.host} serves; the request below tries it anyway`,
+    // 6. the request
+    earlierFailed: 'an earlier check failed',
+    notThroughProxy: (p: { model: string }) => `${p.model} is not sent through the proxy`,
+    partialReply: (p: { reply: string }) => `partial reply: ${p.reply}`,
+    firstText: (p: { ms: number }) => `first text after ${p.ms} ms`,
+    noText: 'no text came back (a one-token reply may be empty)',
+    reply: (p: { reply: string }) => `reply: ${p.reply}`,
+    tokens: (p: { input: number | string; output: number | string; cost?: number | undefined }) =>
+      `tokens: ${p.input} in, ${p.output} out${p.cost !== undefined ? `, cost $${p.cost}` : ''}`,
+    requestId: (p: { id: string }) => `request id: ${p.id}`,
+    answered: (p: { model: string; total: number; ttfb: number }) => `${p.model} answered a one-token request in ${p.total} ms (first byte after ${p.ttfb} ms)`,
+  },
+
+  cli: {
+    usage: (p: { message: string }) => `openwork-tui: ${p.message}\nRun "openwork-tui --help" for usage.\n`,
+    needsTerminal: 'openwork-tui: the chat needs a terminal; use -p "text" for scripts\n',
+    notAvailable: (p: { kind: string }) => `openwork-tui: "${p.kind}" is not available yet\n`,
+    needsText: 'openwork-tui: -p needs the text to send (or pipe it on stdin)\n',
+    nothingToSend: 'openwork-tui: nothing to send\n',
+    noLog: (p: { path: string }) => `No log yet at ${p.path}\n`,
+    serverSaid: (p: { detail: string }) => `  server said: ${p.detail}`,
+    hint: 'hint:',
+    args: {
+      needsValue: (p: { flag: string }) => `${p.flag} needs a value`,
+      debugValue: '--debug takes no value, or --debug=body',
+      unknownOption: (p: { option: string }) => `unknown option ${p.option}`,
+      unexpected: (p: { arg: string }) => `unexpected argument "${p.arg}"`,
+      configAction: (p: { action: string }) => `unknown config action "${p.action}" (get, set, unset, list)`,
+      configKey: (p: { action: string }) => `config ${p.action} needs a KEY`,
+      configSet: 'config set needs KEY and VALUE',
+      configExtra: 'too many arguments for config',
+      unknownCommand: (p: { command: string }) => `unknown command "${p.command}"`,
+      lang: (p: { value: string }) => `--lang must be en or zh-CN (got "${p.value}")`,
+    },
+    models: {
+      connection: (p: { label: string }) => `Connection: ${p.label}`,
+      served: 'Served by the proxy:',
+      notServed: 'Built in, NOT served by this proxy (requests would fail with "Invalid model name"):',
+      use: (p: { suggestion: string }) => `  use ${p.suggestion}`,
+      unknown: 'Built in (could not ask the proxy which it serves):',
+      builtin: 'Built in:',
+      context: (p: { k: number }) => `${p.k}k ctx`,
+      price: (p: { input: number; output: number }) => `$${p.input}/$${p.output} per Mtok`,
+    },
+    config: {
+      notYet: ' (does not exist yet)',
+      unset: 'unset',
+      unsetWith: (p: { fallback: string }) => `unset (${p.fallback})`,
+      file: 'file',
+      environment: 'environment',
+      warning: 'warning:',
+      problem: (p: { line: number; message: string }) => `.env${p.line ? ` line ${p.line}` : ''}: ${p.message}`,
+      unknownKey: (p: { key: string }) => `openwork-tui: unknown setting "${p.key}". Known settings:\n`,
+      notSet: (p: { key: string }) => `${p.key} is not set\n`,
+      nothingWritten: 'Nothing was written.\n',
+      empty: (p: { key: string }) => `empty value; use "openwork-tui config unset ${p.key}" to remove it`,
+      note: 'note:',
+      conflict: (p: { path: string }) => `${p.path} changed while saving; nothing was written, try again\n`,
+      already: (p: { key: string; value: string }) => `${p.key} already is ${p.value}`,
+      envAlso: (p: { key: string }) => `the environment also sets ${p.key}; the file's value wins`,
+      removed: (p: { key: string; path: string }) => `removed ${p.key} from ${p.path}`,
+      notInFile: (p: { key: string; path: string }) => `${p.key} was not in ${p.path}`,
+      envStill: (p: { key: string }) => `${p.key} is still set in the environment, which now applies`,
+    },
+  },
+
+  /** `openwork-tui --help`: rows are [left column, description]; the columns are aligned in terminal cells. */
+  usage: {
+    title: (p: { version: string }) => `openwork-tui ${p.version} — chat with Claude from the terminal, through a LiteLLM proxy or Anthropic's API`,
+    usage: 'Usage',
+    commands: [
+      ['openwork-tui', 'open the chat (first run opens the settings)'],
+      ['openwork-tui -p "text" [--model M]', 'print one reply to stdout (reads stdin when no text is given)'],
+      ['openwork-tui models [--json]', 'list models and whether the proxy serves them'],
+      ['openwork-tui doctor [--json]', 'check the config, the address, the key and the model'],
+      ['openwork-tui config list|get|set|unset [KEY] [VALUE] [--reveal]', ''],
+      ['', 'read or change $OPENWORK_HOME/.env (secrets masked)'],
+      ['openwork-tui logs [-f]', 'print (or follow) the log'],
+    ] as readonly (readonly [string, string])[],
+    options: 'Options',
+    optionRows: [
+      ['-m, --model NAME', 'model to use (default: the last one picked, else claude-sonnet-4-5-20250929)'],
+      ['--debug[=body]', 'log one line per request (with bodies for =body); secrets are masked'],
+      ['--lang en|zh-CN', 'interface language for this run (default: the saved choice, else LC_ALL / LANG)'],
+      ['-h, --help', 'this help'],
+      ['-v, --version', 'print the version'],
+    ] as readonly (readonly [string, string])[],
+    configuration: 'Configuration ($OPENWORK_HOME/.env, default ~/.openwork/.env; the file wins over the environment)',
+    configRows: [
+      ['ANTHROPIC_BASE_URL', 'proxy address, e.g. http://127.0.0.1:3000 (unset: Anthropic direct)'],
+      ['ANTHROPIC_API_KEY', 'key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)'],
+      ['ANTHROPIC_AUTH_TOKEN', 'Bearer token; wins over ANTHROPIC_API_KEY'],
+      ['OPENWORK_PROXY_FORMAT', 'auto | openai | anthropic'],
+      ['OPENWORK_TIMEOUT_MS', 'connect + first byte timeout (default 60000)'],
+      ['OPENAI_API_KEY, OPENAI_BASE_URL', 'direct OpenAI for gpt-* / o* models'],
+    ] as readonly (readonly [string, string])[],
+    exitCodes: 'Exit codes',
+    exitRows: [
+      ['0', 'ok'],
+      ['1', 'other error'],
+      ['2', 'usage'],
+      ['3', 'auth (key refused)'],
+      ['4', 'network (unreachable, timeout, blocked, TLS)'],
+      ['5', 'model not supported'],
+      ['130', 'interrupted'],
+    ] as readonly (readonly [string, string])[],
+  },
+};
+
+export type Messages = typeof en;
+/** Words to be said in whichever language the user reads. */
+export type Say = (m: Messages) => string;
