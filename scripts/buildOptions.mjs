@@ -1,6 +1,7 @@
 // The esbuild options for the app's bundle (scripts/build.mjs), shared with the benchmark's
 // baseline Ink app (bench/lib/setup.mjs) so both are bundled exactly the same way.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -16,30 +17,65 @@ const MAX = 2000;
 const INK_MEMO_PATCHES = [
   {
     file: /ink[\\/]build[\\/]measure-text\.js$/,
-    find: '    cache.set(text, dimensions);',
-    replace: `    if (cache.size >= ${MAX}) cache.clear();\n    cache.set(text, dimensions);`,
+    steps: [{ find: '    cache.set(text, dimensions);', replace: `    if (cache.size >= ${MAX}) cache.clear();\n    cache.set(text, dimensions);` }],
   },
   {
     file: /ink[\\/]build[\\/]wrap-text\.js$/,
-    find: 'const cache = {};',
-    replace: `let cache = {};\nlet cacheSize = 0;`,
-    then: { find: '    cache[cacheKey] = wrappedText;', replace: `    if (++cacheSize > ${MAX}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;` },
+    steps: [
+      { find: 'const cache = {};', replace: 'let cache = {};\nlet cacheSize = 0;' },
+      { find: '    cache[cacheKey] = wrappedText;', replace: `    if (++cacheSize > ${MAX}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;` },
+    ],
   },
 ];
+
+/**
+ * string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, and V8 takes ~30 ms to
+ * compile that pattern on first use — a good part of the app's first frame, which has a few
+ * symbols (›, ●, ·). An RGI emoji always holds an Emoji_Presentation character, a variation
+ * selector 16, a keycap, a zero-width joiner or a tag; a cheap check for those comes first, so the
+ * big pattern is compiled only when a reply really has emoji. Widths are unchanged
+ * (test/build/stringWidth.test.ts compares the patched copy with the original).
+ */
+export const STRING_WIDTH_PATCH = {
+  file: /string-width[\\/]index\.js$/,
+  // Only the copy the app and Ink measure with: other packages nest older versions that work differently.
+  path: join(ROOT, 'node_modules', 'string-width', 'index.js'),
+  steps: [
+    {
+      find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+      replace: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F\\u20E3\\u200D\\u{E0020}-\\u{E007F}]/u;',
+    },
+    { find: 'if (rgiEmojiRegex.test(segment) ||', replace: 'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||' },
+  ],
+};
+
+/** Applies find/replace steps; fails the build when a dependency's source no longer matches. */
+export function patchSource(source, steps, path) {
+  for (const step of steps) {
+    if (!source.includes(step.find)) throw new Error(`build patch: ${path} changed; update scripts/buildOptions.mjs`);
+    source = source.replace(step.find, step.replace);
+  }
+  return source;
+}
 
 export const boundInkMemos = {
   name: 'bound-ink-memos',
   setup(b) {
     b.onLoad({ filter: /ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, (args) => {
-      let source = readFileSync(args.path, 'utf8');
-      for (const p of INK_MEMO_PATCHES.filter((x) => x.file.test(args.path))) {
-        for (const step of [p, p.then].filter(Boolean)) {
-          if (!source.includes(step.find)) throw new Error(`bound-ink-memos: ${args.path} changed; update scripts/buildOptions.mjs`);
-          source = source.replace(step.find, step.replace);
-        }
-      }
-      return { contents: source, loader: 'js' };
+      const patch = INK_MEMO_PATCHES.find((p) => p.file.test(args.path));
+      return { contents: patchSource(readFileSync(args.path, 'utf8'), patch.steps, args.path), loader: 'js' };
     });
+  },
+};
+
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onLoad({ filter: STRING_WIDTH_PATCH.file }, (args) =>
+      args.path === STRING_WIDTH_PATCH.path
+        ? { contents: patchSource(readFileSync(args.path, 'utf8'), STRING_WIDTH_PATCH.steps, args.path), loader: 'js' }
+        : undefined,
+    );
   },
 };
 
@@ -67,6 +103,6 @@ export function appBuildOptions(entry, outdir) {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // Optional peer of ink's devtools integration; never used.
     external: ['react-devtools-core'],
-    plugins: [boundInkMemos],
+    plugins: [boundInkMemos, fastStringWidth],
   };
 }
