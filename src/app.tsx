@@ -161,8 +161,9 @@ function ChatApp(props: ChatAppProps) {
       setLangChoice(picked);
       setLang(picked === 'system' ? envLang(env) : picked);
       onLangChange?.(picked);
+      showFlash((mm) => mm.chat.languageNow({ name: mm.langName }), 'info');
     },
-    [env, setLang, onLangChange],
+    [env, setLang, onLangChange, showFlash],
   );
 
   const info = useCallback((text: LazyText) => controls.dispatch({ type: 'info', text }), [controls]);

@@ -1,4 +1,7 @@
 // argv → what to do. Pure, so it is tested without spawning anything.
+// No catalog is loaded here (--version must stay fast): a usage error carries its words as `say`.
+import type { Say } from './i18n/en.js';
+import { parseLang, type Lang } from './i18n/lang.js';
 
 export type Command =
   | { kind: 'help' }
@@ -14,10 +17,26 @@ export interface ParsedArgs {
   command: Command;
   model?: string;
   debug: false | true | 'body';
-  lang?: string;
+  /** --lang, checked. */
+  lang?: Lang;
 }
 
-export class UsageError extends Error {}
+/** A mistake on the command line, said in the user's language by `say`. */
+export class UsageError extends Error {
+  constructor(readonly say: Say) {
+    super('usage error');
+  }
+}
+
+/** --lang's value, read without parsing the rest (to word a usage error in it). */
+export function langArg(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--lang=')) return parseLang(a.slice(7));
+    if (a === '--lang') return parseLang(argv[i + 1]);
+  }
+  return undefined;
+}
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { command: { kind: 'tui' }, debug: false };
@@ -28,7 +47,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let reveal = false;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError((m) => m.cli.args.needsValue({ flag }));
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,11 +71,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--model':
         out.model = inline ?? value(i++, flag);
         break;
-      case '--lang':
-        out.lang = inline ?? value(i++, flag);
+      case '--lang': {
+        const raw = inline ?? value(i++, flag);
+        const lang = parseLang(raw);
+        if (!lang) throw new UsageError((m) => m.cli.args.lang({ value: raw }));
+        out.lang = lang;
         break;
+      }
       case '--debug':
-        if (inline !== undefined && inline !== 'body') throw new UsageError('--debug takes no value, or --debug=body');
+        if (inline !== undefined && inline !== 'body') throw new UsageError((m) => m.cli.args.debugValue);
         out.debug = inline === 'body' ? 'body' : true;
         break;
       case '--json':
@@ -70,7 +93,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         reveal = true;
         break;
       default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (a.startsWith('-') && a !== '-') throw new UsageError((m) => m.cli.args.unknownOption({ option: a }));
         positional.push(a);
     }
   }
@@ -78,7 +101,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (prompt) {
     if (cmd !== undefined) {
       if (prompt.text === undefined) prompt.text = positional.join(' ');
-      else throw new UsageError(`unexpected argument "${cmd}"`);
+      else throw new UsageError((m) => m.cli.args.unexpected({ arg: cmd }));
     }
     return { ...out, command: { kind: 'prompt', text: prompt.text } };
   }
@@ -94,16 +117,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'config': {
       const [action = 'list', key, val, ...extra] = rest;
       if (action !== 'get' && action !== 'set' && action !== 'unset' && action !== 'list') {
-        throw new UsageError(`unknown config action "${action}" (get, set, unset, list)`);
+        throw new UsageError((m) => m.cli.args.configAction({ action }));
       }
-      if (action !== 'list' && !key) throw new UsageError(`config ${action} needs a KEY`);
-      if (action === 'set' && val === undefined) throw new UsageError('config set needs KEY and VALUE');
-      if (extra.length || (action !== 'set' && val !== undefined)) throw new UsageError('too many arguments for config');
+      if (action !== 'list' && !key) throw new UsageError((m) => m.cli.args.configKey({ action }));
+      if (action === 'set' && val === undefined) throw new UsageError((m) => m.cli.args.configSet);
+      if (extra.length || (action !== 'set' && val !== undefined)) throw new UsageError((m) => m.cli.args.configExtra);
       return { ...out, command: { kind: 'config', action, ...(key ? { key } : {}), ...(val !== undefined ? { value: val } : {}), reveal } };
     }
     case 'help':
       return { ...out, command: { kind: 'help' } };
     default:
-      throw new UsageError(`unknown command "${cmd}"`);
+      throw new UsageError((m) => m.cli.args.unknownCommand({ command: cmd }));
   }
 }

@@ -1,10 +1,20 @@
 // The entry: parses argv, builds the services, then runs a headless command or the TUI.
-// Only light modules are imported up front: --help and --version load no ink, React or SDK.
-import { parseArgs, UsageError, type ParsedArgs } from './args.js';
-import { helpText } from './help.js';
+// Only light modules are imported up front: --help and --version load no ink, React or SDK, and
+// --version no message catalog either.
+import { langArg, parseArgs, UsageError, type ParsedArgs } from './args.js';
+import type { Lang } from './i18n/lang.js';
 import { VERSION } from './version.js';
 
 const EXIT_USAGE = 2;
+
+/** The language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
+  const [{ resolvePaths }, { savedLang }, i18n] = await Promise.all([import('./settings/paths.js'), import('./settings/prefsFile.js'), import('./i18n/index.js')]);
+  const paths = resolvePaths(env);
+  const saved = i18n.parseLang(savedLang(paths.home));
+  const lang = i18n.detectLang({ arg, pref: saved, env });
+  return { paths, lang, saved, m: i18n.messagesFor(lang) };
+}
 
 // conf (the preferences writer) loads on the first change, not at start-up.
 let writer: Promise<import('./settings/prefs.js').Prefs> | undefined;
@@ -19,14 +29,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     args = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`openwork-tui: ${err.message}\nRun "openwork-tui --help" for usage.\n`);
+    const { m } = await language(env, langArg(argv));
+    process.stderr.write(m.cli.usage({ message: err.say(m) }));
     return EXIT_USAGE;
   }
   const { command } = args;
-  if (command.kind === 'help') {
-    process.stdout.write(helpText(VERSION)); // allow-console
-    return 0;
-  }
   if (command.kind === 'version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
@@ -35,11 +42,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   // The chat's UI starts loading first: Ink compiles its layout engine (WebAssembly) off the main
   // thread, and the rest of start-up below runs meanwhile.
   const ui = command.kind === 'tui' ? import('./tui.js') : undefined;
+  const { paths, lang, saved: savedLang, m } = await language(env, args.lang);
+  if (command.kind === 'help') {
+    const { helpText } = await import('./help.js');
+    process.stdout.write(helpText(VERSION, m)); // allow-console
+    return 0;
+  }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const [{ resolvePaths }, { createFileLogger }] = await Promise.all([import('./settings/paths.js'), import('./runtime/logger.js')]);
-  const paths = resolvePaths(env);
+  const { createFileLogger } = await import('./runtime/logger.js');
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
-  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY };
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
   if (command.kind === 'logs') {
     const { runLogs } = await import('./commands/logs.js');
@@ -66,7 +78,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const restoreConsole = routeConsoleToLog(logger);
   const tui = command.kind === 'tui';
   // The TUI probes the proxy after its first frame; headless commands need the answer first anyway.
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: tui, deferDetection: tui });
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: tui, deferDetection: tui, messages: m });
   const config = runtime.getState().config;
   const saved = savedModels(paths.home, connectionKey(config));
   const model = args.model ?? saved.selected ?? DEFAULT_MODEL;
@@ -100,15 +112,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           env,
           recentModels: saved.recent,
           savedModels: (key) => savedModels(paths.home, key),
-          onModelChange: (m) => {
+          onModelChange: (name) => {
             const key = connectionKey(runtime.getState().config);
-            void prefsWriter(paths.home).then((prefs) => prefs.selectModel(key, m));
+            void prefsWriter(paths.home).then((prefs) => prefs.selectModel(key, name));
           },
+          // --lang is for this run only; a choice made in the settings is kept.
+          lang,
+          langChoice: args.lang ?? savedLang ?? 'system',
+          onLangChange: (choice) => void prefsWriter(paths.home).then((prefs) => prefs.setLang(choice === 'system' ? undefined : choice)),
         }, () => runtime.start());
       }
       default: {
         const unhandled: never = command; // every command is handled above
-        process.stderr.write(`openwork-tui: "${(unhandled as { kind: string }).kind}" is not available yet\n`);
+        process.stderr.write(m.cli.notAvailable({ kind: (unhandled as { kind: string }).kind }));
         return 1;
       }
     }

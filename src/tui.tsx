@@ -2,11 +2,12 @@
 import React from 'react';
 import { render } from 'ink';
 import { App, type AppProps } from './app.js';
+import { messagesFor } from './i18n/index.js';
 
 /** `afterFirstFrame` runs once the first frame is on screen (start-up work that can wait goes there). */
 export async function runTui(props: AppProps, afterFirstFrame?: () => void): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('openwork-tui: the chat needs a terminal; use -p "text" for scripts\n');
+    process.stderr.write(messagesFor(props.lang ?? 'en').cli.needsTerminal);
     return 2;
   }
   const instance = render(<App {...props} />, { exitOnCtrlC: false, patchConsole: false });

@@ -5,8 +5,9 @@ import { configFromText } from '../runtime/loadConfig.js';
 import { maskSecret } from '../runtime/secrets.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigSnapshot } from '../runtime/types.js';
 import { readIfExists } from '../settings/atomicWrite.js';
-import { fieldSpec, isConfigKey, validateField } from '../settings/fields.js';
+import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../settings/fields.js';
 import { saveEnv } from '../settings/saveEnv.js';
+import { localized, padEnd, textWidth } from '../i18n/index.js';
 import { dim, green, red, yellow, type IO } from './io.js';
 
 export type ConfigCommand = Extract<Command, { kind: 'config' }>;
@@ -21,36 +22,36 @@ const EXIT_UNSET = 1;
 const EXIT_FAIL = 1;
 const EXIT_USAGE = 2;
 
-const SOURCE: Record<string, string> = { file: 'file', env: 'environment' };
-
-export function shownValue(config: ConfigSnapshot, key: ConfigKey, reveal: boolean): string | undefined {
+ export function shownValue(config: ConfigSnapshot, key: ConfigKey, reveal: boolean): string | undefined {
   const value = config.values[key];
   if (value === undefined) return undefined;
   return fieldSpec(key).secret && !reveal ? maskSecret(value) : value;
 }
 
 export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean): string {
+  const w = io.messages.cli.config;
   const width = Math.max(...CONFIG_KEYS.map((k) => k.length)) + 2;
   const values = CONFIG_KEYS.map((k) => shownValue(config, k, reveal) ?? '');
-  const valueWidth = Math.max(8, ...values.map((v) => v.length)) + 2;
-  const out = [dim(io, `# ${config.envPath}${config.fileExists ? '' : ' (does not exist yet)'}`)];
+  const valueWidth = Math.max(8, ...values.map((v) => textWidth(v))) + 2;
+  const out = [dim(io, `# ${config.envPath}${config.fileExists ? '' : w.notYet}`)];
   CONFIG_KEYS.forEach((key, i) => {
     const source = config.sources[key];
     const value = values[i] ?? '';
-    const fallback = fieldSpec(key).fallback;
-    const unset = dim(io, fallback ? `unset (${fallback})` : 'unset');
-    out.push(`${key.padEnd(width)}${(value || '-').padEnd(valueWidth)}${source ? SOURCE[source] : unset}`);
+    const fallback = fallbackShown(fieldSpec(key), io.messages);
+    const unset = dim(io, fallback ? w.unsetWith({ fallback }) : w.unset);
+    out.push(`${padEnd(key, width)}${padEnd(value || '-', valueWidth)}${source === 'file' ? w.file : source === 'env' ? w.environment : unset}`);
   });
   return out.join('\n') + '\n';
 }
 
 function problemsText(io: IO, config: ConfigSnapshot): string {
-  return config.problems
-    .map((p) => `${yellow(io, 'warning:')} .env${p.line ? ` line ${p.line}` : ''}: ${p.message}\n`)
-    .join('');
+  const w = io.messages.cli.config;
+  return config.problems.map((p) => `${yellow(io, w.warning)} ${w.problem({ line: p.line, message: localized(p, io.messages) })}\n`).join('');
 }
 
 export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): number {
+  const m = io.messages;
+  const w = m.cli.config;
   const snapshot = readIfExists(ctx.envPath);
   const config = configFromText(ctx.envPath, snapshot?.text, ctx.env);
   if (cmd.action === 'list') {
@@ -60,7 +61,7 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
   }
   const key = cmd.key ?? '';
   if (!isConfigKey(key)) {
-    io.stderr.write(`openwork-tui: unknown setting "${key}". Known settings:\n${CONFIG_KEYS.map((k) => `  ${k}\n`).join('')}`);
+    io.stderr.write(`${w.unknownKey({ key })}${CONFIG_KEYS.map((k) => `  ${k}\n`).join('')}`);
     return EXIT_USAGE;
   }
   const fromEnv = ctx.env[key]?.trim() ? ctx.env[key] : undefined;
@@ -68,7 +69,7 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
   if (cmd.action === 'get') {
     const shown = shownValue(config, key, cmd.reveal);
     if (shown === undefined) {
-      io.stderr.write(`${key} is not set\n`);
+      io.stderr.write(w.notSet({ key }));
       return EXIT_UNSET;
     }
     io.stdout.write(`${shown}\n`);
@@ -79,34 +80,35 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
   if (cmd.action === 'set') {
     const check = validateField(key, cmd.value ?? '');
     if (!check.ok) {
-      io.stderr.write(`${red(io, '✖')} ${check.message}\nNothing was written.\n`);
+      io.stderr.write(`${red(io, '✖')} ${localized(check, m)}\n${w.nothingWritten}`);
       return EXIT_USAGE;
     }
     if (check.value === '') {
-      io.stderr.write(`${red(io, '✖')} empty value; use "openwork-tui config unset ${key}" to remove it\nNothing was written.\n`);
+      io.stderr.write(`${red(io, '✖')} ${w.empty({ key })}\n${w.nothingWritten}`);
       return EXIT_USAGE;
     }
-    if (check.note) io.stderr.write(dim(io, `note: ${check.note}\n`));
+    if (check.note) io.stderr.write(dim(io, `${w.note} ${check.noteSay ? check.noteSay(m) : check.note}\n`));
     value = check.value;
   }
 
   const result = saveEnv(ctx.envPath, { [key]: value }, { base: snapshot });
   if (result.status === 'error') {
-    io.stderr.write(`${red(io, '✖')} ${result.message}\n`);
+    io.stderr.write(`${red(io, '✖')} ${result.say(m)}\n`);
     return EXIT_FAIL;
   }
   if (result.status === 'conflict') {
-    io.stderr.write(`${red(io, '✖')} ${ctx.envPath} changed while saving; nothing was written, try again\n`);
+    io.stderr.write(`${red(io, '✖')} ${w.conflict({ path: ctx.envPath })}`);
     return EXIT_FAIL;
   }
   const shown = fieldSpec(key).secret ? maskSecret(value) : value;
   if (cmd.action === 'set') {
-    const what = result.status === 'saved' ? `${green(io, '✔')} ${key}=${shown}` : `${key} already is ${shown}`;
+    const what = result.status === 'saved' ? `${green(io, '✔')} ${key}=${shown}` : w.already({ key, value: shown });
     io.stdout.write(`${what} ${dim(io, `(${ctx.envPath})`)}\n`);
-    if (fromEnv) io.stderr.write(dim(io, `note: the environment also sets ${key}; the file's value wins\n`));
+    if (fromEnv) io.stderr.write(dim(io, `${w.note} ${w.envAlso({ key })}\n`));
   } else {
-    io.stdout.write(result.status === 'saved' ? `${green(io, '✔')} removed ${key} from ${ctx.envPath}\n` : `${key} was not in ${ctx.envPath}\n`);
-    if (fromEnv) io.stderr.write(`${yellow(io, 'note:')} ${key} is still set in the environment, which now applies\n`);
+    const path = ctx.envPath;
+    io.stdout.write(`${result.status === 'saved' ? `${green(io, '✔')} ${w.removed({ key, path })}` : w.notInFile({ key, path })}\n`);
+    if (fromEnv) io.stderr.write(`${yellow(io, w.note)} ${w.envStill({ key })}\n`);
   }
   return EXIT_OK;
 }

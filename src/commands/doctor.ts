@@ -20,18 +20,20 @@ export interface DoctorCommandOptions {
 }
 
 export function renderCheck(io: IO, r: CheckResult): string {
-  const line = doctorLines([r])[0]!;
+  const m = io.messages;
+  const line = doctorLines([r], m)[0]!;
   const paint = r.status === 'pass' ? green : r.status === 'fail' ? red : r.status === 'warn' ? yellow : dim;
   // Network checks show how long they took (the request's own timings are in its title).
   const timed = r.id === 'address' || r.id === 'server' || r.id === 'key';
   const ms = timed && r.ms !== undefined && r.status !== 'skip' ? dim(io, `  (${r.ms} ms)`) : '';
   const out = [`${paint(io, line.mark)} ${r.status === 'skip' ? dim(io, line.title) : line.title}${ms}`];
   for (const d of line.detail) out.push(dim(io, `    ${d}`));
-  if (line.fix) out.push(`    ${bold(io, r.status === 'fail' ? 'fix:' : 'tip:')} ${line.fix}`);
+  if (line.fix) out.push(`    ${bold(io, r.status === 'fail' ? m.doctor.fix : m.doctor.tip)} ${line.fix}`);
   return out.join('\n') + '\n';
 }
 
 export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Promise<number> {
+  const m = io.messages;
   let loaded: ReturnType<typeof loadConfig>;
   try {
     loaded = loadConfig(opts.envPath, opts.env);
@@ -41,34 +43,34 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
       id: 'config',
       status: 'fail',
       kind: 'config',
-      title: `Cannot read ${opts.envPath} (${code})`,
+      title: m.doctor.cannotRead({ path: opts.envPath, code }),
       detail: [],
-      fix: `Check the file's owner and permissions: it should be yours, with chmod 600 ${opts.envPath}.`,
+      fix: m.doctor.cannotReadFix({ path: opts.envPath }),
     };
     io.stdout.write(opts.json ? JSON.stringify({ ok: false, checks: [r] }, null, 2) + '\n' : renderCheck(io, r));
     return EXIT.other;
   }
   const { config, text } = loaded;
   let model = opts.model;
-  let modelFrom = '--model';
+  let modelFrom: 'arg' | 'saved' | 'default' = 'arg';
   if (!model) {
     const { openPrefs } = await import('../settings/prefs.js');
     model = openPrefs(opts.home).selectedModel(connectionKey(config));
-    modelFrom = 'last picked';
+    modelFrom = 'saved';
   }
   if (!model) {
     model = DEFAULT_MODEL;
     modelFrom = 'default';
   }
-  if (!opts.json) io.stdout.write(`${bold(io, 'openwork-tui doctor')} ${dim(io, `· ${opts.envPath} · model ${model} (${modelFrom})`)}\n\n`);
+  if (!opts.json) io.stdout.write(`${bold(io, 'openwork-tui doctor')} ${dim(io, m.doctor.header({ envPath: opts.envPath, model, from: modelFrom }))}\n\n`);
   const checks = await runDoctor(
-    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger },
+    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger, messages: m },
     opts.json ? undefined : (r) => io.stdout.write(renderCheck(io, r)),
   );
   const code = doctorExitCode(checks);
   if (opts.json) io.stdout.write(JSON.stringify({ ok: code === EXIT.ok, model, checks }, null, 2) + '\n');
   else {
-    const summary = doctorSummary(checks);
+    const summary = doctorSummary(checks, m);
     io.stdout.write(`\n${code === EXIT.ok ? green(io, summary) : red(io, summary)}\n`);
   }
   return code;

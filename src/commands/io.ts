@@ -1,10 +1,13 @@
 import type { AppError } from '../runtime/types.js';
+import type { Messages } from '../i18n/index.js';
 
 export interface IO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   color: boolean;
+  /** The catalog for everything written. */
+  messages: Messages;
 }
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -16,8 +19,10 @@ export const bold = (io: IO, s: string) => paint(io.color, '1', s);
 
 /** The same text the TUI's error card shows, for stderr. */
 export function formatError(io: IO, e: AppError): string {
-  const lines = [`${red(io, '✖')} ${e.message}`];
-  if (e.detail && !e.message.includes(e.detail)) lines.push(dim(io, `  server said: ${e.detail}`));
-  lines.push(`  ${bold(io, 'hint:')} ${e.hint}`);
+  const m = io.messages;
+  const { message, hint } = e.say ? e.say(m) : e;
+  const lines = [`${red(io, '✖')} ${message}`];
+  if (e.detail && !message.includes(e.detail)) lines.push(dim(io, m.cli.serverSaid({ detail: e.detail })));
+  lines.push(`  ${bold(io, m.cli.hint)} ${hint}`);
   return lines.join('\n') + '\n';
 }

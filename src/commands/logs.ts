@@ -4,7 +4,7 @@ import type { IO } from './io.js';
 
 export async function runLogs(file: string, io: IO, follow: boolean): Promise<number> {
   if (!existsSync(file)) {
-    io.stderr.write(`No log yet at ${file}\n`);
+    io.stderr.write(io.messages.cli.noLog({ path: file }));
     return follow ? waitAndFollow(file, io, 0) : 0;
   }
   let pos = await copy(file, io, 0);

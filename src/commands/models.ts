@@ -2,34 +2,37 @@
 import type { ModelEntry, RuntimeState, ModelListing } from '../runtime/types.js';
 import { connectionLabel } from '../runtime/describe.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
+import { padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
 
-function details(m: ModelEntry): string {
+function details(e: ModelEntry, m: Messages): string {
   const parts: string[] = [];
-  if (m.contextWindow) parts.push(`${Math.round(m.contextWindow / 1000)}k ctx`);
-  if (m.inputCostPerMTok !== undefined && m.outputCostPerMTok !== undefined) parts.push(`$${m.inputCostPerMTok}/$${m.outputCostPerMTok} per Mtok`);
-  if (m.underlying && m.underlying !== m.id) parts.push(`→ ${m.underlying}`);
+  if (e.contextWindow) parts.push(m.cli.models.context({ k: Math.round(e.contextWindow / 1000) }));
+  if (e.inputCostPerMTok !== undefined && e.outputCostPerMTok !== undefined) parts.push(m.cli.models.price({ input: e.inputCostPerMTok, output: e.outputCostPerMTok }));
+  if (e.underlying && e.underlying !== e.id) parts.push(`→ ${e.underlying}`);
   return parts.join('  ');
 }
 
 export function renderModels(io: IO, state: RuntimeState, listing: ModelListing): string {
-  const out: string[] = [`Connection: ${connectionLabel(state.connection)}`];
-  const width = Math.max(...listing.models.map((m) => m.id.length)) + 2;
-  const row = (mark: string, m: ModelEntry, extra = '') => `  ${mark} ${m.id.padEnd(width)}${dim(io, details(m))}${extra}`;
-  const served = listing.models.filter((m) => m.served === true);
-  const notServed = listing.models.filter((m) => m.served === false);
-  const unknown = listing.models.filter((m) => m.served === undefined);
+  const m = io.messages;
+  const w = m.cli.models;
+  const out: string[] = [w.connection({ label: connectionLabel(state.connection, m) })];
+  const width = Math.max(...listing.models.map((e) => textWidth(e.id))) + 2;
+  const row = (mark: string, e: ModelEntry, extra = '') => `  ${mark} ${padEnd(e.id, width)}${dim(io, details(e, m))}${extra}`;
+  const served = listing.models.filter((e) => e.served === true);
+  const notServed = listing.models.filter((e) => e.served === false);
+  const unknown = listing.models.filter((e) => e.served === undefined);
   if (served.length) {
-    out.push('', 'Served by the proxy:');
-    for (const m of served) out.push(row(green(io, '✔'), m));
+    out.push('', w.served);
+    for (const e of served) out.push(row(green(io, '✔'), e));
   }
   if (notServed.length) {
-    out.push('', 'Built in, NOT served by this proxy (requests would fail with "Invalid model name"):');
-    for (const m of notServed) out.push(row(red(io, '✖'), m, m.suggestion ? `  use ${m.suggestion}` : ''));
+    out.push('', w.notServed);
+    for (const e of notServed) out.push(row(red(io, '✖'), e, e.suggestion ? w.use({ suggestion: e.suggestion }) : ''));
   }
   if (unknown.length) {
-    out.push('', listing.status === 'error' ? 'Built in (could not ask the proxy which it serves):' : 'Built in:');
-    for (const m of unknown) out.push(row(' ', m));
+    out.push('', listing.status === 'error' ? w.unknown : w.builtin);
+    for (const e of unknown) out.push(row(' ', e));
   }
   return out.join('\n') + '\n';
 }
@@ -43,7 +46,7 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
         {
           connection: { mode: s.connection.mode, baseUrl: s.connection.baseUrl ?? null, reachable: !s.connection.unreachable },
           status: listing.status,
-          ...(listing.error ? { error: { kind: listing.error.kind, message: listing.error.message, hint: listing.error.hint } } : {}),
+          ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(io.messages) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
           models: listing.models,
         },
         null,

@@ -13,13 +13,13 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
   let content = text;
   if (content === undefined || content === '-') {
     if (io.stdin.isTTY) {
-      io.stderr.write('openwork-tui: -p needs the text to send (or pipe it on stdin)\n');
+      io.stderr.write(io.messages.cli.needsText);
       return EXIT.usage;
     }
     content = await readAll(io.stdin);
   }
   if (!content.trim()) {
-    io.stderr.write('openwork-tui: nothing to send\n');
+    io.stderr.write(io.messages.cli.nothingToSend);
     return EXIT.usage;
   }
   let endedWithNewline = true;

@@ -202,7 +202,7 @@ export const en = {
     unreachable: {
       message: (p: { where: string; code: string; why: 'refused' | 'dns' | 'dropped' | 'network' }) =>
         `Cannot reach ${p.where} (${{ refused: 'connection refused', dns: 'host name not found', dropped: 'connection dropped', network: 'network unreachable' }[p.why]}, ${p.code}).`,
-      hint: (p: { dns: boolean }) =>
+      hint: (p: { dns: boolean }): string =>
         p.dns
           ? 'Check the host name in ANTHROPIC_BASE_URL for typos; an internal name may need your VPN or company DNS (or use the IP address).'
           : 'Check the address and port in ANTHROPIC_BASE_URL, http vs https, and that the proxy is running.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, fieldSpec, isConfigKey, validateField, type FieldCheck } from '../../src/settings/fields.js';
 import { CONFIG_KEYS, type ConfigKey } from '../../src/runtime/types.js';
-import { en } from '../../src/i18n/index.js';
+import { en, messagesFor } from '../../src/i18n/index.js';
 
 /** The English words only (without `say` / `noteSay`, the words in another language). */
 const words = ({ say: _s, noteSay: _n, ...rest }: FieldCheck & { say?: unknown; noteSay?: unknown }) => rest;
@@ -70,6 +70,15 @@ const TABLE: [ConfigKey, string, FieldCheck | ReturnType<typeof bad>][] = [
 describe('validateField', () => {
   it.each(TABLE)('%s %j', (key, raw, expected) => {
     expect(words(validateField(key, raw))).toEqual(expected);
+  });
+
+  it('says the same in Chinese', () => {
+    const zh = messagesFor('zh-CN');
+    const refused = validateField('ANTHROPIC_BASE_URL', '127.0.0.1:4000');
+    expect(!refused.ok && refused.say(zh)).toContain('http://127.0.0.1:4000');
+    expect(!refused.ok && refused.say(zh)).not.toBe(refused.ok ? '' : refused.message);
+    const noted = validateField('OPENWORK_TIMEOUT_MS', '500');
+    expect(noted.ok && noted.noteSay?.(zh)).toContain('500');
   });
 
 });
