@@ -46,7 +46,7 @@ export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean
 
 function problemsText(io: IO, config: ConfigSnapshot): string {
   const w = io.messages.cli.config;
-  return config.problems.map((p) => `${yellow(io, w.warning)} ${w.problem({ line: p.line, message: localized(p, io.messages) })}\n`).join('');
+  return config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: localized(p, io.messages) })}\n`).join('');
 }
 
 export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): number {
@@ -87,7 +87,7 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
       io.stderr.write(`${red(io, '✖')} ${w.empty({ key })}\n${w.nothingWritten}`);
       return EXIT_USAGE;
     }
-    if (check.note) io.stderr.write(dim(io, `${w.note} ${check.noteSay ? check.noteSay(m) : check.note}\n`));
+    if (check.note) io.stderr.write(dim(io, `${w.note}${check.noteSay ? check.noteSay(m) : check.note}\n`));
     value = check.value;
   }
 
@@ -104,11 +104,11 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
   if (cmd.action === 'set') {
     const what = result.status === 'saved' ? `${green(io, '✔')} ${key}=${shown}` : w.already({ key, value: shown });
     io.stdout.write(`${what} ${dim(io, `(${ctx.envPath})`)}\n`);
-    if (fromEnv) io.stderr.write(dim(io, `${w.note} ${w.envAlso({ key })}\n`));
+    if (fromEnv) io.stderr.write(dim(io, `${w.note}${w.envAlso({ key })}\n`));
   } else {
     const path = ctx.envPath;
     io.stdout.write(`${result.status === 'saved' ? `${green(io, '✔')} ${w.removed({ key, path })}` : w.notInFile({ key, path })}\n`);
-    if (fromEnv) io.stderr.write(`${yellow(io, w.note)} ${w.envStill({ key })}\n`);
+    if (fromEnv) io.stderr.write(`${yellow(io, w.note)}${w.envStill({ key })}\n`);
   }
   return EXIT_OK;
 }

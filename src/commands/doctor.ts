@@ -28,7 +28,7 @@ export function renderCheck(io: IO, r: CheckResult): string {
   const ms = timed && r.ms !== undefined && r.status !== 'skip' ? dim(io, `  (${r.ms} ms)`) : '';
   const out = [`${paint(io, line.mark)} ${r.status === 'skip' ? dim(io, line.title) : line.title}${ms}`];
   for (const d of line.detail) out.push(dim(io, `    ${d}`));
-  if (line.fix) out.push(`    ${bold(io, r.status === 'fail' ? m.doctor.fix : m.doctor.tip)} ${line.fix}`);
+  if (line.fix) out.push(`    ${bold(io, r.status === 'fail' ? m.doctor.fix : m.doctor.tip)}${line.fix}`);
   return out.join('\n') + '\n';
 }
 

@@ -21,8 +21,8 @@ export const bold = (io: IO, s: string) => paint(io.color, '1', s);
 export function formatError(io: IO, e: AppError): string {
   const m = io.messages;
   const { message, hint } = e.say ? e.say(m) : e;
-  const lines = [`${red(io, '✖')} ${message}`];
+  const lines = [`${red(io, '✖')} ${m.errorCard.headline({ title: m.errorCard.title({ kind: e.kind, status: e.status }), message })}`];
   if (e.detail && !message.includes(e.detail)) lines.push(dim(io, m.cli.serverSaid({ detail: e.detail })));
-  lines.push(`  ${bold(io, m.cli.hint)} ${hint}`);
+  lines.push(`  ${bold(io, m.cli.hint)}${hint}`);
   return lines.join('\n') + '\n';
 }

@@ -15,22 +15,26 @@ export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]
     <Box flexDirection="column">
       {lines.map((l, i) => (
         <Box key={i} flexDirection="column">
-          <Text>
+          {/* Long lines (a Chinese one has no spaces to break at) wrap under their own start. */}
+          <Box>
             <Text color={markColor(t, l.status)}>{l.mark} </Text>
-            {l.title}
-          </Text>
+            <Box flexShrink={1}>
+              <Text>{l.title}</Text>
+            </Box>
+          </Box>
           {l.status !== 'pass' &&
             l.detail.map((d, j) => (
-              <Text key={j} color={t.muted}>
-                {'    '}
-                {d}
-              </Text>
+              <Box key={j} paddingLeft={4}>
+                <Text color={t.muted}>{d}</Text>
+              </Box>
             ))}
           {l.fix && (
-            <Text color={l.status === 'fail' ? t.warn : t.muted}>
-              {`    ${m.doctor.fix} `}
-              {l.fix}
-            </Text>
+            <Box paddingLeft={4}>
+              <Text color={l.status === 'fail' ? t.warn : t.muted}>
+                {m.doctor.fix}
+                {l.fix}
+              </Text>
+            </Box>
           )}
         </Box>
       ))}

@@ -27,12 +27,12 @@ export const ErrorCard = memo(function ErrorCard({ error, color }: { error: AppE
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={t.error} paddingX={1} marginTop={1}>
       <Text color={t.error} bold>
-        ✗ {c.title({ kind: error.kind, status: error.status })}: {stripControl(message)}
+        ✗ {c.headline({ title: c.title({ kind: error.kind, status: error.status }), message: stripControl(message) })}
       </Text>
       <Text>→ {stripControl(hint)}</Text>
       {facts.map(([k, v]) => (
         <Text key={k}>
-          <Text color={t.muted}>{k}: </Text>
+          <Text color={t.muted}>{c.fact({ label: k })}</Text>
           {v}
         </Text>
       ))}

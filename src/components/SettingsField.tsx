@@ -85,7 +85,7 @@ export const SettingsField = memo(function SettingsField(p: SettingsFieldProps) 
           {edit && !edit.check.ok && <Text color={t.error}>✖ {localized(edit.check, m)}</Text>}
           {edit?.check.ok && edit.check.note && (
             <Text color={t.muted}>
-              → {edit.check.value} ({edit.check.noteSay ? edit.check.noteSay(m) : edit.check.note})
+              → {m.settings.normalised({ value: edit.check.value, note: edit.check.noteSay ? edit.check.noteSay(m) : edit.check.note })}
             </Text>
           )}
           <Text color={t.muted} wrap="truncate-end">

@@ -107,8 +107,8 @@ export const zhCN: Messages = {
   errorCard: {
     title: (p) =>
       ({
-        auth: p.status === 403 ? '403 错误：认证失败' : '认证失败',
-        blocked: p.status === 403 ? '403 错误：请求在到达代理前被拦截' : '请求在到达代理前被拦截',
+        auth: p.status === 403 ? '403 错误（认证失败）' : '认证失败',
+        blocked: p.status === 403 ? '403 错误（请求在到达代理前被拦截）' : '请求在到达代理前被拦截',
         unreachable: '无法连接服务器',
         timeout: '连接超时',
         tls: 'TLS 问题',
@@ -120,6 +120,8 @@ export const zhCN: Messages = {
         config: '配置问题',
         unknown: '请求失败',
       })[p.kind],
+    headline: (p) => `${p.title}：${p.message}`,
+    fact: (p) => `${p.label}：`,
     status: '状态',
     address: '地址',
     key: '密钥',
@@ -133,7 +135,7 @@ export const zhCN: Messages = {
   errors: {
     theServer: '服务器',
     timeout: {
-      message: (p) => `${p.host} ${p.timeoutMs ? `在 ${dur(p.timeoutMs)}内` : ''}没有响应（连接超时）。`,
+      message: (p) => `${p.host} ${p.timeoutMs ? `在 ${dur(p.timeoutMs)}内` : ''}没有响应。`,
       hint: '请确认服务器地址正确、网络连接正常、LiteLLM 服务器正在运行且本机可以访问；模型响应较慢时可调大 OPENWORK_TIMEOUT_MS。',
     },
     webPage: {
@@ -192,7 +194,12 @@ export const zhCN: Messages = {
     },
     unreachable: {
       message: (p) =>
-        `无法连接 ${p.where}（${{ refused: '连接被拒绝', dns: '找不到主机名', dropped: '连接被断开', network: '网络不可达' }[p.why]}，${p.code}）。`,
+        ({
+          refused: `${p.where} 拒绝了连接（${p.code}）：这个地址和端口上没有服务在监听。`,
+          dns: `找不到 ${p.where} 的主机名（${p.code}）。`,
+          dropped: `与 ${p.where} 的连接被断开（${p.code}）。`,
+          network: `无法访问 ${p.where}：网络不可达（${p.code}）。`,
+        })[p.why],
       hint: (p) =>
         p.dns
           ? '请检查 ANTHROPIC_BASE_URL 中的主机名是否拼写正确；内网主机名可能需要连上 VPN 或公司 DNS（也可以直接使用 IP 地址）。'
@@ -314,6 +321,7 @@ export const zhCN: Messages = {
       edited: ' · 已修改',
     },
     typingReplaces: ' 输入将替换原值',
+    normalised: (p) => `${p.value}（${p.note}）`,
     edited: '  已修改',
     test: '测试连接（Ctrl+T）',
     save: '保存（Ctrl+S）',
@@ -379,6 +387,7 @@ export const zhCN: Messages = {
     cannotRead: (p) => `无法读取 ${p.path}（${p.code}）`,
     cannotReadFix: (p) => `请检查文件的所有者和权限：它应该属于你，并设置 chmod 600 ${p.path}。`,
     serverSaid: (p) => `服务器返回：${p.detail}`,
+    failed: (p) => `${p.title}。${p.message}`,
     skipped: (p) => `已跳过：${p.why}`,
     outOfTime: (p) => `时间不够了（整个检查须在 OPENWORK_TIMEOUT_MS=${p.ms} 内完成）`,
     nothingConfigured: (p) => `还没有任何配置：${p.path} 不存在，也没有设置任何 ANTHROPIC_* 环境变量`,

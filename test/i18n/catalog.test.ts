@@ -81,6 +81,7 @@ const VALUES: Record<string, unknown> = {
   warning: true,
   lines: [6, 9],
   notes: ['SAMPLE-NOTE-1', 'SAMPLE-NOTE-2'],
+  note: 'SAMPLE-NOTE',
   raw: 'http://raw.sample:1/v1',
   url: 'http://url.sample:2',
   addresses: '10.1.2.3',
@@ -160,7 +161,9 @@ function said(fn: Fn, p: Record<string, unknown>): string | undefined {
 
 /** Sample parameter sets: all set, then each flag flipped, each value left out, each choice taken, lists emptied, counts of 1 and 0. */
 function samples(path: string, fn: Fn): Record<string, unknown>[] {
-  const names = paramsOf(fn);
+  // What either language reads (one may leave a parameter unsaid).
+  const enNames = new Set(paramsOf(fn));
+  const names = [...new Set([...enNames, ...paramsOf(at(zh, path) as Fn)])];
   const base = Object.fromEntries(names.map((k) => [k, sample(path, k)]));
   const out: Record<string, unknown>[] = [base];
   for (const k of names) {
@@ -170,7 +173,8 @@ function samples(path: string, fn: Fn): Record<string, unknown>[] {
     else if (typeof v === 'boolean') out.push({ ...base, [k]: !v });
     else if (typeof v === 'number') out.push({ ...base, [k]: 1 }, { ...base, [k]: 0 });
     else if (Array.isArray(v)) out.push({ ...base, [k]: [] }, { ...base, [k]: v.slice(0, 1) }, { ...base, [k]: [...v, ...v, ...v, ...v] });
-    out.push({ ...base, [k]: undefined });
+    // Left out: only what the English reads (whether it may be left out is known from there).
+    if (enNames.has(k)) out.push({ ...base, [k]: undefined });
   }
   return out;
 }

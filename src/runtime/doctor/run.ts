@@ -33,7 +33,8 @@ export function createRun(input: DoctorInput): Run {
   const fail: Run['fail'] = (e, detail = []) => {
     const err = e ?? classifyError(new Error('aborted'), ctx())!;
     const said = err.detail && !err.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: err.detail })] : [];
-    return { status: 'fail', kind: err.kind, title: err.message, detail: [...detail, ...said], fix: err.hint };
+    const title = m.doctor.failed({ title: m.errorCard.title({ kind: err.kind, status: err.status }), message: err.message });
+    return { status: 'fail', kind: err.kind, title, detail: [...detail, ...said], fix: err.hint };
   };
   const classify: Run['classify'] = (err, detail = [], extra = {}) => fail(classifyError(err, ctx(extra)), detail);
   const skip = (why: string): Outcome => ({ status: 'skip', title: m.doctor.skipped({ why }), detail: [] });
