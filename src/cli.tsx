@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   // The chat's UI starts loading first: Ink compiles its layout engine (WebAssembly) off the main
   // thread, and the rest of start-up below runs meanwhile.
   const ui = command.kind === 'tui' ? import('./tui.js') : undefined;
-  const { paths, lang, saved: savedLang, m } = await language(env, args.lang);
+  const { paths, lang, saved: savedLang, m } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
   if (command.kind === 'help') {
     const { helpText } = await import('./help.js');
     process.stdout.write(helpText(VERSION, m)); // allow-console
