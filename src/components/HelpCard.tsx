@@ -7,7 +7,7 @@ import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
 /** /help: every command and every key binding, descriptions wrapping in their own column. */
-export const HelpCard = memo(function HelpCard({ color }: { color: boolean }) {
+export const HelpCard = memo(function HelpCard({ color, columns }: { color: boolean; columns: number }) {
   const t = theme(color);
   const m = useMessages();
   const sections: readonly { title: string; rows: readonly (readonly [string, string])[] }[] = [
@@ -17,7 +17,9 @@ export const HelpCard = memo(function HelpCard({ color }: { color: boolean }) {
   // The name column, in terminal cells (a Chinese placeholder such as "[模型名]" is wider than its length).
   const nameWidth = Math.max(...sections.flatMap((s) => s.rows.map(([name]) => textWidth(name)))) + 2;
   return (
-    <Box flexDirection="column" marginTop={1} paddingLeft={2}>
+    // As wide as the terminal, so a long description wraps in its own column (<Static> output is not
+    // bounded by the terminal on its own).
+    <Box flexDirection="column" marginTop={1} paddingLeft={2} width={columns}>
       {sections.map((section) => (
         <Box key={section.title} flexDirection="column">
           <Text bold color={t.accent}>

@@ -63,10 +63,10 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
         </Text>
       );
     case 'help':
-      return <HelpCard color={color} />;
+      return <HelpCard color={color} columns={columns} />;
     case 'doctor':
       return (
-        <Box flexDirection="column" marginTop={1}>
+        <Box flexDirection="column" marginTop={1} width={columns}>
           <DoctorChecklist lines={item.lines} color={color} />
           <Text color={item.ok ? t.ok : t.error}>{item.summary}</Text>
         </Box>

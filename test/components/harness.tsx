@@ -7,6 +7,7 @@ import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../src/app.js';
 import { fakeRuntime, type FakeRuntime } from '../helpers/fakeRuntime.js';
 import { VirtualTerminal } from './vterm.js';
+import { messagesFor } from '../../src/i18n/index.js';
 
 export const MODEL = 'claude-test-model';
 
@@ -126,7 +127,7 @@ export async function renderAppInTerminal(
   runtime = fakeRuntime(),
 ): Promise<TerminalHarness> {
   const h = renderInTerminal(appElement(runtime, props), size.columns ?? 80, size.rows ?? 24, runtime);
-  await h.see('Send a message');
+  await h.see(messagesFor(props.lang ?? 'en').chat.placeholder); // "Send a message · …", in the app's language
   await settle();
   return h;
 }

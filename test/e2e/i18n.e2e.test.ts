@@ -1,0 +1,69 @@
+// The built app in a real pseudo-terminal with LANG=zh_CN.UTF-8: the chat, the status bar and an
+// error card read in Chinese; --lang en brings English back.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, type TempHome } from '../helpers/home.js';
+import { startApp, type PtyApp } from '../helpers/pty.js';
+import { keys } from '../helpers/keys.js';
+
+let home: TempHome;
+let server: TestServer;
+let app: PtyApp | undefined;
+
+beforeEach(async () => {
+  home = tempHome();
+  server = await startServer({ chunkDelayMs: 2 });
+  home.writeEnv(`# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+});
+afterEach(async () => {
+  app?.kill();
+  app = undefined;
+  await server.close();
+  home.cleanup();
+});
+
+async function send(a: PtyApp, text: string): Promise<void> {
+  a.write(text);
+  await a.waitFor(`› ${text}`);
+  a.write(keys.enter);
+}
+
+describe('Chinese in a real terminal', () => {
+  it('LANG=zh_CN.UTF-8: the prompt, the status bar, a reply and a 403 card in Chinese; Ctrl+C twice exits', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
+    await app.waitFor('输入消息 · / 打开命令');
+    await app.waitFor(/● LiteLLM 127\.0\.0\.1:\d+ · claude-3-5-sonnet · 密钥 ✓ +就绪/);
+
+    await send(app, '你好');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/就绪 · \d+ tok/);
+
+    server.fault = '403-json';
+    await send(app, 'again');
+    await app.waitFor('403 错误（认证失败）');
+    const screen = await app.waitFor('服务器返回');
+    expect(screen).toContain('sk-…ster');
+    expect(screen).toContain('ANTHROPIC_API_KEY');
+    expect(screen).not.toContain('sk-test-master');
+    // The card's borders line up (the right one in the same cell on every row).
+    const rows = screen.split('\n').filter((l) => l.startsWith('│'));
+    expect(rows.length).toBeGreaterThan(2);
+    const { default: stringWidth } = await import('string-width');
+    expect(new Set(rows.map((l) => stringWidth(l.trimEnd()))).size).toBe(1);
+
+    app.write(keys.ctrlC);
+    await app.waitFor('再按一次 Ctrl+C 退出');
+    app.write(keys.ctrlC);
+    expect(await app.exit).toBe(0);
+  });
+
+  it('--lang en overrides LANG for the run', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet', '--lang', 'en'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
+    await app.waitFor('Send a message');
+    await app.waitFor(/key ✓ +ready/);
+    expect(app.screen()).not.toMatch(/[\u4e00-\u9fff]/);
+    app.write(keys.ctrlC);
+    app.write(keys.ctrlC);
+    expect(await app.exit).toBe(0);
+  });
+});
