@@ -103,6 +103,10 @@ describe('language of the CLI', () => {
     expect(r.code).toBe(3);
     for (const s of ['✔ 配置文件：', '✔ 地址：', '✔ 服务器：LiteLLM 1.39.5', '✖ 密钥：认证失败', '修复：', '- 模型：已跳过', '1 项检查未通过：密钥']) expect(r.stdout).toContain(s);
     expect(r.stdout).not.toContain('sk-wrong-key-9f3e');
+    // --json is for scripts: English whatever the language.
+    const json = await run(['doctor', '--json', '--model', 'claude-3-5-sonnet'], ZH);
+    expect(json.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.parse(json.stdout).checks.find((c: { id: string }) => c.id === 'key').title).toMatch(/refused the key/);
   });
 
   it('models and config list speak Chinese and keep their columns', async () => {

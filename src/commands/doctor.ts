@@ -7,6 +7,7 @@ import { loadConfig } from '../runtime/loadConfig.js';
 import { connectionKey } from '../runtime/describe.js';
 import { DEFAULT_MODEL } from '../runtime/models.js';
 import { EXIT } from '../runtime/errors.js';
+import { en } from '../i18n/index.js';
 import { bold, dim, green, red, yellow, type IO } from './io.js';
 
 export interface DoctorCommandOptions {
@@ -33,7 +34,8 @@ export function renderCheck(io: IO, r: CheckResult): string {
 }
 
 export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Promise<number> {
-  const m = io.messages;
+  // --json is for scripts: its text stays English whatever the language.
+  const m = opts.json ? en : io.messages;
   let loaded: ReturnType<typeof loadConfig>;
   try {
     loaded = loadConfig(opts.envPath, opts.env);

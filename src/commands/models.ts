@@ -2,7 +2,7 @@
 import type { ModelEntry, RuntimeState, ModelListing } from '../runtime/types.js';
 import { connectionLabel } from '../runtime/describe.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
-import { padEnd, textWidth, type Messages } from '../i18n/index.js';
+import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
 
 function details(e: ModelEntry, m: Messages): string {
@@ -46,7 +46,7 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
         {
           connection: { mode: s.connection.mode, baseUrl: s.connection.baseUrl ?? null, reachable: !s.connection.unreachable },
           status: listing.status,
-          ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(io.messages) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
+          ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(en) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
           models: listing.models,
         },
         null,
