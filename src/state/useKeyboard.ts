@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
 import { splitBatched } from './keySplit.js';
-import { useKeyGate } from './keyFocus.js';
+import { useKeyGate, type PendingKey } from './keyFocus.js';
 
 export type KeyHandler = (input: string, key: Key, raw: string) => void;
 
@@ -24,16 +24,18 @@ export function useKeyboard(handler: KeyHandler, isActive: boolean): void {
   }, [emitter]);
   const latest = useRef(handler);
   latest.current = handler;
-  const gate = useKeyGate(isActive);
-  useEffect(() => {
-    if (isActive) gate.drain((k) => latest.current(k.input, k.key, k.raw));
-  }, [gate, isActive]);
+  const handle = useCallback((input: string, key: Key, data: string) => {
+    const parts = splitBatched(data) ?? [{ input, key, raw: data }];
+    for (const p of parts) latest.current(p.input, p.key, p.raw);
+  }, []);
+  // Keys that came for this scope before it listened (see keyFocus.tsx).
+  const deliver = useCallback((p: PendingKey) => handle(p.input, p.key, p.raw), [handle]);
+  const gate = useKeyGate(isActive, deliver);
   const onInput = useCallback(
     (input: string, key: Key) => {
-      const parts = splitBatched(raw.current) ?? [{ input, key, raw: raw.current }];
-      for (const p of parts) if (gate.allow(p)) latest.current(p.input, p.key, p.raw);
+      if (gate.allow()) handle(input, key, raw.current);
     },
-    [gate],
+    [gate, handle],
   );
   useInput(onInput, { isActive });
 }
