@@ -4,6 +4,8 @@ import type { LiveReply as Live } from '../state/chat.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
 import { renderReply } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
+import { fit } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { contentWidth, theme } from './theme.js';
 
@@ -43,6 +45,7 @@ export const LiveReply = memo(function LiveReply({
   color: boolean;
 }) {
   const m = useMessages();
+  const { columns } = useTerminalSize();
   if (layout.height === 0) return null;
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -50,7 +53,7 @@ export const LiveReply = memo(function LiveReply({
       {layout.hidden > 0 && (
         <Text color={theme(color).muted} wrap="truncate-end">
           {'  ⋮ '}
-          {m.chat.moreLinesAbove({ n: layout.hidden })}
+          {fit(m.chat.moreLinesAbove({ n: layout.hidden }), columns - 4)}
         </Text>
       )}
       {layout.lines.length > 0 && (

@@ -11,7 +11,7 @@ import { useRuntimeState } from '../state/useRuntimeState.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { ModelPickerRow } from './ModelPickerRow.js';
 import { ModelPickerStatus, listingStatus, statusRows } from './ModelPickerStatus.js';
-import { textWidth, type Messages } from '../i18n/index.js';
+import { fit, textWidth, type Messages } from '../i18n/index.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
@@ -135,12 +135,12 @@ export function ModelPicker(p: ModelPickerProps) {
           {m.picker.title}
         </Text>
         {' › '}
-        {state.query ? state.query : <Text color={t.muted}>{m.picker.filter}</Text>}
+        {state.query ? fit(state.query, columns - textWidth(m.picker.title) - 3) : <Text color={t.muted}>{fit(m.picker.filter, columns - textWidth(m.picker.title) - 3)}</Text>}
       </Text>
       <ModelPickerStatus status={status} color={p.color} />
       {state.rows.length === 0 ? (
         <Text color={t.muted} wrap="truncate-end">
-          {state.query ? m.picker.nothingMatches({ query: state.query }) : m.picker.noModels}
+          {fit(state.query ? m.picker.nothingMatches({ query: state.query }) : m.picker.noModels, columns)}
         </Text>
       ) : (
         view.rows.map(({ row, index }) => (
@@ -148,7 +148,7 @@ export function ModelPicker(p: ModelPickerProps) {
         ))
       )}
       <Text color={confirm ? t.warn : t.muted} wrap={confirm ? 'wrap' : 'truncate-end'}>
-        {footerLine}
+        {confirm ? footerLine : fit(footerLine, columns)}
       </Text>
     </Box>
   );

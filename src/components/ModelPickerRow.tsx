@@ -4,7 +4,8 @@ import stringWidth from 'string-width';
 import type { PickerRow } from '../state/modelPicker.js';
 import { modelDetails } from '../state/modelPicker.js';
 import { availability } from '../state/modelSwitch.js';
-import { padEnd, type Messages } from '../i18n/index.js';
+import { fit, padEnd, type Messages } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 
@@ -66,17 +67,20 @@ function highlighted(name: string, positions: readonly number[], t: Theme): Reac
 export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, nameWidth, detailsWidth, color }: ModelPickerRowProps) {
   const t = theme(color);
   const messages = useMessages();
+  const { columns } = useTerminalSize();
   if (row.kind === 'header') {
     return (
       <Text color={t.muted} wrap="truncate-end">
         {'  '}
-        {messages.picker.groups[row.group]}
+        {fit(messages.picker.groups[row.group], columns - 2)}
       </Text>
     );
   }
   const m = mark(row, t, messages);
   const details = modelDetails(row.entry);
   const pad = ' '.repeat(Math.max(0, nameWidth - stringWidth(row.entry.id)));
+  // The note (Chinese, often) is cut in cells here; the rest is ASCII, which Ink cuts right.
+  const used = 4 + Math.max(nameWidth, stringWidth(row.entry.id)) + (detailsWidth > 0 ? 2 + detailsWidth : 0) + 2;
   return (
     <Text wrap="truncate-end">
       <Text color={selected ? t.accent : undefined}>{selected ? '› ' : '  '}</Text>
@@ -84,7 +88,7 @@ export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, name
       <Text bold={selected && color}>{highlighted(row.entry.id, row.positions, t)}</Text>
       {pad}
       {detailsWidth > 0 && <Text color={t.muted}>{`  ${padEnd(details, detailsWidth)}`}</Text>}
-      {m.note && <Text color={m.color}>{`  ${m.note}`}</Text>}
+      {m.note && <Text color={m.color}>{`  ${fit(m.note, columns - used)}`}</Text>}
     </Text>
   );
 });

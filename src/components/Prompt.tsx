@@ -6,6 +6,7 @@ import { layoutPrompt, visibleWindow } from '../state/promptLayout.js';
 import { slashMatches } from '../state/slash.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
+import { fit } from '../i18n/index.js';
 import { theme } from './theme.js';
 
 const PREFIX = 2; // "› "
@@ -76,7 +77,7 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
           <Text color={t.accent} bold>
             {'› '}
           </Text>
-          <Text color={t.muted}>{p.placeholder}</Text>
+          <Text color={t.muted}>{fit(p.placeholder, p.columns - PREFIX)}</Text>
         </Text>
       ) : (
         layout.rows.slice(win.start, win.end).map((row, i) => (

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { ConnectionCheck } from '../state/settingsReducer.js';
+import { fit, textWidth } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 
@@ -22,6 +24,7 @@ function tone(t: Theme, status: ConnectionCheck['status']): string | undefined {
 export const SettingsChecks = memo(function SettingsChecks({ running, checks, color, compact }: SettingsChecksProps) {
   const t = theme(color);
   const w = useMessages().settings.checks;
+  const { columns } = useTerminalSize();
   const problems = checks.filter((c) => c.status === 'fail' || c.status === 'warn').length;
   const count = (status: ConnectionCheck['status']): number => checks.filter((c) => c.status === status).length;
   const rest = w.rest({ passed: count('pass'), skipped: count('skip') });
@@ -34,14 +37,15 @@ export const SettingsChecks = memo(function SettingsChecks({ running, checks, co
       {checks.filter((c) => !compact || c.status === 'fail' || c.status === 'warn').map((c) => (
         <Box key={c.id} flexDirection="column" paddingLeft={2}>
           <Text wrap={c.status === 'fail' || c.status === 'warn' ? 'wrap' : 'truncate-end'}>
-            <Text color={tone(t, c.status)}>{MARK[c.status]}</Text> {c.title}
+            <Text color={tone(t, c.status)}>{MARK[c.status]}</Text>{' '}
+            {c.status === 'fail' || c.status === 'warn' ? c.title : fit(c.title, columns - 4 - (c.ms !== undefined ? textWidth(w.ms({ ms: c.ms })) : 0))}
             {c.ms !== undefined && <Text color={t.muted}>{w.ms({ ms: c.ms })}</Text>}
           </Text>
           {(c.status === 'fail' || c.status === 'warn') && (
             <Box flexDirection="column" paddingLeft={2}>
               {c.detail.slice(0, 3).map((d, i) => (
                 <Text key={i} color={t.muted} wrap="truncate-end">
-                  {d}
+                  {fit(d, columns - 4)}
                 </Text>
               ))}
               {c.fix && <Text>→ {c.fix}</Text>}

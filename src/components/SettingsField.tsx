@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { maskSecret } from '../runtime/secrets.js';
 import { fallbackShown, type FieldSpec } from '../settings/fields.js';
-import { localized, padEnd, type Messages } from '../i18n/index.js';
+import { fit, localized, padEnd, type Messages } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { graphemes } from '../state/promptBuffer.js';
 import type { EditState, FieldView } from '../state/settingsReducer.js';
 import { useMessages } from './I18n.js';
@@ -58,6 +59,10 @@ export const SettingsField = memo(function SettingsField(p: SettingsFieldProps) 
   const { spec, view, edit } = p;
   const words = m.settings.source;
   const source = view.removed ? words.removed : view.source === 'unset' && spec.kind === 'choice' ? words.default : words[view.source];
+  const { columns } = useTerminalSize();
+  // Cut in terminal cells (Ink's own cut can leave a Chinese line a cell too wide); a cut value
+  // keeps a space before the source.
+  const sourceWidth = columns - 2 - p.keyWidth - p.valueWidth;
   return (
     <Box flexDirection="column">
       <Box>
@@ -71,13 +76,12 @@ export const SettingsField = memo(function SettingsField(p: SettingsFieldProps) 
             </Text>
           ) : (
             <Text wrap="truncate-end" color={view.value === undefined ? t.muted : undefined}>
-              {shown(spec, view, p.revealed, m)}
+              {fit(shown(spec, view, p.revealed, m), p.valueWidth - 1)}
             </Text>
           )}
         </Box>
         <Text color={view.dirty ? t.warn : t.muted} wrap="truncate-end">
-          {source}
-          {view.dirty && !view.removed ? words.edited : ''}
+          {fit(source + (view.dirty && !view.removed ? words.edited : ''), sourceWidth)}
         </Text>
       </Box>
       {p.focused && (
@@ -89,7 +93,7 @@ export const SettingsField = memo(function SettingsField(p: SettingsFieldProps) 
             </Text>
           )}
           <Text color={t.muted} wrap="truncate-end">
-            {spec.hint(m)}
+            {fit(spec.hint(m), columns - p.keyWidth - 2)}
           </Text>
         </Box>
       )}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { resolveText } from '../i18n/index.js';
+import { fit, resolveText } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { SETTINGS_KEYS } from '../state/settingsKeys.js';
 import type { Question, SettingsState } from '../state/settingsReducer.js';
 import { useMessages } from './I18n.js';
@@ -17,6 +18,7 @@ export interface SettingsFooterProps {
 export const SettingsFooter = memo(function SettingsFooter(p: SettingsFooterProps) {
   const t = theme(p.color);
   const m = useMessages();
+  const { columns } = useTerminalSize();
   const tones = { ok: t.ok, info: undefined, warn: t.warn, error: t.error } as const;
   const text = p.message && resolveText(p.message.text, m);
   return (
@@ -28,7 +30,7 @@ export const SettingsFooter = memo(function SettingsFooter(p: SettingsFooterProp
         </Text>
       )}
       <Text color={t.muted} wrap="truncate-end">
-        {p.editing ? m.settings.editKeys : SETTINGS_KEYS.map((k) => `${k.keys} ${m.settings.keys[k.action]}`).join(' · ')}
+        {fit(p.editing ? m.settings.editKeys : SETTINGS_KEYS.map((k) => `${k.keys} ${m.settings.keys[k.action]}`).join(' · '), columns)}
       </Text>
     </Box>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { padEnd, textWidth } from '../i18n/index.js';
+import { fit, padEnd, textWidth } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { slashUsage, type SlashCommand } from '../state/slash.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
@@ -13,6 +14,7 @@ export const SlashMenu = memo(function SlashMenu({ matches, color }: { matches: 
   const m = useMessages();
   const names = matches.map((c) => slashUsage(c, m));
   const width = Math.max(...names.map((n) => textWidth(n)));
+  const { columns } = useTerminalSize();
   return (
     <Box flexDirection="column" paddingLeft={2}>
       {matches.slice(0, MAX_MENU_ROWS).map((c, i) => (
@@ -21,7 +23,7 @@ export const SlashMenu = memo(function SlashMenu({ matches, color }: { matches: 
             {padEnd(names[i] ?? '', width)}
           </Text>
           {'  '}
-          <Text color={t.muted}>{c.description(m)}</Text>
+          <Text color={t.muted}>{fit(c.description(m), columns - 2 - width - 2)}</Text>
         </Text>
       ))}
     </Box>

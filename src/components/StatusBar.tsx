@@ -3,7 +3,8 @@ import { Box, Text } from 'ink';
 import type { Connection, RuntimeState } from '../runtime/types.js';
 import type { LastReply, LiveReply } from '../state/chat.js';
 import type { Flash } from '../state/useFlash.js';
-import { en, resolveText, type Messages } from '../i18n/index.js';
+import { en, fit, fitParts, resolveText, textWidth, type Messages } from '../i18n/index.js';
+import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
@@ -55,17 +56,30 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
   const { connection, config, detecting } = runtime;
   const hasKey = connection.mode === 'openai' ? Boolean(config.openaiApiKey) : Boolean(config.credential);
   const activity = activityLabel(live, last, Date.now(), m);
+  const { columns } = useTerminalSize();
+  // Cut here, in terminal cells: Ink's own cut can leave a Chinese line one cell too wide.
+  const parts = fitParts(
+    [
+      { text: '●', color: connection.unreachable ? t.error : t.ok },
+      { text: ` ${connectionLabel(connection, detecting, m)}`, color: undefined },
+      { text: connection.unreachable ? m.status.unreachable : '', color: t.error },
+      { text: ' · ', color: t.muted },
+      { text: model, color: undefined },
+      { text: ' · ', color: t.muted },
+      { text: hasKey ? m.status.keyOk : m.status.noKey, color: hasKey ? undefined : t.warn },
+    ],
+    Math.max(1, columns - textWidth(activity) - 1),
+  );
   return (
     <Box flexDirection="column">
       <Box>
         <Box flexGrow={1} flexShrink={1}>
           <Text wrap="truncate-end">
-            <Text color={connection.unreachable ? t.error : t.ok}>●</Text> {connectionLabel(connection, detecting, m)}
-            {connection.unreachable && <Text color={t.error}>{m.status.unreachable}</Text>}
-            <Text color={t.muted}> · </Text>
-            {model}
-            <Text color={t.muted}> · </Text>
-            {hasKey ? m.status.keyOk : <Text color={t.warn}>{m.status.noKey}</Text>}
+            {parts.map((p, i) => (
+              <Text key={i} color={p.color}>
+                {p.text}
+              </Text>
+            ))}
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
@@ -73,7 +87,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
         </Box>
       </Box>
       <Text wrap="truncate-end" color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>
-        {flash ? resolveText(flash.text, m) : ' '}
+        {flash ? fit(resolveText(flash.text, m), columns) : ' '}
       </Text>
     </Box>
   );

@@ -36,6 +36,42 @@ export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * `s` cut to at most `width` terminal cells, ending in "…" when cut. Used before Ink's own
+ * truncation, which can overshoot by a cell when it cuts through a wide (CJK) character — and a
+ * line one cell too wide wraps, breaking the layout below it.
+ */
+export function fit(s: string, width: number): string {
+  if (stringWidth(s) <= width) return s;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Consecutive pieces of one line (each drawn in its own colour) cut together to `width` cells. */
+export function fitParts<T extends { text: string }>(parts: readonly T[], width: number): T[] {
+  const out: T[] = [];
+  let left = width;
+  for (const [i, part] of parts.entries()) {
+    const w = stringWidth(part.text);
+    const rest = parts.slice(i + 1).reduce((n, p) => n + stringWidth(p.text), 0);
+    if (w + rest <= left) return [...out, ...parts.slice(i)];
+    if (w >= left) return [...out, { ...part, text: fit(part.text, left) }];
+    out.push(part);
+    left -= w;
+  }
+  return out;
+}
+
 export function padStart(s: string, width: number): string {
   return ' '.repeat(Math.max(0, width - stringWidth(s))) + s;
 }

@@ -99,6 +99,9 @@ describe.each([
   ['en', 120],
   ['zh-CN', 80],
   ['zh-CN', 120],
+  // Narrow and odd: where a cut lands on half of a wide character.
+  ['zh-CN', 60],
+  ['zh-CN', 61],
 ] as const)('%s at %i columns', (lang, columns) => {
   const m = messagesFor(lang);
 
@@ -140,7 +143,7 @@ describe.each([
     const h = await start(lang, columns);
     await h.press(ctrl('s'));
     await h.see(m.settings.language.label);
-    await h.press(keys.down);
+    await down(h);
     await h.see(m.settings.hints.ANTHROPIC_API_KEY.slice(0, 8));
     expectTidy(h, columns);
     // Values start in one column, the language row's label (wider in Chinese) included.
@@ -173,6 +176,25 @@ describe('the box check', () => {
   });
 });
 
+/** The focused settings row. */
+const focusedRow = (h: TerminalHarness): string =>
+  h.term.viewport().split('\n').find((l) => /^› (ANTHROPIC_|OPENAI_|OPENWORK_|Language|界面语言)/.test(l)) ?? '';
+
+/** Moves the settings focus down one row, and waits for it to show. */
+async function down(h: TerminalHarness): Promise<void> {
+  const before = focusedRow(h);
+  await h.press(keys.down);
+  await waitFor(() => focusedRow(h) !== before, () => `the focus to move from "${before}"`);
+}
+
+/** Opens the settings and moves to the language row. */
+async function focusLanguage(h: TerminalHarness, screen: string, label: string): Promise<void> {
+  await h.press(ctrl('s'));
+  await h.see(screen);
+  for (let i = 0; i < 12 && !focusedRow(h).startsWith(`› ${label}`); i++) await down(h);
+  expect(focusedRow(h)).toContain(`› ${label}`);
+}
+
 describe('switching the language', () => {
   it('re-renders the live screen and reprints the transcript in the other language', async () => {
     const runtime = fakeRuntime({ models: served });
@@ -182,9 +204,7 @@ describe('switching the language', () => {
     const h = open;
     await h.press('hi', keys.enter);
     await h.see('Authentication failed');
-    await h.press(ctrl('s'));
-    await h.see('Language');
-    for (let i = 0; i < 7; i++) await h.press(keys.down);
+    await focusLanguage(h, 'Test connection (Ctrl+T)', 'Language');
     await h.press(keys.right);
     await h.see('界面语言');
     await h.see('403 错误（认证失败）'); // the card in the transcript, said again
@@ -193,9 +213,7 @@ describe('switching the language', () => {
     await h.see(messagesFor('zh-CN').chat.placeholder);
     await waitFor(() => !h.term.screen().includes('Authentication failed'), () => `no English card left:\n${h.term.screen()}`);
     expectTidy(h, 100);
-    await h.press(ctrl('s'));
-    await h.see('界面语言');
-    for (let i = 0; i < 7; i++) await h.press(keys.down);
+    await focusLanguage(h, '测试连接（Ctrl+T）', '界面语言');
     await h.press(keys.left);
     await h.see('Language');
     expect(onLangChange).toEqual(['zh-CN', 'en']);
