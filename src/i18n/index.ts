@@ -44,7 +44,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * line one cell too wide wraps, breaking the layout below it.
  */
 export function fit(s: string, width: number): string {
-  if (stringWidth(s) <= width) return s;
+  return stringWidth(s) <= width ? s : cut(s, width);
+}
+
+/** `s` shortened to `width - 1` cells and "…" (something after it was left out). */
+function cut(s: string, width: number): string {
   if (width <= 0) return '';
   let out = '';
   let used = 0;
@@ -65,7 +69,7 @@ export function fitParts<T extends { text: string }>(parts: readonly T[], width:
     const w = stringWidth(part.text);
     const rest = parts.slice(i + 1).reduce((n, p) => n + stringWidth(p.text), 0);
     if (w + rest <= left) return [...out, ...parts.slice(i)];
-    if (w >= left) return [...out, { ...part, text: fit(part.text, left) }];
+    if (w >= left) return [...out, { ...part, text: cut(part.text, left) }];
     out.push(part);
     left -= w;
   }
