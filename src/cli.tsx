@@ -9,11 +9,11 @@ const EXIT_USAGE = 2;
 
 /** The language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
 async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
-  const [{ resolvePaths }, { savedLang }, i18n] = await Promise.all([import('./settings/paths.js'), import('./settings/prefsFile.js'), import('./i18n/index.js')]);
-  const paths = resolvePaths(env);
-  const saved = i18n.parseLang(savedLang(paths.home));
-  const lang = i18n.detectLang({ arg, pref: saved, env });
-  return { paths, lang, saved, m: i18n.messagesFor(lang) };
+  const s = await import('./startup.js');
+  const paths = s.resolvePaths(env);
+  const saved = s.parseLang(s.savedLang(paths.home));
+  const lang = s.detectLang({ arg, pref: saved, env });
+  return { paths, lang, saved, m: s.messagesFor(lang), s };
 }
 
 // conf (the preferences writer) loads on the first change, not at start-up.
@@ -42,14 +42,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   // The chat's UI starts loading first: Ink compiles its layout engine (WebAssembly) off the main
   // thread, and the rest of start-up below runs meanwhile.
   const ui = command.kind === 'tui' ? import('./tui.js') : undefined;
-  const { paths, lang, saved: savedLang, m } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
+  const { paths, lang, saved: savedLang, m, s } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
   if (command.kind === 'help') {
     const { helpText } = await import('./help.js');
     process.stdout.write(helpText(VERSION, m)); // allow-console
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger } = await import('./runtime/logger.js');
+  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, DEFAULT_MODEL } = s;
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
@@ -68,13 +68,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
   }
 
-  const [{ routeConsoleToLog }, { RuntimeService }, { savedModels }, { connectionKey }, { DEFAULT_MODEL }] = await Promise.all([
-    import('./runtime/console.js'),
-    import('./runtime/service.js'),
-    import('./settings/prefsFile.js'),
-    import('./runtime/describe.js'),
-    import('./runtime/models.js'),
-  ]);
   const restoreConsole = routeConsoleToLog(logger);
   const tui = command.kind === 'tui';
   // The TUI probes the proxy after its first frame; headless commands need the answer first anyway.
