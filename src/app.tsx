@@ -44,6 +44,8 @@ export interface AppProps {
   langChoice?: LangChoice;
   /** The user picked a language in the settings (applied at once; the caller keeps it). */
   onLangChange?(choice: LangChoice): void;
+  /** The request log (--debug): /debug turns it on and off. */
+  requestLog?: { file: string; toggle(): boolean };
 }
 
 const STATUS_ROWS = 2;
@@ -87,7 +89,7 @@ type ChatAppProps = AppProps & { lang: Lang; setLang: Dispatch<SetStateAction<La
 const NO_ENV: NodeJS.ProcessEnv = {};
 
 function ChatApp(props: ChatAppProps) {
-  const { runtime, model: initialModel, version, color, onModelChange, firstRun, env = NO_ENV, recentModels, savedModels, lang, setLang, onLangChange } = props;
+  const { runtime, model: initialModel, version, color, onModelChange, firstRun, env = NO_ENV, recentModels, savedModels, lang, setLang, onLangChange, requestLog } = props;
   const m = useMessages();
   const rt = useRuntimeState(runtime);
   const { columns, rows } = useTerminalSize();
@@ -220,7 +222,12 @@ function ChatApp(props: ChatAppProps) {
     },
     [controls, setScreen, m],
   );
-  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, openDoctor, clearScreen, quit });
+  const toggleRequestLog = useCallback(() => {
+    if (!requestLog) return;
+    const on = requestLog.toggle();
+    info((mm) => mm.chat.requestLog({ on, file: requestLog.file }));
+  }, [requestLog, info]);
+  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, openDoctor, toggleRequestLog, clearScreen, quit });
 
   const onSubmit = useCallback(
     (text: string): boolean => {

@@ -112,6 +112,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           // --lang is for this run only; a choice made in the settings is kept.
           lang,
           langChoice: args.lang ?? savedLang ?? 'system',
+          requestLog: {
+            file: paths.logFile,
+            toggle: () => {
+              logger.setDebug(!logger.debugEnabled);
+              return logger.debugEnabled;
+            },
+          },
           onLangChange: (choice) => void prefsWriter(paths.home).then((prefs) => prefs.setLang(choice === 'system' ? undefined : choice)),
         }, () => runtime.start());
       }

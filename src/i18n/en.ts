@@ -30,6 +30,8 @@ export const en = {
       max_tokens: 'stopped at the token limit',
     },
     languageNow: (p: { name: string }) => `language: ${p.name}`,
+    requestLog: (p: { on: boolean; file: string }) =>
+      p.on ? `request log on: one line per request in ${p.file} (openwork-tui logs -f follows it)` : 'request log off',
   },
 
   welcome: {
@@ -85,6 +87,7 @@ export const en = {
     modelArgs: '[name]',
     settings: 'connection settings (.env)',
     doctor: 'check the config, the address, the key and the model',
+    debug: 'request log on/off (one line per request in the log, keys masked)',
     clear: 'clear the conversation and the screen',
     help: 'commands and key bindings',
     quit: 'exit',

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
       max_tokens: '已达到 token 上限，回复停止',
     },
     languageNow: (p) => `界面语言：${p.name}`,
+    requestLog: (p) => (p.on ? `请求日志已开启：每个请求记一行，写入 ${p.file}（用 openwork-tui logs -f 实时查看）` : '请求日志已关闭'),
   },
 
   welcome: {
@@ -79,6 +80,7 @@ export const zhCN: Messages = {
     modelArgs: '[模型名]',
     settings: '连接设置（.env）',
     doctor: '检查配置、地址、密钥和模型',
+    debug: '开关请求日志（每个请求在日志中记一行，密钥已遮盖）',
     clear: '清空对话和屏幕',
     help: '命令和快捷键',
     quit: '退出',

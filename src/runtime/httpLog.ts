@@ -9,8 +9,8 @@ function modelOf(body: unknown): string | undefined {
 }
 
 export function loggingFetch(logger: Logger, base: typeof fetch = fetch): typeof fetch {
-  if (!logger.debugEnabled) return base;
   return async (input, init) => {
+    if (!logger.debugEnabled) return base(input, init); // --debug, or /debug in the chat, turns it on
     const started = performance.now();
     const method = init?.method ?? 'GET';
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -9,6 +9,8 @@ export interface Logger {
   readonly file: string | undefined;
   readonly debugEnabled: boolean;
   readonly debugBodies: boolean;
+  /** Turns the request log on or off while the app runs (the TUI's /debug). */
+  setDebug(mode: boolean | 'body'): void;
   info(message: string, data?: unknown): void;
   warn(message: string, data?: unknown): void;
   error(message: string, data?: unknown): void;
@@ -25,6 +27,7 @@ export interface LoggerOptions {
 /** Appends lines to a file (never stdout/stderr: Ink owns the terminal). */
 export function createFileLogger(file: string | undefined, opts: LoggerOptions = {}): Logger {
   let secrets: readonly (string | undefined)[] = [];
+  let debug: boolean | 'body' = opts.debug ?? false;
   let ready = false;
   const now = opts.now ?? (() => new Date());
   const write = (level: LogLevel, message: string, data?: unknown) => {
@@ -43,13 +46,20 @@ export function createFileLogger(file: string | undefined, opts: LoggerOptions =
   };
   return {
     file,
-    debugEnabled: !!opts.debug,
-    debugBodies: opts.debug === 'body',
+    get debugEnabled() {
+      return !!debug;
+    },
+    get debugBodies() {
+      return debug === 'body';
+    },
+    setDebug: (mode) => {
+      debug = mode;
+    },
     info: (m, d) => write('info', m, d),
     warn: (m, d) => write('warn', m, d),
     error: (m, d) => write('error', m, d),
     debug: (m, d) => {
-      if (opts.debug) write('debug', m, d);
+      if (debug) write('debug', m, d);
     },
     setSecrets: (s) => {
       secrets = s;

@@ -1,7 +1,7 @@
 // Slash commands: the table, completion and parsing. Pure. The words are in the catalog.
 import type { Messages, Say } from '../i18n/en.js';
 
-export type SlashName = 'model' | 'settings' | 'doctor' | 'clear' | 'help' | 'quit';
+export type SlashName = 'model' | 'settings' | 'doctor' | 'debug' | 'clear' | 'help' | 'quit';
 
 export interface SlashCommand {
   name: SlashName;
@@ -15,6 +15,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: 'model', args: (m) => m.slash.modelArgs, description: (m) => m.slash.model },
   { name: 'settings', description: (m) => m.slash.settings },
   { name: 'doctor', description: (m) => m.slash.doctor },
+  { name: 'debug', description: (m) => m.slash.debug },
   { name: 'clear', description: (m) => m.slash.clear },
   { name: 'help', description: (m) => m.slash.help },
   { name: 'quit', description: (m) => m.slash.quit, aliases: ['exit'] },

@@ -12,6 +12,8 @@ export interface CommandActions {
   openModels(): void;
   openSettings(): void;
   openDoctor(): void;
+  /** `/debug`: turns the request log on or off. */
+  toggleRequestLog(): void;
   clearScreen(): void;
   quit(): void;
 }
@@ -39,6 +41,9 @@ export function useCommands(actions: CommandActions): (text: string) => boolean 
         break;
       case 'doctor':
         a.openDoctor();
+        break;
+      case 'debug':
+        a.toggleRequestLog();
         break;
       case 'clear':
         a.chat.cancel();

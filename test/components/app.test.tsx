@@ -340,3 +340,16 @@ describe('one owner of the keyboard', () => {
     expect(onModelChange).not.toHaveBeenCalled();
   });
 });
+
+describe('/debug', () => {
+  it('turns the request log on and off and says where it is', async () => {
+    let on = false;
+    const app = await renderApp({ requestLog: { file: '/tmp/x/logs/openwork-tui.log', toggle: () => (on = !on) } });
+    await app.press('/debug', keys.enter);
+    await app.see('request log on: one line per request in /tmp/x/logs/openwork-tui.log');
+    expect(on).toBe(true);
+    await app.press('/debug', keys.enter);
+    await app.see('request log off');
+    expect(on).toBe(false);
+  });
+});

@@ -58,6 +58,8 @@ const VALUES: Record<string, unknown> = {
   where: 'http://proxy.sample:4010',
   why: 'refused',
   dns: true,
+  on: true,
+  file: '/sample/logs/openwork-tui.log',
   text: 'SAMPLE-TEXT',
   value: 'sample-value',
   protocol: 'ftp:',

@@ -374,3 +374,24 @@ describe('live reload', () => {
     expect(home.readLog().split('\n').filter((l) => l.includes('[Runtime] Using')).length).toBe(1);
   });
 });
+
+describe('request log toggled while running (/debug)', () => {
+  it('logs one line per request only while on, never the key', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const logger = createFileLogger(home.logFile, { debug: false });
+    const r = new RuntimeService({ envPath: home.envPath, env: {}, logger });
+    runtimes.push(r);
+    await collect(r.chat(hello()));
+    const requestLines = () => home.readLog().split("\n").filter((l) => /\/v1\/chat\/completions \d{3} ttfb=/.test(l));
+    expect(requestLines()).toHaveLength(0);
+    logger.setDebug(true);
+    await collect(r.chat(hello()));
+    expect(requestLines()).toHaveLength(1);
+    expect(requestLines()[0]).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions 200 ttfb=\d+ms total=\d+ms .*model=claude-3-5-sonnet/);
+    logger.setDebug(false);
+    await collect(r.chat(hello()));
+    expect(requestLines()).toHaveLength(1);
+    expect(home.readLog()).not.toContain(KEY);
+  });
+});

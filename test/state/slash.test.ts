@@ -3,7 +3,7 @@ import { completeSlash, parseSlash, slashMatches } from '../../src/state/slash.j
 
 describe('slash commands', () => {
   it('matches by prefix while the command word is typed', () => {
-    expect(slashMatches('/').map((c) => c.name)).toEqual(['model', 'settings', 'doctor', 'clear', 'help', 'quit']);
+    expect(slashMatches('/').map((c) => c.name)).toEqual(['model', 'settings', 'doctor', 'debug', 'clear', 'help', 'quit']);
     expect(slashMatches('/h').map((c) => c.name)).toEqual(['help']);
     expect(slashMatches('/ex').map((c) => c.name)).toEqual(['quit']);
     expect(slashMatches('/model x')).toEqual([]);
