@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli.js';
 
+// Output piped into a reader that stops early (`| head`) is not an error: exit quietly, no trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -44,6 +44,8 @@ export interface AppProps {
   langChoice?: LangChoice;
   /** The user picked a language in the settings (applied at once; the caller keeps it). */
   onLangChange?(choice: LangChoice): void;
+  /** The model was chosen (--model, or picked before for this connection), not the built-in default. */
+  modelChosen?: boolean;
   /** The request log (--debug): /debug turns it on and off. */
   requestLog?: { file: string; toggle(): boolean };
 }
@@ -89,7 +91,7 @@ type ChatAppProps = AppProps & { lang: Lang; setLang: Dispatch<SetStateAction<La
 const NO_ENV: NodeJS.ProcessEnv = {};
 
 function ChatApp(props: ChatAppProps) {
-  const { runtime, model: initialModel, version, color, onModelChange, firstRun, env = NO_ENV, recentModels, savedModels, lang, setLang, onLangChange, requestLog } = props;
+  const { runtime, model: initialModel, version, color, onModelChange, firstRun, env = NO_ENV, recentModels, savedModels, lang, setLang, onLangChange, requestLog, modelChosen = true } = props;
   const m = useMessages();
   const rt = useRuntimeState(runtime);
   const { columns, rows } = useTerminalSize();
@@ -198,15 +200,27 @@ function ChatApp(props: ChatAppProps) {
       showFlash((mm) => mm.chat.modelNow({ model: next }), 'info');
     } else showFlash((mm) => mm.chat.noOtherRecent, 'info');
   }, [choice, showFlash]);
-  // A start model the proxy does not serve is said at once, with the name it does serve.
+  // A start model the proxy does not serve is said at once, with the name it does serve. When nobody
+  // chose it (the built-in default on a new setup), the proxy's nearest served name is used instead.
   const warned = useRef<string | undefined>(undefined);
+  const defaultReplaced = useRef(false);
   useEffect(() => {
     const check = choice.check;
     const line = check && checkLine(check);
     if (!check || !line || warned.current === line) return;
     warned.current = line;
+    const served = choice.listing?.models.find((e) => e.served === true)?.id;
+    const replacement = check.ok ? undefined : (check.suggestion ?? served);
+    if (!modelChosen && !defaultReplaced.current && replacement) {
+      defaultReplaced.current = true;
+      const from = modelRef.current;
+      modelRef.current = replacement;
+      choice.pick(replacement);
+      info((mm) => mm.chat.defaultNotServed({ model: from, suggestion: replacement }));
+      return;
+    }
     warn((mm) => checkLine(check, mm) ?? line);
-  }, [choice.check, warn]);
+  }, [choice, warn, info, modelChosen]);
 
   const openModels = useCallback(() => setScreen('models'), [setScreen]);
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);

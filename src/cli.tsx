@@ -112,6 +112,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           // --lang is for this run only; a choice made in the settings is kept.
           lang,
           langChoice: args.lang ?? savedLang ?? 'system',
+          modelChosen: args.model !== undefined || saved.selected !== undefined,
           requestLog: {
             file: paths.logFile,
             toggle: () => {

@@ -30,6 +30,8 @@ export const en = {
       max_tokens: 'stopped at the token limit',
     },
     languageNow: (p: { name: string }) => `language: ${p.name}`,
+    defaultNotServed: (p: { model: string; suggestion: string }) =>
+      `model: ${p.suggestion} — the proxy does not serve the default ${p.model}; Ctrl+P picks another`,
     requestLog: (p: { on: boolean; file: string }) =>
       p.on ? `request log on: one line per request in ${p.file} (openwork-tui logs -f follows it)` : 'request log off',
   },
@@ -37,7 +39,7 @@ export const en = {
   welcome: {
     title: 'Welcome to openwork-tui',
     intro: 'No connection is configured yet. Set these in your shell or in',
-    baseUrl: 'your LiteLLM proxy, e.g. http://127.0.0.1:4000 (unset: Anthropic direct)',
+    baseUrl: 'your LiteLLM proxy, e.g. http://127.0.0.1:3000 (unset: Anthropic direct)',
     apiKey: 'the proxy key, or your Anthropic key',
     outro: 'Changes to the file apply as soon as it is saved. /help lists commands and keys.',
   },
@@ -314,7 +316,7 @@ export const en = {
     now: (p: { where: string }) => `now: ${p.where}`,
     connecting: 'connecting…',
     hints: {
-      ANTHROPIC_BASE_URL: 'Proxy address, e.g. http://127.0.0.1:4000 (empty: Anthropic direct)',
+      ANTHROPIC_BASE_URL: 'Proxy address, e.g. http://127.0.0.1:3000 (empty: Anthropic direct)',
       ANTHROPIC_API_KEY: 'The key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)',
       ANTHROPIC_AUTH_TOKEN: 'A Bearer token; when set it wins over ANTHROPIC_API_KEY',
       OPENWORK_PROXY_FORMAT: 'Wire format with a proxy: auto detects LiteLLM (openai) or a gateway (anthropic)',
@@ -414,6 +416,7 @@ export const en = {
     envOnlyFix: (p: { path: string }) => `Save the settings (Ctrl+S in openwork-tui) to keep them in ${p.path}.`,
     readable: (p: { path: string; octal: string }) => `${p.path} (${p.octal}: other users can read the key)`,
     private: (p: { path: string; octal: string }) => `${p.path} (${p.octal}, private)`,
+    notSavedYet: (p: { path: string }) => `${p.path} (not saved yet: checking the values on screen)`,
     problemLine: (p: { line: number; warning: boolean; message: string }) => `${p.line ? `line ${p.line}: ` : ''}${p.warning ? 'warning: ' : ''}${p.message}`,
     problems: (p: { path: string; n: number; lines: readonly number[] }) =>
       `${p.path}: ${p.n} problem${s(p.n)}${p.lines.length ? ` (line${s(p.lines.length)} ${p.lines.join(', ')})` : ''}`,
@@ -436,7 +439,7 @@ export const en = {
     },
     // 2. the address
     badUrl: 'ANTHROPIC_BASE_URL is not a usable address',
-    badUrlFix: "Set ANTHROPIC_BASE_URL to the proxy's address, e.g. http://127.0.0.1:4000 (no path, no /v1 needed).",
+    badUrlFix: "Set ANTHROPIC_BASE_URL to the proxy's address, e.g. http://127.0.0.1:3000 (no path, no /v1 needed).",
     nothingToConnect: "no ANTHROPIC_BASE_URL (Anthropic's API directly) and no key: nothing to connect with",
     usedAs: (p: { raw: string; url: string }) => `ANTHROPIC_BASE_URL ${p.raw} is used as ${p.url}`,
     checkingAnthropic: (p: { url: string }) => `no ANTHROPIC_BASE_URL: checking Anthropic's API (${p.url})`,

@@ -21,6 +21,8 @@ export function useTerminalSize(): TerminalSize {
       const next = read(stdout);
       setSize((prev) => (prev.columns === next.columns && prev.rows === next.rows ? prev : next));
     };
+    // Several components follow the size; Node would warn past ten listeners on one stream.
+    stdout.setMaxListeners(Math.max(stdout.getMaxListeners(), 50));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

@@ -353,3 +353,32 @@ describe('/debug', () => {
     expect(on).toBe(false);
   });
 });
+
+describe('a default model the proxy does not serve', () => {
+  const listing = {
+    status: 'ok' as const,
+    models: [
+      { id: 'claude-3-5-sonnet', source: 'proxy' as const, served: true },
+      { id: 'claude-3-5-haiku-20241022', source: 'proxy' as const, served: true },
+      { id: MODEL, source: 'builtin' as const, served: false },
+    ],
+  };
+
+  it('is replaced by a served model when nobody chose it, and the next request uses it', async () => {
+    const runtime = fakeRuntime({ models: listing });
+    runtime.script(reply('ok'));
+    const onModelChange = vi.fn();
+    const app = await renderApp({ modelChosen: false, onModelChange }, runtime);
+    await app.see(`model: claude-3-5-sonnet — the proxy does not serve the default ${MODEL}`);
+    expect(onModelChange).toHaveBeenCalledWith('claude-3-5-sonnet');
+    await app.press('hello', keys.enter);
+    await waitFor(() => runtime.requests[0]?.model === 'claude-3-5-sonnet');
+  });
+
+  it('is only warned about when the user chose it', async () => {
+    const runtime = fakeRuntime({ models: listing });
+    const app = await renderApp({ modelChosen: true }, runtime);
+    await app.see(`The proxy does not serve ${MODEL}`);
+    expect(app.frame()).toContain(`● LiteLLM 127.0.0.1:3000 · ${MODEL}`);
+  });
+});

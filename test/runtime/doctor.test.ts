@@ -73,7 +73,7 @@ describe('doctor against a LiteLLM proxy', () => {
     expect(by('key').detail).toContain(`127.0.0.1:${s.port} lists 2 models: claude-3-5-sonnet, claude-3-5-haiku-20241022`);
     expect(by('model').detail).toContain('claude-3-5-sonnet → anthropic/claude-3-5-sonnet-20241022');
     expect(by('request').title).toMatch(/^claude-3-5-sonnet answered a one-token request in \d+ ms \(first byte after \d+ ms\)$/);
-    expect(by('request').detail).toContain('reply: "Hello from the proxy"');
+    expect(by('request').detail).toContain('reply: "Hel"'); // the first text: a one-token request stops there
     expect(code).toBe(0);
     const chat = s.requests.find((r) => r.url === '/v1/chat/completions')!;
     expect(chat.body).toMatchObject({ model: 'claude-3-5-sonnet', max_tokens: 1, stream: true });
@@ -272,7 +272,7 @@ describe('doctor: the config file', () => {
   it('an address that is not a URL fails as a config problem and skips the network', async () => {
     const { by, code } = await doctor(seedEnv('127.0.0.1:3000'));
     expect(by('address')).toMatchObject({ status: 'fail', kind: 'config' });
-    expect(by('address').fix).toMatch(/e\.g\. http:\/\/127\.0\.0\.1:4000/);
+    expect(by('address').fix).toMatch(/e\.g\. http:\/\/127\.0\.0\.1:3000/);
     expect(by('server').status).toBe('skip');
     expect(code).toBe(1);
   });
@@ -309,5 +309,30 @@ describe('doctorLines / doctorSummary', () => {
     expect(doctorSummary(results)).toBe('1 check failed: Key (1 warning, 1 skipped). Fix the first ✖ and run doctor again.');
     expect(doctorExitCode(results)).toBe(3);
     expect(doctorExitCode(results.filter((r) => r.status !== 'fail'))).toBe(0);
+  });
+});
+
+describe('doctor on values not saved yet (the settings screen\'s Test connection)', () => {
+  it('says the file is not saved yet instead of a file error, and stops the request at the first text', async () => {
+    const { runDoctor } = await import('../../src/runtime/doctor.js');
+    const { configFromText } = await import('../../src/runtime/loadConfig.js');
+    const { startServer } = await import('../helpers/llmServer.js');
+    const { tempHome } = await import('../helpers/home.js');
+    const h = tempHome();
+    const s = await startServer({ chunkDelayMs: 50 });
+    s.setReply('claude-3-5-sonnet', 'word '.repeat(400)); // a server that ignores max_tokens: 20 s of reply
+    try {
+      const text = `ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=sk-test-master\n`;
+      const t0 = Date.now();
+      const results = await runDoctor({ config: configFromText(h.envPath, text, {}), envText: text, env: {}, model: 'claude-3-5-sonnet' });
+      expect(Date.now() - t0).toBeLessThan(5000);
+      const config = results.find((r) => r.id === 'config')!;
+      expect(config.title).toContain('not saved yet');
+      expect(JSON.stringify(config)).not.toContain('ENOENT');
+      expect(results.find((r) => r.id === 'request')!.status).toBe('pass');
+    } finally {
+      await s.close();
+      h.cleanup();
+    }
   });
 });

@@ -122,6 +122,7 @@ export async function checkRequest(run: Run): Promise<Outcome> {
       } else if (ev.type === 'text') {
         firstTextAt ??= now();
         if (reply.length < 200) reply += ev.text;
+        break; // the first text proves the model answers; a server that ignores max_tokens is not waited for
       } else if (ev.type === 'usage') usage = ev;
       else if (ev.type === 'done') stop = ev.stopReason;
     }

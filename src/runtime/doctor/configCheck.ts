@@ -39,9 +39,12 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
   } else {
     title = path;
     if (process.platform !== 'win32') {
-      const mode = (await stat(path)).mode & 0o777;
-      const octal = `0${mode.toString(8)}`;
-      if (mode & 0o077) {
+      // The settings screen tests values before the first Save: there is no file yet.
+      const st = await stat(path).catch(() => undefined);
+      const mode = st ? st.mode & 0o777 : undefined;
+      const octal = mode === undefined ? '' : `0${mode.toString(8)}`;
+      if (mode === undefined) title = d.notSavedYet({ path });
+      else if (mode & 0o077) {
         status = 'warn';
         title = d.readable({ path, octal });
         fix = `chmod 600 ${path}`;
