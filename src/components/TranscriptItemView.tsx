@@ -57,10 +57,13 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
       return <ErrorCard error={item.error} color={color} />;
     case 'info':
       return (
-        <Text color={item.tone === 'warn' ? t.warn : t.muted}>
-          {'  · '}
-          {resolveText(item.text, m)}
-        </Text>
+        // The text in its own column, so a wrapped line continues under it, not at the margin.
+        <Box width={columns}>
+          <Text color={item.tone === 'warn' ? t.warn : t.muted}>{'  · '}</Text>
+          <Box flexShrink={1}>
+            <Text color={item.tone === 'warn' ? t.warn : t.muted}>{resolveText(item.text, m)}</Text>
+          </Box>
+        </Box>
       );
     case 'help':
       return <HelpCard color={color} columns={columns} />;
