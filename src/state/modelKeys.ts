@@ -8,22 +8,12 @@
 //   Alt+M   \x1bm    → input 'm', key.meta        next recent model (needs "Option as Meta" on macOS)
 import type { PickerAction } from './modelPicker.js';
 import type { KeyBinding } from './keymap.js';
+import type { KeyLike } from './promptKeys.js';
 
-/** The part of Ink's `Key` read here (Ink's Key is assignable to it). */
-export interface PickerKey {
-  upArrow: boolean;
-  downArrow: boolean;
+/** The part of Ink's `Key` read here: the prompt's, plus the page keys (Ink's Key is assignable to it). */
+export interface PickerKey extends KeyLike {
   pageUp: boolean;
   pageDown: boolean;
-  home: boolean;
-  end: boolean;
-  return: boolean;
-  escape: boolean;
-  ctrl: boolean;
-  meta: boolean;
-  tab: boolean;
-  backspace: boolean;
-  delete: boolean;
 }
 
 export const MODEL_KEYS = {

@@ -114,6 +114,8 @@ describe('nextRecent', () => {
 const NO_KEY: PickerKey = {
   upArrow: false,
   downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
   pageUp: false,
   pageDown: false,
   home: false,
