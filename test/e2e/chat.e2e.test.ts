@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, type PtyApp } from '../helpers/pty.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
 
 let home: TempHome;
@@ -21,13 +21,6 @@ afterEach(async () => {
   home.cleanup();
 });
 
-/** Types text, waits for the echo, then presses Enter (separate writes, like a person). */
-async function type(a: PtyApp, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(`› ${text}`);
-  a.write(keys.enter);
-}
-
 describe('chat in a real terminal', () => {
   it('sends hello, streams the reply, stops a long reply with Esc, shows a 401 card, exits with Ctrl+C twice', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
@@ -44,7 +37,7 @@ describe('chat in a real terminal', () => {
     // A long reply, interrupted.
     server.options.chunkDelayMs = 20;
     server.setReply('claude-3-5-sonnet', Array.from({ length: 400 }, (_, i) => `word${i}`).join(' '));
-    await type(app, 'tell me more');
+    await typeLine(app, 'tell me more');
     await app.waitFor(/word\d+/);
     app.write(keys.esc);
     await app.waitFor(/interrupted/i);
@@ -53,7 +46,7 @@ describe('chat in a real terminal', () => {
 
     // A wrong key: the error card, and the prompt still works.
     server.fault = '401';
-    await type(app, 'again');
+    await typeLine(app, 'again');
     await app.waitFor(/refused the key/);
     const screen = app.screen();
     expect(screen).toContain('sk-…ster');
@@ -61,7 +54,7 @@ describe('chat in a real terminal', () => {
     expect(screen).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
     server.fault = 'none';
     server.setReply('claude-3-5-sonnet', 'back again');
-    await type(app, 'retry');
+    await typeLine(app, 'retry');
     await app.waitFor('back again');
     await app.waitFor('ready');
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, type PtyApp } from '../helpers/pty.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
 
 let home: TempHome;
@@ -22,24 +22,18 @@ afterEach(async () => {
   home.cleanup();
 });
 
-async function send(a: PtyApp, text: string): Promise<void> {
-  a.write(text);
-  await a.waitFor(`› ${text}`);
-  a.write(keys.enter);
-}
-
 describe('Chinese in a real terminal', () => {
   it('LANG=zh_CN.UTF-8: the prompt, the status bar, a reply and a 403 card in Chinese; Ctrl+C twice exits', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
     await app.waitFor('输入消息 · / 打开命令');
     await app.waitFor(/● LiteLLM 127\.0\.0\.1:\d+ · claude-3-5-sonnet · 密钥 ✓ +就绪/);
 
-    await send(app, '你好');
+    await typeLine(app, '你好');
     await app.waitFor('Hello from the proxy');
     await app.waitFor(/就绪 · \d+ tok/);
 
     server.fault = '403-json';
-    await send(app, 'again');
+    await typeLine(app, 'again');
     await app.waitFor('403 错误（认证失败）');
     const screen = await app.waitFor('服务器返回');
     expect(screen).toContain('sk-…ster');

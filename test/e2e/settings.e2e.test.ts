@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, type PtyApp } from '../helpers/pty.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
 
 let home: TempHome;
@@ -29,18 +29,12 @@ afterEach(async () => {
 const seedGuide = (url: string) =>
   `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\n\n# LiteLLM API 密钥（如果服务器启用了认证）\n# 使用你的 Anthropic API key\nANTHROPIC_API_KEY=sk-test-master\n`;
 
-async function send(app: PtyApp, text: string): Promise<void> {
-  app.write(text);
-  await app.waitFor(`› ${text}`);
-  app.write(keys.enter);
-}
-
 describe('settings in a real terminal', () => {
   it('edits the base URL, passes Test connection, saves, keeps the comments, and the next reply comes from the new proxy', async () => {
     home.writeEnv(seedGuide(a.url));
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 34 });
     await app.waitFor('ready');
-    await send(app, 'hello');
+    await typeLine(app, 'hello');
     await app.waitFor('from proxy A');
     await app.waitFor('ready');
 
@@ -60,7 +54,7 @@ describe('settings in a real terminal', () => {
     app.write(keys.esc);
     await app.waitFor('Send a message');
 
-    await send(app, 'and now?');
+    await typeLine(app, 'and now?');
     await app.waitFor('from proxy B');
     expect(b.requests.some((r) => r.url === '/v1/chat/completions')).toBe(true);
 
@@ -87,7 +81,7 @@ describe('settings in a real terminal', () => {
     home.writeEnv(seedGuide(a.url));
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 30 });
     await app.waitFor('ready');
-    await send(app, '/doctor');
+    await typeLine(app, '/doctor');
     await app.waitFor(/All 6 checks passed|checks passed/, 15_000);
     expect(app.screen()).toMatch(/✔ Server: LiteLLM 1\.39\.5/);
   });

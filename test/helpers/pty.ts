@@ -78,3 +78,10 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     },
   };
 }
+
+/** Types a line as a person would: the text, then (once it is echoed on screen) Enter. */
+export async function typeLine(app: PtyApp, text: string): Promise<void> {
+  app.write(text);
+  await app.waitFor(`› ${text}`);
+  app.write('\r');
+}
