@@ -49,7 +49,10 @@ export function entryFor(name: string, listing: ModelListing | undefined): Model
   if (found) return found;
   if (listing?.status !== 'ok') return { id: name, source: 'builtin', served: undefined };
   const suggestion = suggestFor(name, servedNames(listing));
-  return { id: name, source: 'builtin', served: false, ...(suggestion ? { suggestion } : {}) };
+  // A gpt-*/o* name goes to OpenAI directly only when that route exists (OPENAI_API_KEY: the listing
+  // then has the built-in OpenAI models); otherwise it goes to the proxy, which lacks it.
+  const openaiRoute = isOpenAIModel(name) && listing.models.some((m) => m.source === 'builtin' && isOpenAIModel(m.id));
+  return { id: name, source: openaiRoute || !isOpenAIModel(name) ? 'builtin' : 'proxy', served: false, ...(suggestion ? { suggestion } : {}) };
 }
 
 /** The message shown when the proxy lacks a model: with the nearest name, or the names it serves. */

@@ -158,3 +158,14 @@ describe('model keys', () => {
     expect(pickerIntent('[15~', k({}), '\x1b[15~')).toBeUndefined();
   });
 });
+
+describe('gpt-* names', () => {
+  const proxyOnly: ModelListing = { status: 'ok', models: [{ id: 'claude-3-5-sonnet', source: 'proxy', served: true }] };
+  it('are checked against the proxy when there is no OpenAI key (no direct route)', () => {
+    expect(checkModel('gpt-4o-mini-bogus', proxyOnly).ok).toBe(false);
+  });
+  it('go to OpenAI directly when the OpenAI models are listed (OPENAI_API_KEY set)', () => {
+    const withOpenAI: ModelListing = { ...proxyOnly, models: [...proxyOnly.models, { id: 'gpt-4o', source: 'builtin', served: false }] };
+    expect(checkModel('gpt-4o-mini', withOpenAI).ok).toBe(true);
+  });
+});
