@@ -66,7 +66,9 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
       { text: ' · ', color: t.muted },
       { text: model, color: undefined },
       { text: ' · ', color: t.muted },
-      { text: hasKey ? m.status.keyOk : m.status.noKey, color: hasKey ? undefined : t.warn },
+      runtime.keyRefused
+        ? { text: m.status.keyRefused, color: t.error }
+        : { text: hasKey ? m.status.keyOk : m.status.noKey, color: hasKey ? undefined : t.warn },
     ],
     Math.max(1, columns - textWidth(activity) - 1),
   );

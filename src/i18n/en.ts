@@ -52,6 +52,7 @@ export const en = {
     openai: 'OpenAI',
     unreachable: ' (unreachable)',
     keyOk: 'key ✓',
+    keyRefused: 'key refused ✗',
     noKey: 'no key',
     waiting: 'waiting…',
     streaming: 'streaming',

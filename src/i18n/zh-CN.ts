@@ -47,6 +47,7 @@ export const zhCN: Messages = {
     openai: 'OpenAI',
     unreachable: '（无法连接）',
     keyOk: '密钥 ✓',
+    keyRefused: '密钥被拒绝 ✗',
     noKey: '未设置密钥',
     waiting: '等待响应…',
     streaming: '接收中',

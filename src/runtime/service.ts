@@ -124,7 +124,7 @@ export class RuntimeService implements Runtime {
     }
     const old = this.binding;
     this.binding = this.bind(config, text, old.generation + 1);
-    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation });
+    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false });
     await this.ready();
     if (this.binding.generation === old.generation + 1) {
       const connection = this.binding.connection;
@@ -143,7 +143,10 @@ export class RuntimeService implements Runtime {
     try {
       const client = await this.client(b, route);
       for await (const ev of client.stream(request, signal)) {
-        if (ev.type === 'start') started = true;
+        if (ev.type === 'start') {
+          started = true;
+          if (this.state.keyRefused) this.update({ keyRefused: false });
+        }
         if (ev.type === 'text') partial = true;
         yield ev;
       }
@@ -164,6 +167,7 @@ export class RuntimeService implements Runtime {
       }
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
       this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail });
+      if (error.kind === 'auth' && b === this.binding) this.update({ keyRefused: true });
       yield { type: 'error', error, partial };
     }
   }

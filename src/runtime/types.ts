@@ -183,6 +183,8 @@ export interface RuntimeState {
   readonly notice: RuntimeNotice | undefined;
   /** Increments on every client swap. */
   readonly generation: number;
+  /** The last request was refused for its key (401/403); cleared by a reply or a config change. */
+  readonly keyRefused?: boolean;
 }
 
 /** What the UI needs from the runtime. The real one is RuntimeService; tests may script a fake. */

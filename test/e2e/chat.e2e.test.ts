@@ -50,6 +50,7 @@ describe('chat in a real terminal', () => {
     await app.waitFor(/refused the key/);
     const screen = app.screen();
     expect(screen).toContain('sk-…ster');
+    await app.waitFor('key refused ✗');
     expect(screen).not.toContain('sk-test-master');
     expect(screen).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
     server.fault = 'none';

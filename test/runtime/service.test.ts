@@ -395,3 +395,18 @@ describe('request log toggled while running (/debug)', () => {
     expect(home.readLog()).not.toContain(KEY);
   });
 });
+
+describe('a refused key in the state (the status bar)', () => {
+  it('is marked after a 401 and cleared by the next reply', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    s.fault = '401';
+    await collect(r.chat(hello()));
+    expect(r.getState().keyRefused).toBe(true);
+    s.fault = 'none';
+    expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
+    expect(r.getState().keyRefused).toBe(false);
+  });
+});
