@@ -1,27 +1,17 @@
 // The built CLI in Chinese and back: LANG/LC_ALL pick the language, --lang overrides it for one run,
 // a choice saved in the settings beats the locale; help, usage errors, -p errors and doctor.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { refusedPort, startServer, type TestServer } from './helpers/llmServer.js';
-import { tempHome, type TempHome } from './helpers/home.js';
+import { refusedPort } from './helpers/llmServer.js';
+import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
 import { textWidth } from '../src/i18n/index.js';
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
-let home: TempHome;
-let server: TestServer;
+const f = eachHomeAndServer();
 
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-});
-afterEach(async () => {
-  await server.close();
-  home.cleanup();
-});
-
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { home: home.dir, env });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { home: f.home.dir, env });
 const seedEnv = (url: string, key = 'sk-test-master') => `ANTHROPIC_BASE_URL=${url}\nANTHROPIC_API_KEY=${key}\n`;
 
 /** The column where the descriptions start, in terminal cells, for the lines of a section. */
@@ -55,7 +45,7 @@ describe('language of the CLI', () => {
   });
 
   it('a language saved in the settings wins over the locale; --lang wins over both', async () => {
-    writeFileSync(join(home.dir, 'preferences.json'), JSON.stringify({ models: {}, lang: 'zh-CN' }));
+    writeFileSync(join(f.home.dir, 'preferences.json'), JSON.stringify({ models: {}, lang: 'zh-CN' }));
     expect((await run(['--help'], { LANG: 'en_US.UTF-8' })).stdout).toContain('用法');
     expect((await run(['--help', '--lang=en'], { LANG: 'en_US.UTF-8' })).stdout).toContain('Usage');
   });
@@ -70,8 +60,8 @@ describe('language of the CLI', () => {
   });
 
   it('-p: a refused key, a stopped proxy and an unserved model say so in Chinese (403 错误 / 连接超时 wording), exit codes unchanged', async () => {
-    server.fault = '403-json';
-    home.writeEnv(seedEnv(server.url));
+    f.server.fault = '403-json';
+    f.home.writeEnv(seedEnv(f.server.url));
     const refused = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet'], ZH);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('403 错误');
@@ -80,14 +70,14 @@ describe('language of the CLI', () => {
     expect(refused.stderr).toContain('提示：');
     expect(refused.stderr).not.toContain('sk-test-master');
 
-    server.fault = 'none';
+    f.server.fault = 'none';
     const model = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet-20241022'], ZH);
     expect(model.code).toBe(5);
     expect(model.stderr).toContain('模型不支持');
     expect(model.stderr).toContain('claude-3-5-sonnet');
 
     const port = await refusedPort();
-    home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
+    f.home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
     const stopped = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet'], ZH);
     expect(stopped.code).toBe(4);
     expect(stopped.stderr).toContain(`http://127.0.0.1:${port}`);
@@ -98,7 +88,7 @@ describe('language of the CLI', () => {
   });
 
   it('doctor reads in Chinese: labels, titles, fixes and the summary', async () => {
-    home.writeEnv(seedEnv(server.url, 'sk-wrong-key-9f3e'));
+    f.home.writeEnv(seedEnv(f.server.url, 'sk-wrong-key-9f3e'));
     const r = await run(['doctor', '--model', 'claude-3-5-sonnet'], ZH);
     expect(r.code).toBe(3);
     for (const s of ['✔ 配置文件：', '✔ 地址：', '✔ 服务器：LiteLLM 1.39.5', '✖ 密钥：认证失败', '修复：', '- 模型：已跳过', '1 项检查未通过：密钥']) expect(r.stdout).toContain(s);
@@ -110,7 +100,7 @@ describe('language of the CLI', () => {
   });
 
   it('models and config list speak Chinese and keep their columns', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const models = await run(['models'], ZH);
     expect(models.stdout).toContain('代理提供的模型：');
     const list = await run(['config', 'list'], ZH);

@@ -1,46 +1,36 @@
 // The headless commands, run as a user would: the built CLI against the local test server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { refusedPort, startServer, type TestServer } from './helpers/llmServer.js';
-import { tempHome, type TempHome } from './helpers/home.js';
+import { refusedPort } from './helpers/llmServer.js';
+import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
 import { parseArgs, UsageError } from '../src/args.js';
 
 const KEY = 'sk-test-master';
-let home: TempHome;
-let server: TestServer;
+const f = eachHomeAndServer();
 
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-});
-afterEach(async () => {
-  await server.close();
-  home.cleanup();
-});
-
-const run = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => runCli(args, { home: home.dir, env, ...(input !== undefined ? { input } : {}) });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => runCli(args, { home: f.home.dir, env, ...(input !== undefined ? { input } : {}) });
 const seedEnv = (url: string, key = KEY) => `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\n\n# LiteLLM API 密钥\nANTHROPIC_API_KEY=${key}\n`;
 
 describe('openwork-tui -p', () => {
   it('streams the reply from a LiteLLM proxy to stdout and exits 0', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('Hello from the proxy\n');
     expect(r.code).toBe(0);
-    expect(home.readLog()).toContain(`[Runtime] Using LiteLLM proxy for Anthropic: { hasApiKey: true, hasAuthToken: false, baseUrl: '${server.url}' }`);
+    expect(f.home.readLog()).toContain(`[Runtime] Using LiteLLM proxy for Anthropic: { hasApiKey: true, hasAuthToken: false, baseUrl: '${f.server.url}' }`);
   });
 
   it('reads the prompt from stdin', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', '--model', 'claude-3-5-haiku-20241022'], {}, 'hello from a pipe');
     expect(r.stdout).toBe('hi\n');
-    expect(server.requests.at(-1)!.body.messages[0].content).toBe('hello from a pipe');
+    expect(f.server.requests.at(-1)!.body.messages[0].content).toBe('hello from a pipe');
   });
 
   it('a wrong key: plain message on stderr with the masked key, exit 3', async () => {
-    home.writeEnv(seedEnv(server.url, 'sk-wrong-key-9f3e'));
+    f.home.writeEnv(seedEnv(f.server.url, 'sk-wrong-key-9f3e'));
     const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
@@ -53,7 +43,7 @@ describe('openwork-tui -p', () => {
 
   it('a stopped proxy: says where it tried and what to check, exit 4', async () => {
     const port = await refusedPort();
-    home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
+    f.home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
     const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`Cannot reach http://127.0.0.1:${port}`);
@@ -61,7 +51,7 @@ describe('openwork-tui -p', () => {
   });
 
   it('an unknown model: names the models the proxy serves, exit 5', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet-20241022']);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('"claude-3-5-sonnet-20241022" is not supported');
@@ -69,44 +59,44 @@ describe('openwork-tui -p', () => {
   });
 
   it('a 403 HTML page from something in front of the proxy: exit 4', async () => {
-    home.writeEnv(seedEnv(server.url));
-    server.fault = '403-html';
+    f.home.writeEnv(seedEnv(f.server.url));
+    f.server.fault = '403-html';
     const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/web page/);
   });
 
   it('no secret in any output or log line, even with --debug=body', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const ok = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet', '--debug=body']);
-    server.fault = '401';
+    f.server.fault = '401';
     const bad = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet', '--debug']);
-    const log = home.readLog();
+    const log = f.home.readLog();
     expect(log).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions 200 ttfb=\d+ms total=\d+ms/);
     expect(log).toContain('model=claude-3-5-sonnet');
     for (const text of [ok.stdout, ok.stderr, bad.stdout, bad.stderr, log]) expect(text).not.toContain(KEY);
   });
 
   it('the environment fills in what the file lacks', async () => {
-    const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY });
+    const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { ANTHROPIC_BASE_URL: f.server.url, ANTHROPIC_API_KEY: KEY });
     expect(r.stdout).toBe('Hello from the proxy\n');
   });
 });
 
 describe('openwork-tui models', () => {
   it('--json lists served and built-in models', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['models', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.connection).toEqual({ mode: 'litellm', baseUrl: server.url, reachable: true });
+    expect(out.connection).toEqual({ mode: 'litellm', baseUrl: f.server.url, reachable: true });
     const served = out.models.filter((m: { served: boolean }) => m.served).map((m: { id: string }) => m.id);
     expect(served).toEqual(['claude-3-5-sonnet', 'claude-3-5-haiku-20241022']);
     expect(out.models.find((m: { id: string }) => m.id === 'claude-3-5-sonnet-20241022')).toMatchObject({ served: false, suggestion: 'claude-3-5-sonnet' });
   });
 
   it('text output marks what the proxy does not serve', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['models'], { NO_COLOR: '1' });
     expect(r.stdout).toMatch(/✔ claude-3-5-sonnet\s/);
     expect(r.stdout).toMatch(/✖ claude-3-5-sonnet-20241022 .*use claude-3-5-sonnet/);
@@ -114,7 +104,7 @@ describe('openwork-tui models', () => {
   });
 
   it('a refused key while listing: built-ins still shown, exit 3', async () => {
-    home.writeEnv(seedEnv(server.url, 'sk-nope-00000000'));
+    f.home.writeEnv(seedEnv(f.server.url, 'sk-nope-00000000'));
     const r = await run(['models']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('claude-sonnet-4-5-20250929');

@@ -1,28 +1,18 @@
 // `openwork-tui doctor` as a user runs it: the built CLI (npm run build first) against the local server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refusedPort, startServer, type TestServer } from './helpers/llmServer.js';
-import { tempHome, type TempHome } from './helpers/home.js';
+import { describe, expect, it } from 'vitest';
+import { refusedPort } from './helpers/llmServer.js';
+import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
 
 const KEY = 'sk-test-master';
-let home: TempHome;
-let server: TestServer;
+const f = eachHomeAndServer();
 
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-});
-afterEach(async () => {
-  await server.close();
-  home.cleanup();
-});
-
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['doctor', ...args], { home: home.dir, env });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(['doctor', ...args], { home: f.home.dir, env });
 const seedEnv = (url: string, key = KEY) => `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\n\n# LiteLLM API 密钥\nANTHROPIC_API_KEY=${key}\n`;
 
 describe('openwork-tui doctor', () => {
   it('a healthy proxy: six ✔ lines and a summary, no colour when not a TTY, exit 0', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['--model', 'claude-3-5-sonnet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -36,7 +26,7 @@ describe('openwork-tui doctor', () => {
   });
 
   it('--json: { ok, checks } for scripts', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['--json', '--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { ok: boolean; model: string; checks: { id: string; status: string }[] };
@@ -47,7 +37,7 @@ describe('openwork-tui doctor', () => {
 
   it('a stopped proxy (seed guide: 连接超时 / cannot connect): the address and the fix, exit 4', async () => {
     const port = await refusedPort();
-    home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
+    f.home.writeEnv(seedEnv(`http://127.0.0.1:${port}`));
     const r = await run(['--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(4);
     expect(r.stdout).toContain(`✖ Address: Cannot reach http://127.0.0.1:${port} (connection refused, ECONNREFUSED).`);
@@ -60,17 +50,17 @@ describe('openwork-tui doctor', () => {
 
   it('a wrong key (seed guide: 403 / auth): the masked key and which variable, exit 3; never the key itself', async () => {
     const wrong = 'sk-wrong-key-9f3e';
-    home.writeEnv(seedEnv(server.url, wrong));
+    f.home.writeEnv(seedEnv(f.server.url, wrong));
     const r = await run(['--model', 'claude-3-5-sonnet', '--debug=body']);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('✖ Key: The proxy refused the key (401 Unauthorized). The key sent was sk-…9f3e (from ANTHROPIC_API_KEY).');
     expect(r.stdout).toContain('fix: Check ANTHROPIC_API_KEY in your .env');
-    for (const text of [r.stdout, r.stderr, home.readLog()]) expect(text).not.toContain(wrong);
-    expect(home.readLog()).toContain('[Doctor] key fail');
+    for (const text of [r.stdout, r.stderr, f.home.readLog()]) expect(text).not.toContain(wrong);
+    expect(f.home.readLog()).toContain('[Doctor] key fail');
   });
 
   it('an unknown model (seed guide: 模型不支持): the served names nearest first, exit 5', async () => {
-    home.writeEnv(seedEnv(server.url));
+    f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['--model', 'claude-3-5-sonnet-20241022']);
     expect(r.code).toBe(5);
     expect(r.stdout).toContain('✖ Model: The model "claude-3-5-sonnet-20241022" is not supported');
@@ -79,16 +69,16 @@ describe('openwork-tui doctor', () => {
   });
 
   it('a web page in front of the proxy: exit 4', async () => {
-    home.writeEnv(seedEnv(server.url));
-    server.fault = '403-html';
+    f.home.writeEnv(seedEnv(f.server.url));
+    f.server.fault = '403-html';
     const r = await run(['--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/✖ Server: .* answered with a web page \(403, server: nginx\), not the proxy\./);
   });
 
   it('a port that never answers: the CLI exits well inside OPENWORK_TIMEOUT_MS', async () => {
-    home.writeEnv(seedEnv(server.url));
-    server.fault = 'hang';
+    f.home.writeEnv(seedEnv(f.server.url));
+    f.server.fault = 'hang';
     const t0 = Date.now();
     const r = await run(['--model', 'claude-3-5-sonnet'], { OPENWORK_TIMEOUT_MS: '1500' });
     expect(Date.now() - t0).toBeLessThan(5000);
@@ -97,7 +87,7 @@ describe('openwork-tui doctor', () => {
   });
 
   it('a broken .env line: the config check fails with the line, exit 1', async () => {
-    home.writeEnv(`${seedEnv(server.url)}oops\n`);
+    f.home.writeEnv(`${seedEnv(f.server.url)}oops\n`);
     const r = await run(['--model', 'claude-3-5-sonnet']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("line 6: no '=' on this line (expected KEY=VALUE)");

@@ -1,4 +1,5 @@
 // A throwaway $OPENWORK_HOME per test: never the real home directory.
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,4 +39,22 @@ export async function waitUntil<T>(fn: () => T | Promise<T>, timeoutMs = 5000, w
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 15));
   }
+}
+
+/**
+ * A fresh $OPENWORK_HOME and a local test server for each test of the file (closed after it).
+ * Read `f.home` / `f.server` inside tests: they are replaced before each one.
+ */
+export function eachHomeAndServer(opts: import('./llmServer.js').ServerOptions = {}): { home: TempHome; server: import('./llmServer.js').TestServer } {
+  const f = {} as { home: TempHome; server: import('./llmServer.js').TestServer };
+  beforeEach(async () => {
+    const { startServer } = await import('./llmServer.js');
+    f.home = tempHome();
+    f.server = await startServer(opts);
+  });
+  afterEach(async () => {
+    await f.server.close();
+    f.home.cleanup();
+  });
+  return f;
 }

@@ -33,3 +33,30 @@ export const keys = {
 } as const;
 
 export type KeyName = keyof typeof keys;
+
+/** A key event with nothing pressed, as Ink's useInput reports one (for the pure key-mapping tests). */
+export const NO_KEY: import('ink').Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Ink's key event with some flags set. */
+export const keyWith = (patch: Partial<import('ink').Key>): import('ink').Key => ({ ...NO_KEY, ...patch });

@@ -11,7 +11,8 @@ const words = (r: CheckResult): Checked => {
   const { say: _say, ...rest } = r;
   return rest;
 };
-import { modelKeyIntent, pickerIntent, type PickerKey } from '../../src/state/modelKeys.js';
+import { modelKeyIntent, pickerIntent } from '../../src/state/modelKeys.js';
+import { keyWith } from '../helpers/keys.js';
 
 const seedProxy: ModelListing = {
   status: 'ok',
@@ -111,24 +112,7 @@ describe('nextRecent', () => {
   });
 });
 
-const NO_KEY: PickerKey = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  meta: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-};
-const k = (patch: Partial<PickerKey>): PickerKey => ({ ...NO_KEY, ...patch });
+const k = keyWith;
 
 describe('model keys', () => {
   it('Ctrl+P opens the picker; Ctrl+O and Alt+M cycle recent models (as Ink reports them)', () => {

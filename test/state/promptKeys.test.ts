@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPaste, promptIntents, type KeyLike } from '../../src/state/promptKeys.js';
+import { cleanPaste, promptIntents } from '../../src/state/promptKeys.js';
 import { INITIAL_PROMPT, promptReducer, type PromptAction, type PromptState } from '../../src/state/promptState.js';
+import { NO_KEY, keyWith } from '../helpers/keys.js';
 
-const none: KeyLike = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  meta: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-};
-const k = (patch: Partial<KeyLike>): KeyLike => ({ ...none, ...patch });
+const none = NO_KEY;
+const k = keyWith;
 
 describe('prompt keys', () => {
   it('Enter sends; Ctrl+J and Alt+Enter insert a newline', () => {

@@ -1,5 +1,7 @@
 // The settings screen's state and key bindings, without Ink.
+
 import { describe, expect, it } from 'vitest';
+import { keyWith } from '../helpers/keys.js';
 import {
   fieldView,
   focusedRow,
@@ -157,11 +159,7 @@ describe('settings state', () => {
   });
 });
 
-const NO_KEY: SettingsKey = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, meta: false, tab: false, backspace: false, delete: false, shift: false,
-};
-const k = (patch: Partial<SettingsKey>): SettingsKey => ({ ...NO_KEY, ...patch });
+const k = keyWith;
 const intents = (s: SettingsState, input: string, key: Partial<SettingsKey> = {}, raw = input): SettingsIntent[] => settingsIntents(s, input, k(key), raw);
 
 describe('settings keys', () => {
