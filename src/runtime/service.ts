@@ -168,6 +168,11 @@ export class RuntimeService implements Runtime {
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
       this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail });
       if (error.kind === 'auth' && b === this.binding) this.update({ keyRefused: true });
+      // The proxy went away since it was detected: say so in the status bar; the next request probes again.
+      if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
+        b.connection = { ...b.connection, unreachable: true };
+        this.update({ connection: b.connection });
+      }
       yield { type: 'error', error, partial };
     }
   }

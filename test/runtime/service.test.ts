@@ -410,3 +410,22 @@ describe('a refused key in the state (the status bar)', () => {
     expect(r.getState().keyRefused).toBe(false);
   });
 });
+
+describe('a proxy that stops after it was detected', () => {
+  it('is marked unreachable after a refused request, and found again when it answers', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime();
+    await r.ready();
+    expect(r.getState().connection.unreachable).toBe(false);
+    const port = s.port;
+    await s.close();
+    servers = servers.filter((x) => x !== s);
+    expect(errorOf(await collect(r.chat(hello()))).error.kind).toBe('unreachable');
+    expect(r.getState().connection.unreachable).toBe(true);
+    const again = await startServer({ port });
+    servers.push(again);
+    expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
+    expect(r.getState().connection.unreachable).toBe(false);
+  });
+});
