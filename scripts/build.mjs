@@ -1,8 +1,9 @@
-// Bundles src/cli.tsx into dist/ with code splitting, so the SDKs, ink and React load only when a
-// command needs them (--version and --help load none of them).
+// Bundles the app into dist/: cli.js (argument parsing and the headless commands, code-split so
+// --version and --help load no ink, React or SDK), tui.js (the chat up to its first frame, in one file; ui-*.js what it opens later) and lazy/ (the SDK
+// adapters and conf, loaded when first needed).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { appBuildOptions } from './buildOptions.mjs';
+import { cliBuildOptions, tuiBuildOptions } from './buildOptions.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build(appBuildOptions('src/cli.tsx', 'dist'));
+await Promise.all([build(cliBuildOptions('dist')), build(tuiBuildOptions('src/tuiMain.tsx', 'dist'))]);

@@ -79,14 +79,11 @@ const fastStringWidth = {
   },
 };
 
-export function appBuildOptions(entry, outdir) {
+function baseOptions() {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return {
-    entryPoints: [entry],
-    outdir,
     absWorkingDir: ROOT,
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -104,5 +101,64 @@ export function appBuildOptions(entry, outdir) {
     // Optional peer of ink's devtools integration; never used.
     external: ['react-devtools-core'],
     plugins: [boundInkMemos, fastStringWidth],
+  };
+}
+
+/**
+ * What the chat loads only after its first frame: the SDK adapters and conf. They are entries of the
+ * CLI's build with fixed names, and dist/tui.js imports them from there (one copy of each).
+ */
+export const LAZY = {
+  'lazy/openaiChat': 'src/runtime/providers/openaiChat.ts',
+  'lazy/anthropicMessages': 'src/runtime/providers/anthropicMessages.ts',
+  'lazy/prefs': 'src/settings/prefs.ts',
+};
+const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
+
+/** The CLI's build leaves the chat to dist/tui.js. */
+const chatInItsOwnFile = {
+  name: 'chat-in-its-own-file',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/tuiMain\.js$/ }, () => ({ path: './tui.js', external: true }));
+  },
+};
+
+/** The chat's build takes the lazy modules from the CLI's build, and never bundles a copy. */
+const lazyFromCli = {
+  name: 'lazy-from-cli',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      const lazy = LAZY_BY_FILE.get(join(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+      if (!lazy) return undefined;
+      if (args.kind !== 'dynamic-import') return { errors: [{ text: `${args.path} must be imported with import() (it loads after the first frame)` }] };
+      return { path: lazy, external: true };
+    });
+    // Ink imports its devtools only when DEV=true; that file is not shipped (react-devtools-core is
+    // not installed either), and Ink says how to install it.
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/ink[\\/]build$/.test(args.resolveDir) ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** dist/cli.js and the headless commands, code-split so each command loads only what it uses. */
+export function cliBuildOptions(outdir) {
+  const base = baseOptions();
+  return { ...base, entryPoints: { cli: 'src/cli.tsx', ...LAZY }, outdir, splitting: true, plugins: [...base.plugins, chatInItsOwnFile] };
+}
+
+/**
+ * The chat: `entry` to `outdir`/tui.js with everything up to its first frame in that one file (a
+ * read and a compile), and what it opens on demand (src/screens.ts) in a file of its own. Also
+ * builds the benchmark's baseline Ink app, so both are bundled the same way.
+ */
+export function tuiBuildOptions(entry, outdir) {
+  const base = baseOptions();
+  return {
+    ...base,
+    entryPoints: { tui: entry },
+    outdir,
+    splitting: true,
+    // Beside the CLI's build in dist/: its own names, and the same folder, so './lazy/…' resolves.
+    chunkNames: 'ui-[name]-[hash]',
+    plugins: [...base.plugins, lazyFromCli],
   };
 }

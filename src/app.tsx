@@ -18,7 +18,7 @@ import { checkLine } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
 import type { CheckResult } from './runtime/doctor.js';
 import { I18nProvider, useMessages } from './components/I18n.js';
-import { envLang, messagesFor, parseLang, type Lang, type LangChoice, type LazyText, type Messages } from './i18n/index.js';
+import { envLang, LANG_NAMES, messagesFor, parseLang, type Lang, type LangChoice, type LazyText, type Messages } from './i18n/index.js';
 import type { PrefField } from './state/settingsReducer.js';
 
 export interface AppProps {
@@ -53,9 +53,9 @@ export interface AppProps {
 const STATUS_ROWS = 2;
 
 // Screens load on first use, not at start-up (the first frame needs only the chat).
-const ModelPicker = lazy(() => import('./components/ModelPicker.js').then((m) => ({ default: m.ModelPicker })));
-const SettingsScreen = lazy(() => import('./components/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
-const DoctorView = lazy(() => import('./components/DoctorView.js').then((m) => ({ default: m.DoctorView })));
+const ModelPicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ModelPicker })));
+const SettingsScreen = lazy(() => import('./screens.js').then((m) => ({ default: m.SettingsScreen })));
+const DoctorView = lazy(() => import('./screens.js').then((m) => ({ default: m.DoctorView })));
 
 /** What is shown under the transcript: the chat prompt, or a screen that owns the keyboard. */
 type Screen = KeyScope;
@@ -79,9 +79,9 @@ function languagePref(m: Messages, env: NodeJS.ProcessEnv): PrefField {
     hint: m.settings.language.hint,
     instant: true,
     choices: [
-      { value: 'system', label: m.settings.language.system({ name: messagesFor(envLang(env)).langName }) },
-      { value: 'en', label: messagesFor('en').langName },
-      { value: 'zh-CN', label: messagesFor('zh-CN').langName },
+      { value: 'system', label: m.settings.language.system({ name: LANG_NAMES[envLang(env)] }) },
+      { value: 'en', label: LANG_NAMES.en },
+      { value: 'zh-CN', label: LANG_NAMES['zh-CN'] },
     ],
   };
 }
@@ -230,7 +230,7 @@ function ChatApp(props: ChatAppProps) {
     (results: CheckResult[] | undefined) => {
       setScreen('chat');
       if (!results) return;
-      void import('./runtime/doctor.js').then(({ doctorLines, doctorSummary }) =>
+      void import('./screens.js').then(({ doctorLines, doctorSummary }) =>
         controls.dispatch({ type: 'doctor', lines: doctorLines(results, m), summary: doctorSummary(results, m), ok: !results.some((r) => r.status === 'fail') }),
       );
     },

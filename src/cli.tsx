@@ -1,4 +1,4 @@
-// The entry: parses argv, builds the services, then runs a headless command or the TUI.
+// The entry: parses argv, then runs a headless command or the chat (tuiMain.tsx).
 // Only light modules are imported up front: --help and --version load no ink, React or SDK, and
 // --version no message catalog either.
 import { langArg, parseArgs, UsageError, type ParsedArgs } from './args.js';
@@ -7,20 +7,10 @@ import { VERSION } from './version.js';
 
 const EXIT_USAGE = 2;
 
-/** The language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+/** The folders and the language for this run, with the start-up module (loaded here, not up front). */
 async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
   const s = await import('./startup.js');
-  const paths = s.resolvePaths(env);
-  const saved = s.parseLang(s.savedLang(paths.home));
-  const lang = s.detectLang({ arg, pref: saved, env });
-  return { paths, lang, saved, m: s.messagesFor(lang), s };
-}
-
-// conf (the preferences writer) loads on the first change, not at start-up.
-let writer: Promise<import('./settings/prefs.js').Prefs> | undefined;
-function prefsWriter(home: string): Promise<import('./settings/prefs.js').Prefs> {
-  writer ??= import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(home));
-  return writer;
+  return { ...s.sessionBasics(env, arg), s };
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -39,10 +29,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
 
-  // The chat's UI starts loading first: Ink compiles its layout engine (WebAssembly) off the main
-  // thread, and the rest of start-up below runs meanwhile.
-  const ui = command.kind === 'tui' ? import('./tui.js') : undefined;
-  const { paths, lang, saved: savedLang, m, s } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
+  if (command.kind === 'tui') {
+    // dist/tui.js: the chat in one file (see tuiMain.tsx).
+    const { runTuiCommand } = await import('./tuiMain.js');
+    return runTuiCommand(args, env);
+  }
+  const { paths, m, s } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
   if (command.kind === 'help') {
     const { helpText } = await import('./help.js');
     process.stdout.write(helpText(VERSION, m)); // allow-console
@@ -69,9 +61,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 
   const restoreConsole = routeConsoleToLog(logger);
-  const tui = command.kind === 'tui';
-  // The TUI probes the proxy after its first frame; headless commands need the answer first anyway.
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: tui, deferDetection: tui, messages: m });
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m });
   const config = runtime.getState().config;
   const saved = savedModels(paths.home, connectionKey(config));
   const model = args.model ?? saved.selected ?? DEFAULT_MODEL;
@@ -92,36 +82,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       case 'models': {
         const { runModels } = await import('./commands/models.js');
         return await runModels(runtime.getState, () => runtime.listModels(), io, command.json);
-      }
-      case 'tui': {
-        const { runTui } = await ui!;
-        const firstRun = !config.fileExists && !config.credential;
-        return await runTui({
-          runtime,
-          model,
-          version: VERSION,
-          color: !noColor,
-          firstRun,
-          env,
-          recentModels: saved.recent,
-          savedModels: (key) => savedModels(paths.home, key),
-          onModelChange: (name) => {
-            const key = connectionKey(runtime.getState().config);
-            void prefsWriter(paths.home).then((prefs) => prefs.selectModel(key, name));
-          },
-          // --lang is for this run only; a choice made in the settings is kept.
-          lang,
-          langChoice: args.lang ?? savedLang ?? 'system',
-          modelChosen: args.model !== undefined || saved.selected !== undefined,
-          requestLog: {
-            file: paths.logFile,
-            toggle: () => {
-              logger.setDebug(!logger.debugEnabled);
-              return logger.debugEnabled;
-            },
-          },
-          onLangChange: (choice) => void prefsWriter(paths.home).then((prefs) => prefs.setLang(choice === 'system' ? undefined : choice)),
-        }, () => runtime.start());
       }
       default: {
         const unhandled: never = command; // every command is handled above

@@ -1,10 +1,20 @@
-// What every command but --version needs at start, in one module, so the bundle loads it as one
-// chunk instead of a dozen small files (each costs a read, a compile and a module job).
-export { resolvePaths } from './settings/paths.js';
-export { savedLang, savedModels } from './settings/prefsFile.js';
-export { detectLang, messagesFor, parseLang } from './i18n/index.js';
+// What every command but --version needs at start. The headless commands load it as one dynamic
+// import; the TUI bundle (dist/tui.js) has it inside.
+import { detectLang, messagesFor, parseLang, type Lang } from './i18n/index.js';
+import { resolvePaths } from './settings/paths.js';
+import { savedLang } from './settings/prefsFile.js';
+
+export { savedModels } from './settings/prefsFile.js';
 export { createFileLogger } from './runtime/logger.js';
 export { routeConsoleToLog } from './runtime/console.js';
 export { RuntimeService } from './runtime/service.js';
 export { connectionKey } from './runtime/describe.js';
 export { DEFAULT_MODEL } from './runtime/models.js';
+
+/** The folders, and the language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+export function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
+  const paths = resolvePaths(env);
+  const saved = parseLang(savedLang(paths.home));
+  const lang = detectLang({ arg, pref: saved, env });
+  return { paths, lang, saved, m: messagesFor(lang) };
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the baseline Ink app the way bin/openwork-tui.js starts the app.
-import { main } from '../../.tmp/bench/baseline/ink-app.js';
+import { main } from '../../.tmp/bench/baseline/tui.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

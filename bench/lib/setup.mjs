@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appBuildOptions } from '../../scripts/buildOptions.mjs';
+import { tuiBuildOptions } from '../../scripts/buildOptions.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The app's launcher; BENCH_BIN runs the rows against another one (e.g. an unminified build to profile). */
@@ -29,7 +29,7 @@ export async function prepare() {
       outfile: join(OUT, 'llmServer.mjs'),
       logLevel: 'warning',
     }),
-    build(appBuildOptions(join(ROOT, 'bench/baseline/ink-app.jsx'), join(OUT, 'baseline'))),
+    build(tuiBuildOptions(join(ROOT, 'bench/baseline/ink-app.jsx'), join(OUT, 'baseline'))),
   ]);
   const { startServer } = await import(pathToFileURL(join(OUT, 'llmServer.mjs')).href);
   return { startServer };

@@ -6,6 +6,17 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * The median of app[i] / base[i], where each pair ran back to back. This machine's speed drifts by
+ * tens of percent over seconds (other tenants, CPU clocks), and a pair shares the moment it ran in:
+ * the median of pair ratios moves far less from one bench run to the next than the ratio of the
+ * two medians does.
+ */
+export function pairedRatio(app, base) {
+  if (app.length !== base.length) throw new Error('pairedRatio: runs must come in pairs');
+  return median(app.map((a, i) => a / base[i]));
+}
+
 /** Nearest-rank percentile (p in 0..100). */
 export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,11 +1,12 @@
 // Judges each row against its target and prints the table.
 
 /**
- * kind 'ratio': ratio = measured / baseline compared with target; 'abs': measured compared with
+ * kind 'ratio': ratio compared with target — the row's own `ratio` when it has one (the median of
+ * run-by-run ratios, see pairedRatio), else measured / baseline; 'abs': measured compared with
  * target; 'bool': `ok` is given. A row may set ok: false itself (e.g. wrong output) to fail.
  */
 export function judge(r) {
-  const ratio = r.kind === 'ratio' ? r.measured / r.baseline : undefined;
+  const ratio = r.kind === 'ratio' ? (r.ratio ?? r.measured / r.baseline) : undefined;
   const value = r.kind === 'ratio' ? ratio : r.measured;
   let ok = r.ok;
   if (r.kind !== 'bool' && ok !== false) {

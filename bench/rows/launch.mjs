@@ -2,7 +2,7 @@
 // app that renders one line, bundled and started the same way.
 import { BASELINE_BIN, BIN, childEnv, MODEL, ROOT } from '../lib/setup.mjs';
 import { spawnTerm } from '../lib/term.mjs';
-import { median } from '../lib/stats.mjs';
+import { median, pairedRatio } from '../lib/stats.mjs';
 
 async function launchOnce(args, env, extraWait) {
   const term = spawnTerm(args, { env, cwd: ROOT });
@@ -18,7 +18,12 @@ async function launchOnce(args, env, extraWait) {
   }
 }
 
-export async function launchRow({ server, home, runs = 9 }) {
+function ratioRange(app, base) {
+  const r = app.map((a, i) => a / base[i]).sort((x, y) => x - y);
+  return `${r[0].toFixed(2)}–${r[r.length - 1].toFixed(2)}×`;
+}
+
+export async function launchRow({ server, home, runs = 15 }) {
   const env = childEnv(home.dir);
   const appArgs = [BIN, '--model', MODEL];
   const connected = new RegExp(`LiteLLM 127\\.0\\.0\\.1:${server.port}`);
@@ -42,9 +47,10 @@ export async function launchRow({ server, home, runs = 9 }) {
     row: 'TUI launch → first usable frame (ms)',
     measured: median(app),
     baseline: median(base),
+    ratio: pairedRatio(app, base),
     op: '<=',
     target: 1.2,
     kind: 'ratio',
-    note: `"ready" on screen; proxy detected ("LiteLLM 127.0.0.1:${server.port}") at ${median(appConnected).toFixed(0)} ms; baseline = one-line Ink app, same esbuild options; ${runs} runs each`,
+    note: `"ready" on screen; proxy detected ("LiteLLM 127.0.0.1:${server.port}") at ${median(appConnected).toFixed(0)} ms; baseline = one-line Ink app, same esbuild options; ${runs} back-to-back pairs, ratio = median of pair ratios (${ratioRange(app, base)})`,
   };
 }

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { BIN, childEnv, ROOT } from '../lib/setup.mjs';
-import { median } from '../lib/stats.mjs';
+import { median, pairedRatio } from '../lib/stats.mjs';
 
 function timeRun(args, env) {
   const t0 = performance.now();
@@ -32,9 +32,10 @@ export async function startupRow({ home, runs = 21 }) {
     row: 'startup: --version (ms)',
     measured: median(app),
     baseline: median(base),
+    ratio: pairedRatio(app, base),
     op: '<=',
     target: 1.5,
     kind: 'ratio',
-    note: `prints ${version}; node -e 0 baseline; ${runs} runs each`,
+    note: `prints ${version}; node -e 0 baseline; ${runs} back-to-back pairs, ratio = median of pair ratios`,
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { CheckResult, DoctorLine } from '../runtime/doctor.js';
+import { doctorLines, runDoctor, type CheckResult, type DoctorLine } from '../runtime/doctor.js';
 import type { Runtime } from '../runtime/types.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
@@ -32,7 +32,7 @@ export function DoctorView(p: DoctorViewProps) {
 
   useEffect(() => {
     let cancelled = false;
-    void import('../runtime/doctor.js').then(async ({ runDoctor, doctorLines }) => {
+    void (async () => {
       const seen: CheckResult[] = [];
       const all = await runDoctor({ config: p.runtime.getState().config, env: p.env, model: p.model, messages: messages.current }, (r) => {
         if (cancelled) return;
@@ -41,7 +41,7 @@ export function DoctorView(p: DoctorViewProps) {
         setLines(doctorLines(seen, messages.current));
       });
       if (!cancelled && !closed.current) done.current(all);
-    });
+    })();
     return () => {
       cancelled = true;
     };

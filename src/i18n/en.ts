@@ -3,6 +3,7 @@
 // parameters. zh-CN.ts must have the same shape (its type is `Messages`). Log lines are not here:
 // they stay English for bug reports.
 import type { ErrorKind } from '../runtime/types.js';
+import { LANG_NAMES } from './lang.js';
 
 const s = (n: number): string => (n === 1 ? '' : 's');
 /** 800 → "800 ms", 60000 → "60 s". */
@@ -12,7 +13,7 @@ const names = (list: readonly string[], max: number): string => `${list.slice(0,
 
 export const en = {
   /** The language's own name, for the settings choice. */
-  langName: 'English',
+  langName: LANG_NAMES.en,
 
   chat: {
     banner: (p: { version: string }) => `openwork-tui ${p.version} · /help for commands and keys`,

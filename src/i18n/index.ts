@@ -8,7 +8,7 @@ import type { Lang } from './lang.js';
 export { en } from './en.js';
 export type { Messages, Say } from './en.js';
 
-export { LANGS, detectLang, envLang, parseLang, type Lang, type LangChoice, type LangSources } from './lang.js';
+export { LANGS, LANG_NAMES, detectLang, envLang, parseLang, type Lang, type LangChoice, type LangSources } from './lang.js';
 
 /** Text made below the UI: a plain string, or words said in whichever language the UI shows. */
 export type LazyText = string | Say;
@@ -23,7 +23,7 @@ export function localized(x: { message: string; say?: Say | undefined }, m: Mess
 }
 
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'zh-CN' ? zhCN : en;
+  return lang === 'zh-CN' ? zhCN() : en;
 }
 
 /** Terminal columns a string takes (CJK and emoji are two). */

@@ -3,6 +3,8 @@
 
 export type Lang = 'en' | 'zh-CN';
 export const LANGS: readonly Lang[] = ['en', 'zh-CN'];
+/** Each language's name in itself (the catalogs' `langName`), for choosing one without loading its catalog. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', 'zh-CN': '简体中文' };
 /** What the settings screen offers: a language, or "follow the locale" (nothing saved). */
 export type LangChoice = Lang | 'system';
 

@@ -13,7 +13,7 @@ import type {
 } from './types.js';
 import type { Logger } from './logger.js';
 import type { ProviderClient } from './providers/common.js';
-import { StreamError } from './providers/common.js';
+import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { sameConnection, secretsOf } from './config.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
@@ -156,10 +156,10 @@ export class RuntimeService implements Runtime {
         return;
       }
       let error: AppError | undefined;
-      if (err instanceof StreamError && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
-      else if (started && !(err instanceof StreamError) && typeof (err as { status?: unknown }).status !== 'number') {
+      if (isStreamError(err) && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
+      else if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number') {
         error = streamCutError(ctx.host, ctx.messages);
-      } else error = classifyError(err instanceof StreamError ? { name: 'TimeoutError' } : err, ctx);
+      } else error = classifyError(isStreamError(err) ? { name: 'TimeoutError' } : err, ctx);
       if (error?.kind === 'model' && !error.servedModels && route === 'main' && b.connection.mode !== 'anthropic') {
         const listing = await this.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
         const served = listing?.models.filter((m) => m.served).map((m) => m.id);

@@ -3,7 +3,7 @@
 // (the doctor's checks on the edited, unsaved values). Saving the file is all it does to apply
 // settings: the runtime's watcher picks the change up.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckResult, DoctorInput } from '../runtime/doctor.js';
+import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../runtime/doctor.js';
 import { configFromText } from '../runtime/loadConfig.js';
 import { CONFIG_KEYS, type ConfigKey } from '../runtime/types.js';
 import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
@@ -23,8 +23,6 @@ import {
 import { settingsIntents, type SettingsIntent, type SettingsKey } from './settingsKeys.js';
 import { en, type Messages } from '../i18n/index.js';
 import { errorWords } from '../i18n/said.js';
-
-export type DoctorRunner = (input: DoctorInput, onCheck?: (r: CheckResult) => void) => Promise<CheckResult[]>;
 
 export interface SettingsOptions {
   envPath: string;
@@ -55,10 +53,9 @@ export function envValues(env: NodeJS.ProcessEnv): Values {
   return out;
 }
 
-/** The doctor's label in front of each title ("Key: …"), loaded with the doctor itself. */
-async function loadDoctor(m: Messages): Promise<{ run: DoctorRunner; label: (r: CheckResult) => ConnectionCheck }> {
-  const { runDoctor, doctorLines } = await import('../runtime/doctor.js');
-  return { run: runDoctor, label: (r) => ({ ...r, title: doctorLines([r], m)[0]?.title ?? r.title }) };
+/** A check with the doctor's label in front of its title ("Key: …"). */
+function labelled(r: CheckResult, m: Messages): ConnectionCheck {
+  return { ...r, title: doctorLines([r], m)[0]?.title ?? r.title };
 }
 
 export interface SettingsHandle {
@@ -152,11 +149,10 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     const live = (): boolean => testRun.current === run;
     try {
       const messages = opts.current.messages ?? en;
-      const doctor = await loadDoctor(messages);
       const config = configFromText(envPath, text, env);
       const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}) };
-      const results = await doctor.run(input, (r) => live() && apply({ type: 'testCheck', run, check: doctor.label(r) }));
-      if (live()) apply({ type: 'testDone', run, checks: results.map(doctor.label) });
+      const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, messages) }));
+      if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, messages)) });
     } catch (err) {
       if (!live()) return;
       apply({ type: 'testDone', run });

@@ -12,7 +12,7 @@ let app: PtyApp | undefined;
 beforeEach(async () => {
   home = tempHome();
   server = await startServer({ chunkDelayMs: 5 });
-  home.writeEnv(`# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+  home.writeEnv(`# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=1500\n`);
 });
 afterEach(async () => {
   app?.kill();
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('chat in a real terminal', () => {
-  it('sends hello, streams the reply, stops a long reply with Esc, shows a 401 card, exits with Ctrl+C twice', async () => {
+  it('sends hello, streams the reply, stops a long reply with Esc, shows a 401 card and a timeout, exits with Ctrl+C twice', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
     await app.waitFor(/LiteLLM 127\.0\.0\.1:\d+/);
     await app.waitFor('ready');
@@ -58,6 +58,15 @@ describe('chat in a real terminal', () => {
     await typeLine(app, 'retry');
     await app.waitFor('back again');
     await app.waitFor('ready');
+
+    // A proxy that starts a reply and then goes quiet: a timeout after OPENWORK_TIMEOUT_MS, not a
+    // "cut off" (the SDK adapters are a separate bundle from the chat, so their errors must still
+    // be recognised there).
+    server.fault = 'hang-after-headers';
+    await typeLine(app, 'anyone there');
+    await app.waitFor(/No answer from 127\.0\.0\.1:\d+ within 1500 ms/);
+    expect(app.screen()).not.toContain('✗ Reply cut off');
+    server.fault = 'none';
 
     app.write(keys.ctrlC);
     await app.waitFor(/Ctrl\+C again/);

@@ -1,5 +1,4 @@
 // Checks 2 and 3: can the address be reached, and what answers there.
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { ProviderMode } from '../types.js';
 import { normalizeBaseUrl } from '../config.js';
@@ -48,6 +47,7 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   else {
     const t = now();
     try {
+      const { lookup } = await import('node:dns/promises'); // loaded when a doctor runs, not with the app
       const addrs = await withTimeout(lookup(host, { all: true }), wait(), () => codeError('EAI_AGAIN', `DNS lookup of ${host} timed out`));
       detail.push(d.dns({ host, addresses: addrs.map((a) => a.address).join(', '), ms: Math.round(now() - t) }));
     } catch (err) {

@@ -1,6 +1,6 @@
 // Checks 4-6: the key, the model, a real request, through the runtime's own provider clients.
 import type { ProviderClient } from '../providers/common.js';
-import { StreamError } from '../providers/common.js';
+import { isStreamError } from '../providers/common.js';
 import { classifyError, modelNotServed, streamCutError } from '../errors.js';
 import { maskSecret } from '../secrets.js';
 import { isOpenAIModel, parseModelInfo } from '../models.js';
@@ -129,11 +129,11 @@ export async function checkRequest(run: Run): Promise<Outcome> {
     if (stop === 'aborted') throw { name: 'TimeoutError' };
   } catch (err) {
     // As RuntimeService.chat: a stream that broke after it started is a cut, a quiet one a timeout.
-    if (err instanceof StreamError && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), reply ? [d.partialReply({ reply: quote(reply) })] : []);
-    if (started && !(err instanceof StreamError) && typeof (err as { status?: unknown }).status !== 'number' && !ac.signal.aborted && !isTimeout(err)) {
+    if (isStreamError(err) && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), reply ? [d.partialReply({ reply: quote(reply) })] : []);
+    if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number' && !ac.signal.aborted && !isTimeout(err)) {
       return fail(streamCutError(hostOf(found.target!), m));
     }
-    const timeout = err instanceof StreamError || ac.signal.aborted || isTimeout(err);
+    const timeout = isStreamError(err) || ac.signal.aborted || isTimeout(err);
     return classify(timeout ? { name: 'TimeoutError' } : err, [], { timeoutMs: budget, ...(found.served ? { servedModels: found.served } : {}) });
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,7 @@
 // Network helpers for doctor: raw TCP and TLS handshakes (for what fetch cannot tell apart), a key-less
 // JSON GET, and the shapes that say who answered. Loopback in tests; no state.
 import { connect as netConnect, isIP } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
+import type { PeerCertificate } from 'node:tls';
 export function codeError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
@@ -47,8 +47,12 @@ export interface TlsInfo {
   cert: PeerCertificate;
 }
 
-/** A TLS handshake; with `verify` the certificate must be trusted (NODE_EXTRA_CA_CERTS counts). */
-export function tlsHandshake(host: string, port: number, ms: number, verify: boolean): Promise<TlsInfo> {
+/**
+ * A TLS handshake; with `verify` the certificate must be trusted (NODE_EXTRA_CA_CERTS counts).
+ * node:tls loads here, not with the app: the chat bundles the doctor, and tls costs ~5 ms to load.
+ */
+export async function tlsHandshake(host: string, port: number, ms: number, verify: boolean): Promise<TlsInfo> {
+  const { connect: tlsConnect } = await import('node:tls');
   return new Promise((resolve, reject) => {
     const socket = tlsConnect({ host, port, rejectUnauthorized: verify, ALPNProtocols: ['http/1.1'], ...(isIP(host) ? {} : { servername: host }) });
     const timer = setTimeout(() => {

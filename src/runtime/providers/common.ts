@@ -29,6 +29,14 @@ export class StreamError extends Error {
 }
 
 /**
+ * A StreamError, told by its name: the chat (dist/tui.js) and the SDK adapters (dist/lazy/) are
+ * bundled apart, each with its own copy of this class, so `instanceof` does not hold across them.
+ */
+export function isStreamError(err: unknown): err is StreamError {
+  return err instanceof Error && err.name === 'StreamError' && ((err as StreamError).kind === 'timeout' || (err as StreamError).kind === 'stream_cut');
+}
+
+/**
  * Iterates `source`, failing with a timeout when no item arrives for `idleMs`
  * (a first byte that never comes after the headers, or a stream that stalls).
  */

@@ -1,0 +1,57 @@
+// The chat (the command with no subcommand). Built as one file, dist/tui.js, with ink, React and
+// everything the first frame needs: a module graph of twenty small files cost more to load than
+// their code (each is a read, a compile and a module job). Only the SDKs and conf load later, from
+// the CLI's build (scripts/buildOptions.mjs).
+import type { ParsedArgs } from './args.js';
+import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
+import { runTui } from './tui.js';
+import { VERSION } from './version.js';
+
+export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  const { paths, lang, saved: savedLang, m } = sessionBasics(env, args.lang);
+  const logger = createFileLogger(paths.logFile, { debug: args.debug });
+
+  // conf (the preferences writer) loads on the first change, not at start-up.
+  let writer: Promise<import('./settings/prefs.js').Prefs> | undefined;
+  const prefs = () => (writer ??= import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
+
+  const restoreConsole = routeConsoleToLog(logger);
+  // The proxy is probed after the first frame.
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferDetection: true, messages: m });
+  try {
+    const config = runtime.getState().config;
+    const saved = savedModels(paths.home, connectionKey(config));
+    return await runTui(
+      {
+        runtime,
+        model: args.model ?? saved.selected ?? DEFAULT_MODEL,
+        version: VERSION,
+        color: env.NO_COLOR === undefined || env.NO_COLOR === '',
+        firstRun: !config.fileExists && !config.credential,
+        env,
+        recentModels: saved.recent,
+        savedModels: (key) => savedModels(paths.home, key),
+        onModelChange: (name) => {
+          const key = connectionKey(runtime.getState().config);
+          void prefs().then((p) => p.selectModel(key, name));
+        },
+        // --lang is for this run only; a choice made in the settings is kept.
+        lang,
+        langChoice: args.lang ?? savedLang ?? 'system',
+        modelChosen: args.model !== undefined || saved.selected !== undefined,
+        requestLog: {
+          file: paths.logFile,
+          toggle: () => {
+            logger.setDebug(!logger.debugEnabled);
+            return logger.debugEnabled;
+          },
+        },
+        onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
+      },
+      () => runtime.start(),
+    );
+  } finally {
+    runtime.close();
+    restoreConsole();
+  }
+}

@@ -1,0 +1,47 @@
+// The shape of the built app (dist/, made by `npm test`'s build step) that start-up speed rests on:
+// --version and --help load no ink or SDK, the chat starts from one file plus the code it shares
+// with its screens, and the SDKs and conf load only when first used.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Files loaded, by static imports, when `entry` is imported. */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(join(DIST, file), 'utf8');
+    for (const m of src.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g)) visit(join(file, '..', m[1]!));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const dynamicImports = (file: string): string[] => [...readFileSync(join(DIST, file), 'utf8').matchAll(/import\(["'](\.\/[^"']+)["']\)/g)].map((m) => m[1]!);
+
+describe('dist layout', () => {
+  it('cli.js loads no ink, React or SDK before it knows the command', () => {
+    const files = staticGraph('cli.js');
+    const code = files.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    expect(code.length).toBeLessThan(20_000);
+    expect(code).not.toMatch(/yoga|react-reconciler|openai|anthropic-ai/i);
+    expect(dynamicImports('cli.js')).toContain('./tui.js');
+  });
+
+  it('the chat starts from at most two files, and takes the SDK adapters and conf from the CLI build when first needed', () => {
+    const files = staticGraph('tui.js');
+    expect(files.length).toBeLessThanOrEqual(2);
+    for (const f of files) expect(f).not.toMatch(/^lazy\//);
+    const lazy = files.flatMap(dynamicImports);
+    for (const name of ['openaiChat', 'anthropicMessages', 'prefs']) {
+      expect(lazy).toContain(`./lazy/${name}.js`);
+      expect(existsSync(join(DIST, 'lazy', `${name}.js`))).toBe(true);
+    }
+    // The screens (picker, settings, doctor) are a file of their own, loaded when one opens.
+    expect(lazy.some((f) => /^\.\/ui-screens-/.test(f))).toBe(true);
+  });
+});
