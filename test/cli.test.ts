@@ -113,11 +113,13 @@ describe('openwork-tui models', () => {
 });
 
 describe('help, version, usage', () => {
-  it('--version prints the package version', async () => {
+  it('--version prints the package version (the launcher answers it alone; with other flags the app does)', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    const r = await run(['--version']);
-    expect(r.stdout).toBe(`${pkg.version}\n`);
-    expect(r.code).toBe(0);
+    for (const argv of [['--version'], ['-v'], ['--lang', 'en', '--version']]) {
+      const r = await run(argv);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+      expect(r.code).toBe(0);
+    }
   });
   it('--help documents the commands, keys and exit codes', async () => {
     const r = await run(['--help']);

@@ -1,6 +1,6 @@
 // The baseline for "launch to first usable frame": a minimal interactive Ink app that renders one
 // line. Bundled with the app's esbuild options (bench/lib/setup.mjs) and started like the app
-// (bench/baseline/bin.mjs mirrors bin/openwork-tui.js).
+// (bench/baseline/bin.cjs mirrors bin/openwork-tui.cjs).
 import { render, Text, useInput } from 'ink';
 
 function Minimal() {

@@ -9,11 +9,11 @@ import { tuiBuildOptions } from '../../scripts/buildOptions.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The app's launcher; BENCH_BIN runs the rows against another one (e.g. an unminified build to profile). */
-export const BIN = process.env.BENCH_BIN ? resolve(process.env.BENCH_BIN) : join(ROOT, 'bin/openwork-tui.js');
+export const BIN = process.env.BENCH_BIN ? resolve(process.env.BENCH_BIN) : join(ROOT, 'bin/openwork-tui.cjs');
 export const OUT = join(ROOT, '.tmp/bench');
 export const PROBE = join(ROOT, 'bench/lib/probe.mjs');
 export const PLAIN_STREAM = join(ROOT, 'bench/baseline/stream-plain.mjs');
-export const BASELINE_BIN = join(ROOT, 'bench/baseline/bin.mjs');
+export const BASELINE_BIN = join(ROOT, 'bench/baseline/bin.cjs');
 export const MODEL = 'claude-3-5-sonnet';
 
 /** Builds the test server and the baseline app into .tmp/bench/. */
