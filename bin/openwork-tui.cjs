@@ -11,10 +11,22 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** argv that can only mean the chat: nothing but --model, --lang and --debug (see src/args.ts). */
+function onlyChatOptions(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-m' || a === '--model' || a === '--lang') i++;
+    else if (!/^(--model=|--lang=|--debug$|--debug=body$)/.test(a)) return false;
+  }
+  return true;
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
+  // The chat's bundle starts loading beside the argument parser (dist/cli.js imports the same module).
+  if (onlyChatOptions(argv)) import('../dist/tui.js').catch(() => {}); // a failure shows when cli.js imports it
   import('../dist/cli.js')
     .then(({ main }) => main(argv))
     .then(

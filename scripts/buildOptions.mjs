@@ -105,13 +105,15 @@ function baseOptions() {
 }
 
 /**
- * What the chat loads only after its first frame: the SDK adapters and conf. They are entries of the
- * CLI's build with fixed names, and dist/tui.js imports them from there (one copy of each).
+ * What the chat loads only when first needed: the SDK adapters, conf and the Chinese catalog. They
+ * are entries of the CLI's build with fixed names, and dist/tui.js imports them from there (one
+ * copy of each, and no extra shared chunk in the chat's own build).
  */
 export const LAZY = {
   'lazy/openaiChat': 'src/runtime/providers/openaiChat.ts',
   'lazy/anthropicMessages': 'src/runtime/providers/anthropicMessages.ts',
   'lazy/prefs': 'src/settings/prefs.ts',
+  'lazy/zh-CN': 'src/i18n/zh-CN.ts',
 };
 const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
 
@@ -123,7 +125,7 @@ const chatInItsOwnFile = {
   },
 };
 
-/** The chat's build takes the lazy modules from the CLI's build, and never bundles a copy. */
+/** The chat's build takes the LAZY modules from the CLI's build, and never bundles a copy. */
 const lazyFromCli = {
   name: 'lazy-from-cli',
   setup(b) {

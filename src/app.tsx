@@ -18,7 +18,7 @@ import { checkLine } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
 import type { CheckResult } from './runtime/doctor.js';
 import { I18nProvider, useMessages } from './components/I18n.js';
-import { envLang, LANG_NAMES, messagesFor, parseLang, type Lang, type LangChoice, type LazyText, type Messages } from './i18n/index.js';
+import { envLang, LANG_NAMES, loadMessages, messagesFor, parseLang, type Lang, type LangChoice, type LazyText, type Messages } from './i18n/index.js';
 import type { PrefField } from './state/settingsReducer.js';
 
 export interface AppProps {
@@ -158,14 +158,24 @@ function ChatApp(props: ChatAppProps) {
   }, [lang, reprint]);
   const langPrefs = useMemo(() => [languagePref(m, env)], [m, env]);
   const langValues = useMemo(() => ({ lang: langChoice }), [langChoice]);
+  const langRequest = useRef(0);
   const onPrefChange = useCallback(
     (id: string, value: string) => {
       if (id !== 'lang') return;
       const picked: LangChoice = parseLang(value) ?? 'system';
+      const next = picked === 'system' ? envLang(env) : picked;
       setLangChoice(picked);
-      setLang(picked === 'system' ? envLang(env) : picked);
       onLangChange?.(picked);
-      showFlash((mm) => mm.chat.languageNow({ name: mm.langName }), 'info');
+      // Chinese is a file of its own: the switch shows once it has loaded (the last choice wins).
+      const request = ++langRequest.current;
+      loadMessages(next).then(
+        () => {
+          if (request !== langRequest.current) return;
+          setLang(next);
+          showFlash((mm) => mm.chat.languageNow({ name: mm.langName }), 'info');
+        },
+        (err: Error) => showFlash(err.message, 'error'), // a broken install: say so, keep the language
+      );
     },
     [env, setLang, onLangChange, showFlash],
   );

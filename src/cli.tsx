@@ -10,7 +10,7 @@ const EXIT_USAGE = 2;
 /** The folders and the language for this run, with the start-up module (loaded here, not up front). */
 async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
   const s = await import('./startup.js');
-  return { ...s.sessionBasics(env, arg), s };
+  return { ...(await s.sessionBasics(env, arg)), s };
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

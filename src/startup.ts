@@ -1,6 +1,6 @@
 // What every command but --version needs at start. The headless commands load it as one dynamic
 // import; the TUI bundle (dist/tui.js) has it inside.
-import { detectLang, messagesFor, parseLang, type Lang } from './i18n/index.js';
+import { detectLang, loadMessages, parseLang, type Lang } from './i18n/index.js';
 import { resolvePaths } from './settings/paths.js';
 import { savedLang } from './settings/prefsFile.js';
 
@@ -12,9 +12,9 @@ export { connectionKey } from './runtime/describe.js';
 export { DEFAULT_MODEL } from './runtime/models.js';
 
 /** The folders, and the language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
-export function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
+export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
   const paths = resolvePaths(env);
   const saved = parseLang(savedLang(paths.home));
   const lang = detectLang({ arg, pref: saved, env });
-  return { paths, lang, saved, m: messagesFor(lang) };
+  return { paths, lang, saved, m: await loadMessages(lang) };
 }

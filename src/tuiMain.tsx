@@ -8,7 +8,7 @@ import { runTui } from './tui.js';
 import { VERSION } from './version.js';
 
 export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<number> {
-  const { paths, lang, saved: savedLang, m } = sessionBasics(env, args.lang);
+  const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang);
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
 
   // conf (the preferences writer) loads on the first change, not at start-up.

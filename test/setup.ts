@@ -1,3 +1,5 @@
+import { loadMessages } from '../src/i18n/index.js';
+
 // Ink stops redrawing under CI=true and prints only the final frame; component tests need frames.
 delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
@@ -13,3 +15,6 @@ for (const k of [
 ]) {
   delete process.env[k];
 }
+
+// The Chinese catalog is loaded on demand in the app (loadMessages); tests read it directly.
+await loadMessages('zh-CN');

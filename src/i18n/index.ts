@@ -2,7 +2,6 @@
 // and the UI all take a catalog from this module (passed in, never a module-level "current").
 import stringWidth from 'string-width';
 import { en, type Messages, type Say } from './en.js';
-import { zhCN } from './zh-CN.js';
 import type { Lang } from './lang.js';
 
 export { en } from './en.js';
@@ -22,8 +21,22 @@ export function localized(x: { message: string; say?: Say | undefined }, m: Mess
   return x.say ? x.say(m) : x.message;
 }
 
+let zhCN: Messages | undefined;
+
+/**
+ * The catalog for `lang`, loading it first if needed. English is always there; the Chinese one is a
+ * file of its own (~40 KB the app need not read at start-up unless it speaks Chinese).
+ */
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  if (lang === 'zh-CN') zhCN ??= (await import('./zh-CN.js')).zhCN;
+  return messagesFor(lang);
+}
+
+/** The catalog for `lang`, which loadMessages() has loaded (English always is). */
 export function messagesFor(lang: Lang): Messages {
-  return lang === 'zh-CN' ? zhCN() : en;
+  if (lang === 'en') return en;
+  if (!zhCN) throw new Error(`the ${lang} catalog is not loaded (loadMessages first)`);
+  return zhCN;
 }
 
 /** Terminal columns a string takes (CJK and emoji are two). */

@@ -2,25 +2,15 @@
 // 用语与种子指南一致：LiteLLM 代理、密钥、模型；三类常见问题的标题是「403 错误」「连接超时」「模型不支持」。
 // 模型名、环境变量名、URL、按键名（Ctrl+S、Esc）保持原样。
 import type { Messages } from './en.js';
-import { LANG_NAMES } from './lang.js';
 
 /** 800 → "800 毫秒"，60000 → "60 秒"。 */
 const dur = (ms: number): string => (ms < 10_000 ? `${ms} 毫秒` : `${Math.round(ms / 1000)} 秒`);
 /** 前 `max` 个名称，多出的用 "…" 表示。 */
 const names = (list: readonly string[], max: number): string => `${list.slice(0, max).join(', ')}${list.length > max ? ', …' : ''}`;
 
-let catalog: Messages | undefined;
-
-/**
- * The catalog, built on first use: most runs speak English, and a catalog this size costs a few
- * milliseconds of start-up to build (V8 only skims a function body until it is called).
- */
-export function zhCN(): Messages {
-  return (catalog ??= build());
-}
-
-const build = (): Messages => ({
-  langName: LANG_NAMES['zh-CN'],
+// Loaded on demand (loadMessages in index.ts): its own file in the build.
+export const zhCN: Messages = {
+  langName: '简体中文', // = LANG_NAMES['zh-CN'] (not imported: that would split the bundle further)
 
   chat: {
     banner: (p) => `openwork-tui ${p.version} · 输入 /help 查看命令和快捷键`,
@@ -604,4 +594,4 @@ const build = (): Messages => ({
       ['130', '被中断'],
     ],
   },
-});
+};

@@ -32,12 +32,12 @@ describe('dist layout', () => {
     expect(dynamicImports('cli.js')).toContain('./tui.js');
   });
 
-  it('the chat starts from at most two files, and takes the SDK adapters and conf from the CLI build when first needed', () => {
+  it('the chat starts from at most two files, and takes the SDK adapters, conf and the Chinese catalog from the CLI build when first needed', () => {
     const files = staticGraph('tui.js');
     expect(files.length).toBeLessThanOrEqual(2);
     for (const f of files) expect(f).not.toMatch(/^lazy\//);
     const lazy = files.flatMap(dynamicImports);
-    for (const name of ['openaiChat', 'anthropicMessages', 'prefs']) {
+    for (const name of ['openaiChat', 'anthropicMessages', 'prefs', 'zh-CN']) {
       expect(lazy).toContain(`./lazy/${name}.js`);
       expect(existsSync(join(DIST, 'lazy', `${name}.js`))).toBe(true);
     }

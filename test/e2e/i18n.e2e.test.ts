@@ -51,11 +51,22 @@ describe('Chinese in a real terminal', () => {
     expect(await app.exit).toBe(0);
   });
 
-  it('--lang en overrides LANG for the run', async () => {
+  it('--lang en overrides LANG for the run; the settings switch to Chinese at once', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet', '--lang', 'en'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
     await app.waitFor('Send a message');
     await app.waitFor(/key ✓ +ready/);
     expect(app.screen()).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // Settings → Language (the last row) → next choice: the Chinese catalog loads and the UI speaks it.
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('‹ English ›');
+    for (let i = 0; i < 7; i++) app.write(keys.down);
+    await app.waitFor(/› Language +‹ English ›/);
+    app.write(keys.right);
+    await app.waitFor('界面语言：简体中文');
+    await app.waitFor('设置');
+    app.write(keys.esc);
+    await app.waitFor('输入消息 · / 打开命令');
     app.write(keys.ctrlC);
     app.write(keys.ctrlC);
     expect(await app.exit).toBe(0);

@@ -2,7 +2,7 @@
 // flipped, each optional left out, each choice taken), the same parameters shown in both, no
 // leftover placeholders, and no English left in the Chinese beyond names, keys and commands.
 import { describe, expect, it } from 'vitest';
-import { en, messagesFor, type Messages } from '../../src/i18n/index.js';
+import { en, LANG_NAMES, LANGS, loadMessages, messagesFor, type Messages } from '../../src/i18n/index.js';
 
 const zh = messagesFor('zh-CN');
 
@@ -282,5 +282,11 @@ describe('message catalogs', () => {
   it('the sample parameters cover every parameter any function reads', () => {
     for (const { path, value } of FNS) for (const k of paramsOf(value)) expect(k in VALUES, `${path} reads "${k}": add a sample`).toBe(true);
     for (const { path } of FNS) for (const k of paramsOf(at(zh, path) as Fn)) expect(k in VALUES, `zh ${path} reads "${k}"`).toBe(true);
+  });
+});
+
+describe('loading', () => {
+  it('each catalog names its language as the language picker does (without loading it)', async () => {
+    for (const lang of LANGS) expect((await loadMessages(lang)).langName).toBe(LANG_NAMES[lang]);
   });
 });
