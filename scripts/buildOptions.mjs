@@ -29,12 +29,14 @@ const INK_MEMO_PATCHES = [
 ];
 
 /**
- * string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, and V8 takes ~30 ms to
- * compile that pattern on first use — a good part of the app's first frame, which has a few
- * symbols (›, ●, ·). An RGI emoji always holds an Emoji_Presentation character, a variation
- * selector 16, a keycap, a zero-width joiner or a tag; a cheap check for those comes first, so the
- * big pattern is compiled only when a reply really has emoji. Widths are unchanged
- * (test/build/stringWidth.test.ts compares the patched copy with the original).
+ * string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v. V8 builds that pattern's
+ * set of emoji sequences when it first sees the pattern — ~16 ms, and at module load (as a literal
+ * it is checked when the module compiles; esbuild also rewrites it to new RegExp(…) for node20) —
+ * while the chat's first frame has only a few symbols (›, ●, ·). An RGI emoji always holds an
+ * Emoji_Presentation character, a variation selector 16, a keycap, a zero-width joiner or a tag: a
+ * cheap check for those comes first, and the big pattern is built on the first cluster that passes
+ * it. Widths are unchanged (test/build/stringWidth.test.ts compares the patched copy with the
+ * original).
  */
 export const STRING_WIDTH_PATCH = {
   file: /string-width[\\/]index\.js$/,
@@ -43,9 +45,10 @@ export const STRING_WIDTH_PATCH = {
   steps: [
     {
       find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-      replace: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F\\u20E3\\u200D\\u{E0020}-\\u{E007F}]/u;',
+      replace:
+        "let rgiEmojiRegex;\nconst isRgiEmoji = (segment) => (rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment);\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F\\u20E3\\u200D\\u{E0020}-\\u{E007F}]/u;",
     },
-    { find: 'if (rgiEmojiRegex.test(segment) ||', replace: 'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||' },
+    { find: 'if (rgiEmojiRegex.test(segment) ||', replace: 'if ((mayBeRgiEmoji.test(segment) && isRgiEmoji(segment)) ||' },
   ],
 };
 
@@ -53,10 +56,37 @@ export const STRING_WIDTH_PATCH = {
 export function patchSource(source, steps, path) {
   for (const step of steps) {
     if (!source.includes(step.find)) throw new Error(`build patch: ${path} changed; update scripts/buildOptions.mjs`);
-    source = source.replace(step.find, step.replace);
+    source = source.replace(step.find, () => step.replace); // a function: no $-patterns in the replacement
   }
   return source;
 }
+
+/**
+ * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 data: URL and reads it with
+ * fetch() when fetch exists — in Node that loads the whole undici HTTP client (~15 ms) and decodes
+ * the URL in JavaScript before the first frame. Buffer decodes it natively.
+ */
+const YOGA_PATCH = {
+  file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  steps: [
+    {
+      find: 'function ya(){return w||"function"!=typeof fetch?Promise.resolve().then(function(){return wa()}):fetch(H,{credentials:"same-origin"}).then(function(a){if(!a.ok)throw"failed to load wasm binary file at \'"+H+"\'";return a.arrayBuffer()}).catch(function(){return wa()})}',
+      replace: 'function ya(){return Promise.resolve().then(function(){return w?wa():new Uint8Array(Buffer.from(H.slice(37),"base64"))})}',
+    },
+  ],
+};
+
+/**
+ * dotenv loads node:crypto when it loads (~4 ms, before the chat's first frame) for the one function
+ * that decrypts .env.vault files, which this app never calls; it is required on that call instead.
+ */
+const DOTENV_PATCH = {
+  file: /dotenv[\\/]lib[\\/]main\.js$/,
+  steps: [
+    { find: "const crypto = require('crypto')\n", replace: '' },
+    { find: "const aesgcm = crypto.createDecipheriv(", replace: "const aesgcm = require('crypto').createDecipheriv(" },
+  ],
+};
 
 export const boundInkMemos = {
   name: 'bound-ink-memos',
@@ -65,6 +95,20 @@ export const boundInkMemos = {
       const patch = INK_MEMO_PATCHES.find((p) => p.file.test(args.path));
       return { contents: patchSource(readFileSync(args.path, 'utf8'), patch.steps, args.path), loader: 'js' };
     });
+  },
+};
+
+const dotenvWithoutCrypto = {
+  name: 'dotenv-without-crypto',
+  setup(b) {
+    b.onLoad({ filter: DOTENV_PATCH.file }, (args) => ({ contents: patchSource(readFileSync(args.path, 'utf8'), DOTENV_PATCH.steps, args.path), loader: 'js' }));
+  },
+};
+
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: YOGA_PATCH.file }, (args) => ({ contents: patchSource(readFileSync(args.path, 'utf8'), YOGA_PATCH.steps, args.path), loader: 'js' }));
   },
 };
 
@@ -100,7 +144,7 @@ function baseOptions() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // Optional peer of ink's devtools integration; never used.
     external: ['react-devtools-core'],
-    plugins: [boundInkMemos, fastStringWidth],
+    plugins: [boundInkMemos, fastStringWidth, yogaWithoutFetch, dotenvWithoutCrypto],
   };
 }
 

@@ -72,22 +72,20 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
     ],
     Math.max(1, columns - textWidth(activity) - 1),
   );
+  // One line, laid out here: the parts, then the activity flush right (the line is cut to the
+  // terminal's width above, so the padding is never negative).
+  const gap = Math.max(1, columns - parts.reduce((n, p) => n + textWidth(p.text), 0) - textWidth(activity));
   return (
     <Box flexDirection="column">
-      <Box>
-        <Box flexGrow={1} flexShrink={1}>
-          <Text wrap="truncate-end">
-            {parts.map((p, i) => (
-              <Text key={i} color={p.color}>
-                {p.text}
-              </Text>
-            ))}
+      <Text wrap="truncate-end">
+        {parts.map((p, i) => (
+          <Text key={i} color={p.color}>
+            {p.text}
           </Text>
-        </Box>
-        <Box flexShrink={0} marginLeft={1}>
-          <Text color={live ? t.accent : t.muted}>{activity}</Text>
-        </Box>
-      </Box>
+        ))}
+        {' '.repeat(gap)}
+        <Text color={live ? t.accent : t.muted}>{activity}</Text>
+      </Text>
       <Text wrap="truncate-end" color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>
         {flash ? fit(resolveText(flash.text, m), columns) : ' '}
       </Text>
