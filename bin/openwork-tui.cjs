@@ -25,9 +25,8 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  // The chat's bundle starts loading beside the argument parser (dist/cli.js imports the same module).
-  if (onlyChatOptions(argv)) import('../dist/tui.js').catch(() => {}); // a failure shows when cli.js imports it
-  import('../dist/cli.js')
+  // The chat starts from its own bundle, without loading the CLI (which takes anything it does not run).
+  import(onlyChatOptions(argv) ? '../dist/tui.js' : '../dist/cli.js')
     .then(({ main }) => main(argv))
     .then(
       (code) => {

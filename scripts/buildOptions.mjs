@@ -179,6 +179,8 @@ const lazyFromCli = {
       if (args.kind !== 'dynamic-import') return { errors: [{ text: `${args.path} must be imported with import() (it loads after the first frame)` }] };
       return { path: lazy, external: true };
     });
+    // The chat hands argv it does not run to the CLI (src/tuiMain.tsx), which is dist/cli.js.
+    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => (/src$/.test(args.resolveDir) ? { path: './cli.js', external: true } : undefined));
     // Ink imports its devtools only when DEV=true; that file is not shipped (react-devtools-core is
     // not installed either), and Ink says how to install it.
     b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/ink[\\/]build$/.test(args.resolveDir) ? { path: args.path, external: true } : undefined));

@@ -2,10 +2,26 @@
 // everything the first frame needs: a module graph of twenty small files cost more to load than
 // their code (each is a read, a compile and a module job). Only the SDKs and conf load later, from
 // the CLI's build (scripts/buildOptions.mjs).
-import type { ParsedArgs } from './args.js';
+import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { VERSION } from './version.js';
+
+/**
+ * The launcher's way in when argv holds only the chat's options (bin/openwork-tui.cjs): the chat
+ * starts without loading the CLI at all. Anything else, a usage error included, goes to the CLI.
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let args: ParsedArgs | undefined;
+  try {
+    args = parseArgs(argv);
+  } catch {
+    // worded by the CLI, in the user's language
+  }
+  if (args?.command.kind === 'tui') return runTuiCommand(args, env);
+  const cli = await import('./cli.js');
+  return cli.main(argv, env);
+}
 
 export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang);

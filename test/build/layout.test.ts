@@ -43,5 +43,7 @@ describe('dist layout', () => {
     }
     // The screens (picker, settings, doctor) are a file of their own, loaded when one opens.
     expect(lazy.some((f) => /^\.\/ui-screens-/.test(f))).toBe(true);
+    // argv the chat does not run (a usage error, a command) goes to the CLI's build.
+    expect(lazy).toContain('./cli.js');
   });
 });
