@@ -23,7 +23,7 @@ function ratioRange(app, base) {
   return `${r[0].toFixed(2)}–${r[r.length - 1].toFixed(2)}×`;
 }
 
-export async function launchRow({ server, home, runs = 15 }) {
+export async function launchRow({ server, home, runs = 21 }) {
   const env = childEnv(home.dir);
   const appArgs = [BIN, '--model', MODEL];
   const connected = new RegExp(`LiteLLM 127\\.0\\.0\\.1:${server.port}`);
