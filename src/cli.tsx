@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 
   if (command.kind === 'tui') {
-    // dist/tui.js: the chat in one file (see tuiMain.tsx).
+    // dist/tui.js, the chat's own bundle (the launcher usually starts it directly: see tuiMain.tsx).
     const { runTuiCommand } = await import('./tuiMain.js');
     return runTuiCommand(args, env);
   }

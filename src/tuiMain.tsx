@@ -1,7 +1,8 @@
-// The chat (the command with no subcommand). Built as one file, dist/tui.js, with ink, React and
-// everything the first frame needs: a module graph of twenty small files cost more to load than
-// their code (each is a read, a compile and a module job). Only the SDKs and conf load later, from
-// the CLI's build (scripts/buildOptions.mjs).
+// The chat (the command with no subcommand), bundled as dist/tui.js: everything up to its first
+// frame is that file plus one chunk it shares with its screens (src/screens.ts, loaded when one
+// opens) — a graph of twenty small files cost more to load than their code, each being a read, a
+// compile and a module job. The SDK adapters, conf and the Chinese catalog load when first needed,
+// from the CLI's build (scripts/buildOptions.mjs).
 import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
