@@ -27,7 +27,9 @@ async function streamOnce({ server, home, reply }) {
     const end = await term.waitFor(new RegExp(`\\b${last}\\b`), { from, timeoutMs: 60_000, what: `the reply's last word (${last})` });
     const ready = await term.waitFor(/ready · ~?\d+ tok/, { from: end.index, timeoutMs: 30_000, what: 'ready after the reply' });
     const streamMs = ready.t - t0;
-    const chunk = term.chunks.findLast((c) => c.offset <= ready.index);
+    // Up to the end of the chunk that completed the match (the match can straddle two chunks).
+    const matchEnd = ready.index + ready.match.length;
+    const chunk = term.chunks.findLast((c) => c.offset < matchEnd);
     const until = chunk.offset + chunk.data.length;
     const all = term.text.slice(0, until);
     // When frames reached the terminal while the reply streamed: the longest gap is how long the
