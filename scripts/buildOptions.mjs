@@ -88,38 +88,17 @@ const DOTENV_PATCH = {
   ],
 };
 
-export const boundInkMemos = {
-  name: 'bound-ink-memos',
-  setup(b) {
-    b.onLoad({ filter: /ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, (args) => {
-      const patch = INK_MEMO_PATCHES.find((p) => p.file.test(args.path));
-      return { contents: patchSource(readFileSync(args.path, 'utf8'), patch.steps, args.path), loader: 'js' };
-    });
-  },
-};
+/** Every patch above, each applied when esbuild loads its file (a `path` limits it to that copy). */
+const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, STRING_WIDTH_PATCH, YOGA_PATCH, DOTENV_PATCH];
 
-const dotenvWithoutCrypto = {
-  name: 'dotenv-without-crypto',
+const patchDependencies = {
+  name: 'patch-dependencies',
   setup(b) {
-    b.onLoad({ filter: DOTENV_PATCH.file }, (args) => ({ contents: patchSource(readFileSync(args.path, 'utf8'), DOTENV_PATCH.steps, args.path), loader: 'js' }));
-  },
-};
-
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onLoad({ filter: YOGA_PATCH.file }, (args) => ({ contents: patchSource(readFileSync(args.path, 'utf8'), YOGA_PATCH.steps, args.path), loader: 'js' }));
-  },
-};
-
-const fastStringWidth = {
-  name: 'fast-string-width',
-  setup(b) {
-    b.onLoad({ filter: STRING_WIDTH_PATCH.file }, (args) =>
-      args.path === STRING_WIDTH_PATCH.path
-        ? { contents: patchSource(readFileSync(args.path, 'utf8'), STRING_WIDTH_PATCH.steps, args.path), loader: 'js' }
-        : undefined,
-    );
+    for (const patch of DEPENDENCY_PATCHES) {
+      b.onLoad({ filter: patch.file }, (args) =>
+        patch.path && args.path !== patch.path ? undefined : { contents: patchSource(readFileSync(args.path, 'utf8'), patch.steps, args.path), loader: 'js' },
+      );
+    }
   },
 };
 
@@ -144,7 +123,7 @@ function baseOptions() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // Optional peer of ink's devtools integration; never used.
     external: ['react-devtools-core'],
-    plugins: [boundInkMemos, fastStringWidth, yogaWithoutFetch, dotenvWithoutCrypto],
+    plugins: [patchDependencies],
   };
 }
 
