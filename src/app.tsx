@@ -164,17 +164,20 @@ function ChatApp(props: ChatAppProps) {
       if (id !== 'lang') return;
       const picked: LangChoice = parseLang(value) ?? 'system';
       const next = picked === 'system' ? envLang(env) : picked;
-      setLangChoice(picked);
-      onLangChange?.(picked);
-      // Chinese is a file of its own: the switch shows once it has loaded (the last choice wins).
+      // Chinese is a file of its own: the switch shows, and is kept, once it has loaded (the last
+      // choice wins).
       const request = ++langRequest.current;
       loadMessages(next).then(
         () => {
           if (request !== langRequest.current) return;
+          setLangChoice(picked);
           setLang(next);
+          onLangChange?.(picked);
           showFlash((mm) => mm.chat.languageNow({ name: mm.langName }), 'info');
         },
-        (err: Error) => showFlash(err.message, 'error'), // a broken install: say so, keep the language
+        (err: Error) => {
+          if (request === langRequest.current) showFlash(err.message, 'error'); // a broken install: say so, keep the language
+        },
       );
     },
     [env, setLang, onLangChange, showFlash],

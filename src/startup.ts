@@ -1,6 +1,6 @@
 // What every command but --version needs at start. The headless commands load it as one dynamic
 // import; the TUI bundle (dist/tui.js) has it inside.
-import { detectLang, loadMessages, parseLang, type Lang } from './i18n/index.js';
+import { detectLang, loadMessages, messagesFor, parseLang, type Lang } from './i18n/index.js';
 import { resolvePaths } from './settings/paths.js';
 import { savedLang } from './settings/prefsFile.js';
 
@@ -15,6 +15,11 @@ export { DEFAULT_MODEL } from './runtime/models.js';
 export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
   const paths = resolvePaths(env);
   const saved = parseLang(savedLang(paths.home));
-  const lang = detectLang({ arg, pref: saved, env });
-  return { paths, lang, saved, m: await loadMessages(lang) };
+  const wanted = detectLang({ arg, pref: saved, env });
+  // A catalog that cannot load (a broken install) must not stop the app: English is built in.
+  const lang = await loadMessages(wanted).then(
+    () => wanted,
+    (): Lang => 'en',
+  );
+  return { paths, lang, saved, m: messagesFor(lang) };
 }

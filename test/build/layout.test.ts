@@ -1,10 +1,12 @@
 // The shape of the built app (dist/, made by `npm test`'s build step) that start-up speed rests on:
 // --version and --help load no ink or SDK, the chat starts from one file plus the code it shares
 // with its screens, and the SDKs and conf load only when first used.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -45,5 +47,27 @@ describe('dist layout', () => {
     expect(lazy.some((f) => /^\.\/ui-screens-/.test(f))).toBe(true);
     // argv the chat does not run (a usage error, a command) goes to the CLI's build.
     expect(lazy).toContain('./cli.js');
+  });
+});
+
+describe('a broken install', () => {
+  it('without the Chinese catalog file, a Chinese locale falls back to English instead of failing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'openwork-install-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(DIST, '..', part), join(root, part), { recursive: true });
+      rmSync(join(root, 'dist', 'lazy', 'zh-CN.js'));
+      const bin = join(root, 'bin', 'openwork-tui.cjs');
+      const env = { LANG: 'zh_CN.UTF-8' };
+      const help = await runCli(['--help'], { home: root, env, bin });
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage');
+      // The chat's own bundle (no terminal here: it says so, in English, and exits 2).
+      const chat = await runCli([], { home: root, env, bin });
+      expect(chat.code).toBe(2);
+      expect(chat.stderr).toContain('-p');
+      expect(chat.stderr).not.toMatch(/unexpected error/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

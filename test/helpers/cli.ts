@@ -10,9 +10,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<RunResult> {
+/** `bin` runs another copy of the launcher (a test's own install); the repo's by default. */
+export function runCli(args: string[], opts: { home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; bin?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       env: { PATH: process.env.PATH, OPENWORK_HOME: opts.home, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

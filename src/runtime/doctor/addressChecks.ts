@@ -45,9 +45,9 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   // DNS
   if (isIP(host)) detail.push(d.ipAddress({ host }));
   else {
+    const { lookup } = await import('node:dns/promises'); // loaded when a doctor runs, not with the app
     const t = now();
     try {
-      const { lookup } = await import('node:dns/promises'); // loaded when a doctor runs, not with the app
       const addrs = await withTimeout(lookup(host, { all: true }), wait(), () => codeError('EAI_AGAIN', `DNS lookup of ${host} timed out`));
       detail.push(d.dns({ host, addresses: addrs.map((a) => a.address).join(', '), ms: Math.round(now() - t) }));
     } catch (err) {
