@@ -9,7 +9,8 @@ export interface SplitKey {
   raw: string;
 }
 
-const NO_KEY: Key = {
+/** A key event with nothing pressed, as Ink's useInput reports one. */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

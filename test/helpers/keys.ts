@@ -1,5 +1,7 @@
 // What a terminal sends for each key (xterm, no kitty protocol). Write them to ink-testing-library's
 // stdin (or a pty) one key per write, like a person typing.
+import { NO_KEY } from '../../src/state/keySplit.js';
+
 export const keys = {
   enter: '\r',
   ctrlJ: '\n',
@@ -35,28 +37,7 @@ export const keys = {
 export type KeyName = keyof typeof keys;
 
 /** A key event with nothing pressed, as Ink's useInput reports one (for the pure key-mapping tests). */
-export const NO_KEY: import('ink').Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+export { NO_KEY };
 
 /** Ink's key event with some flags set. */
 export const keyWith = (patch: Partial<import('ink').Key>): import('ink').Key => ({ ...NO_KEY, ...patch });
