@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, linkedAbort, responseCost, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -18,10 +18,10 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
     fetch: s.fetch,
   });
 
+  const sdk = sdkRunner(APIConnectionTimeoutError, APIUserAbortError);
   return {
-    async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
-      const { controller: local, dispose } = linkedAbort(signal);
-      try {
+    stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+      return sdk.stream(signal, async function* (local) {
         const { data, response } = await client.messages
           .create(
             {
@@ -62,24 +62,18 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
         if (!finished) throw new StreamError('stream_cut', 'stream ended before message_stop');
         yield { type: 'usage', inputTokens, outputTokens, ...(cost !== undefined ? { cost } : {}) };
         yield { type: 'done', stopReason: stop ?? 'end' };
-      } catch (err) {
-        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
-      } finally {
-        dispose();
-      }
+      });
     },
 
-    async listModels(signal?: AbortSignal) {
-      const out: { id: string; label?: string }[] = [];
-      try {
+    listModels(signal?: AbortSignal) {
+      return sdk.call(async () => {
+        const out: { id: string; label?: string }[] = [];
         for await (const m of client.models.list({ limit: 100 }, { signal: signal ?? null })) {
           out.push({ id: m.id, ...(m.display_name ? { label: m.display_name } : {}) });
           if (out.length >= 500) break;
         }
-      } catch (err) {
-        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
-      }
-      return out;
+        return out;
+      });
     },
   };
 }

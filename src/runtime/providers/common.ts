@@ -78,18 +78,39 @@ type ErrorClass = abstract new (...args: never[]) => Error;
  * Marks an SDK error with what it is (`kind: 'timeout' | 'abort'`) using the SDK's own classes, so the
  * classifier needs no SDK import and works when a bundler renames classes.
  */
-export function tagSdkError(err: unknown, timeoutClass: ErrorClass, abortClass: ErrorClass): unknown {
+function tagSdkError(err: unknown, timeoutClass: ErrorClass, abortClass: ErrorClass): unknown {
   if (err instanceof timeoutClass) Object.assign(err, { kind: 'timeout' });
   else if (err instanceof abortClass) Object.assign(err, { kind: 'abort' });
   return err;
 }
 
-/** An AbortController that also aborts when `signal` does (the idle timer aborts only the request). */
-export function linkedAbort(signal: AbortSignal): { controller: AbortController; dispose(): void } {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  return { controller, dispose: () => signal.removeEventListener('abort', onAbort) };
+/**
+ * What both adapters do around their SDK, given its timeout and abort error classes: `stream` runs a
+ * reply with its own AbortController linked to the caller's signal (so the idle timer can abort just
+ * the request) and tags errors; `call` tags the errors of a one-off request.
+ */
+export function sdkRunner(timeoutClass: ErrorClass, abortClass: ErrorClass) {
+  return {
+    async *stream(signal: AbortSignal, reply: (local: AbortController) => AsyncGenerator<ChatEvent, void>): AsyncGenerator<ChatEvent, void> {
+      const local = new AbortController();
+      const onAbort = () => local.abort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        yield* reply(local);
+      } catch (err) {
+        throw tagSdkError(err, timeoutClass, abortClass);
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+    async call<T>(request: () => Promise<T>): Promise<T> {
+      try {
+        return await request();
+      } catch (err) {
+        throw tagSdkError(err, timeoutClass, abortClass);
+      }
+    },
+  };
 }
 
 /** LiteLLM's x-litellm-response-cost header (USD), when present. */

@@ -1,7 +1,7 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
 import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
-import { StreamError, linkedAbort, responseCost, tagSdkError, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
 
@@ -18,10 +18,10 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
     fetch: s.fetch,
   });
 
+  const sdk = sdkRunner(APIConnectionTimeoutError, APIUserAbortError);
   return {
-    async *stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
-      const { controller: local, dispose } = linkedAbort(signal);
-      try {
+    stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+      return sdk.stream(signal, async function* (local) {
         const messages = [
           ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
           ...req.messages.map((m) => ({ role: m.role, content: m.content })),
@@ -62,20 +62,12 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
         if (!stop) throw new StreamError('stream_cut', 'stream ended before finish_reason');
         if (!usageSent && cost !== undefined) yield { type: 'usage', cost };
         yield { type: 'done', stopReason: stop };
-      } catch (err) {
-        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
-      } finally {
-        dispose();
-      }
+      });
     },
 
     async listModels(signal?: AbortSignal) {
-      try {
-        const page = await client.models.list({ signal: signal ?? null });
-        return page.data.map((m) => ({ id: m.id }));
-      } catch (err) {
-        throw tagSdkError(err, APIConnectionTimeoutError, APIUserAbortError);
-      }
+      const page = await sdk.call(() => client.models.list({ signal: signal ?? null }));
+      return page.data.map((m) => ({ id: m.id }));
     },
   };
 }
