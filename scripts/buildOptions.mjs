@@ -88,8 +88,60 @@ const DOTENV_PATCH = {
   ],
 };
 
+/**
+ * Ink turns every line of every frame back into a string with ansi-tokenize's styledCharsToString,
+ * which diffs the styles of each cell against the previous one: three Sets and four arrays per cell,
+ * even between two unstyled spaces. In a long chat that was half of everything the app allocated
+ * (~5 MB per reply), which is what grows V8's young generation and the resident memory. When two
+ * neighbours carry the same style codes (the same objects in the same order, as the cells of one
+ * styled run do) or none, the diff is empty and contributes "", so it is skipped; any other pair
+ * takes the original path. The output is unchanged (test/build/ansiTokenize.test.ts compares the
+ * patched copy with the original on styled and unstyled lines).
+ */
+export const ANSI_TOKENIZE_PATCH = {
+  file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+  steps: [
+    {
+      find: 'export function styledCharsToString(chars) {',
+      replace:
+        'function sameStyles(a, b) {\n    if (a.length !== b.length) return false;\n    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;\n    return true;\n}\nexport function styledCharsToString(chars) {',
+    },
+    {
+      find: '        if (i === 0) {\n            ret += ansiCodesToString(char.styles);\n        }\n        else {\n',
+      replace: '        if (i === 0) {\n            if (char.styles.length !== 0) ret += ansiCodesToString(char.styles);\n        }\n        else if (!sameStyles(chars[i - 1].styles, char.styles)) {\n',
+    },
+    { find: '        if (i === chars.length - 1) {', replace: '        if (i === chars.length - 1 && char.styles.length !== 0) {' },
+  ],
+};
+
+/**
+ * ansi-tokenize (Ink's output) splits every line it tokenizes into grapheme clusters with
+ * Intl.Segmenter: a clone of ICU's break iterator and a copy of the line outside V8's heap per call,
+ * for each line of each frame, freed only when V8 gets round to the wrapper. In a string made only
+ * of code points that never join a neighbour (ASCII without CR LF, Latin up to U+02FF, general
+ * punctuation, arrows, box drawing, shapes and dingbats — no marks, joiners, selectors or regional
+ * indicators), every code point is a cluster of its own, and all of those are single UTF-16 units:
+ * such lines are walked unit by unit instead. Any other line takes the segmenter.
+ * test/build/ansiTokenize.test.ts checks the property on every pair of those code points and the
+ * tokens against the original.
+ */
+export const ONE_UNIT_CLUSTERS = '^[\\0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u27bf]*$';
+export const ANSI_TOKENIZE_SEGMENT_PATCH = {
+  file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+  steps: [
+    {
+      find: 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {',
+      replace: `const oneUnitClusters = /${ONE_UNIT_CLUSTERS}/;\nfunction* codeUnits(str) {\n    for (let index = 0; index < str.length; index++) yield { segment: str[index], index };\n}\nexport function tokenize(str, endChar = Number.POSITIVE_INFINITY) {`,
+    },
+    {
+      find: '    for (const { segment, index } of segmenter.segment(str)) {',
+      replace: '    for (const { segment, index } of (oneUnitClusters.test(str) && !str.includes("\\r\\n") ? codeUnits(str) : segmenter.segment(str))) {',
+    },
+  ],
+};
+
 /** Every patch above, each applied when esbuild loads its file (a `path` limits it to that copy). */
-const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, STRING_WIDTH_PATCH, YOGA_PATCH, DOTENV_PATCH];
+const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, STRING_WIDTH_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
 
 const patchDependencies = {
   name: 'patch-dependencies',
