@@ -6,6 +6,7 @@
 import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
+import { preferSmallHeap } from './runtime/heapPolicy.js';
 import { VERSION } from './version.js';
 
 /**
@@ -65,7 +66,10 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
         },
         onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
       },
-      () => runtime.start(),
+      () => {
+        runtime.start();
+        void preferSmallHeap();
+      },
     );
   } finally {
     runtime.close();
