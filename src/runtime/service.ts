@@ -30,8 +30,11 @@ export interface RuntimeOptions {
   logger: Logger;
   /** Watch .env and swap clients live (the TUI); headless commands leave it off. */
   watch?: boolean;
-  /** Do not probe the address until start() (or the first request): keeps the first frame fast. */
-  deferDetection?: boolean;
+  /**
+   * Wait for start() (or the first request) to probe the address, and for start() to watch .env:
+   * keeps the first frame fast. start() reads the file again, so an edit in between is not lost.
+   */
+  deferStart?: boolean;
   debounceMs?: number;
   fetch?: typeof fetch;
   /** The catalog for notices and error texts (English when not given); setMessages changes it. */
@@ -57,6 +60,7 @@ export class RuntimeService implements Runtime {
   private state: RuntimeState;
   private listeners = new Set<() => void>();
   private watcher: EnvWatcher | undefined;
+  private closed = false;
   private noticeId = 0;
   private readonly fetchImpl: typeof fetch;
   private messages: Messages;
@@ -69,7 +73,11 @@ export class RuntimeService implements Runtime {
     this.binding = this.bind(config, text, 1);
     this.state = { config, connection: this.binding.connection, detecting: true, notice: undefined, generation: 1 };
     if (config.problems.length) this.setNotice('warn', (m) => problemText(config, m), config);
-    if (opts.watch) this.watcher = watchEnvFile(opts.envPath, () => void this.reload(), opts.debounceMs);
+    if (opts.watch && !opts.deferStart) this.watch();
+  }
+
+  private watch(): void {
+    this.watcher = watchEnvFile(this.opts.envPath, () => void this.reload(), this.opts.debounceMs);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -88,12 +96,17 @@ export class RuntimeService implements Runtime {
     return this.detection(this.binding);
   }
 
-  /** Starts detecting the connection now (for a runtime made with deferDetection). */
+  /** Starts detecting the connection, and watching .env, now (for a runtime made with deferStart). */
   start(): void {
+    if (this.opts.watch && !this.watcher && !this.closed) {
+      this.watch();
+      void this.reload(); // an edit made before the watch began
+    }
     void this.detection(this.binding);
   }
 
   close(): void {
+    this.closed = true;
     this.watcher?.close();
     this.listeners.clear();
   }
@@ -201,7 +214,7 @@ export class RuntimeService implements Runtime {
     const provisional = initialConnection(config);
     const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: undefined };
     this.opts.logger.setSecrets(secretsOf(config));
-    if (!this.opts.deferDetection || generation > 1) void this.detection(b);
+    if (!this.opts.deferStart || generation > 1) void this.detection(b);
     return b;
   }
 

@@ -29,9 +29,9 @@ async function server(opts: Parameters<typeof startServer>[0] = {}) {
   return s;
 }
 
-function runtime(opts: { watch?: boolean; env?: NodeJS.ProcessEnv; debug?: boolean } = {}) {
+function runtime(opts: { watch?: boolean; env?: NodeJS.ProcessEnv; debug?: boolean; deferStart?: boolean } = {}) {
   const logger = createFileLogger(home.logFile, { debug: opts.debug ?? false });
-  const r = new RuntimeService({ envPath: home.envPath, env: opts.env ?? {}, logger, watch: opts.watch ?? false, debounceMs: 30 });
+  const r = new RuntimeService({ envPath: home.envPath, env: opts.env ?? {}, logger, watch: opts.watch ?? false, debounceMs: 30, deferStart: opts.deferStart ?? false });
   runtimes.push(r);
   return r;
 }
@@ -358,6 +358,25 @@ describe('live reload', () => {
     expect(notice!.text).toMatch(/kept the previous connection/);
     expect(r.getState().connection.baseUrl).toBe(a.url);
     expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
+  });
+
+  it('made to wait for start() (the TUI, for its first frame): watches from start(), and an edit made before it is not lost', async () => {
+    const a = await server({ name: 'A' });
+    const b = await server({ name: 'B' });
+    b.setReply('claude-3-5-sonnet', 'from B');
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const r = runtime({ watch: true, deferStart: true });
+    expect(r.getState().detecting).toBe(true);
+    home.writeEnv(`ANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`); // before start(): nobody watches yet
+    await new Promise((ok) => setTimeout(ok, 200));
+    expect(r.getState().connection.baseUrl).toBe(a.url);
+    expect(a.requests).toHaveLength(0); // nor probed
+    r.start();
+    await waitUntil(() => r.getState().connection.baseUrl === b.url && !r.getState().detecting, 5000, 'switch to B at start');
+    expect(textOf(await collect(r.chat(hello())))).toBe('from B');
+    // and from then on it watches
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    await waitUntil(() => r.getState().connection.baseUrl === a.url && !r.getState().detecting, 5000, 'switch back to A');
   });
 
   it('a no-op change (same bytes) does not rebuild anything', async () => {
