@@ -29,15 +29,77 @@ const INK_MEMO_PATCHES = [
 ];
 
 /**
- * string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v. V8 builds that pattern's
- * set of emoji sequences when it first sees the pattern — ~16 ms, and at module load (as a literal
- * it is checked when the module compiles; esbuild also rewrites it to new RegExp(…) for node20) —
- * while the chat's first frame has only a few symbols (›, ●, ·). An RGI emoji always holds an
- * Emoji_Presentation character, a variation selector 16, a keycap, a zero-width joiner or a tag: a
- * cheap check for those comes first, and the big pattern is built on the first cluster that passes
- * it. Widths are unchanged (test/build/stringWidth.test.ts compares the patched copy with the
- * original).
+ * Code points that never join a neighbour into a grapheme cluster: ASCII (CR LF aside), Latin up to
+ * U+02FF, general punctuation, arrows, box drawing, shapes and dingbats — no marks, joiners,
+ * variation selectors or regional indicators, and each a single UTF-16 unit. In a string made only of
+ * these, every code unit is a cluster of its own (test/build/ansiTokenize.test.ts checks every pair
+ * with Intl.Segmenter). The string-width and ansi-tokenize patches below walk such strings unit by
+ * unit instead of through Intl.Segmenter.
  */
+export const ONE_UNIT_CLUSTERS = '^[\\0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u27bf]*$';
+
+/**
+ * string-width (v8), for any string that is not plain printable ASCII, runs every grapheme cluster
+ * through Intl.Segmenter and a chain of Unicode-property regexes, Hangul and emoji checks — the
+ * status bar's "●", "·" and "✓" send the whole line down that path, on every frame. Two changes, the
+ * widths unchanged (test/build/stringWidth.test.ts compares the patched copy with the original):
+ *  - Its RGI-emoji pattern, /^\p{RGI_Emoji}$/v, costs V8 ~16 ms to build — at module load (as a
+ *    literal it is checked when the module compiles; esbuild also rewrites it to new RegExp(…) for
+ *    node20). An RGI emoji always holds an Emoji_Presentation character, a variation selector 16, a
+ *    keycap, a zero-width joiner or a tag: a cheap check for those comes first, and the big pattern
+ *    is built on the first cluster that passes it.
+ *  - A string of ONE_UNIT_CLUSTERS code points is measured unit by unit, each unit's width (the
+ *    original per-cluster rule, now the function clusterWidth) remembered per ambiguous-width option.
+ */
+const STRING_WIDTH_LOOP = `	for (const {segment} of segmenter.segment(string)) {
+		// Zero-width / non-printing clusters
+		const visibleSegment = baseVisible(segment);
+		if (visibleSegment === undefined) {
+			continue;
+		}
+
+		// Emoji width logic
+		if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+			width += 2;
+			continue;
+		}
+
+		const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+		if (hangulWidth !== undefined) {
+			width += hangulWidth;
+			continue;
+		}
+
+		// Everything else: EAW of the cluster’s first visible scalar
+		const codePoint = visibleSegment.codePointAt(0);
+		width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+
+		// Add width for trailing spacing marks and Halfwidth/Fullwidth Forms (e.g., ﾞ, ﾟ, ｰ)
+		width += trailingWidth(visibleSegment, eastAsianWidthOptions);
+	}
+`;
+const CLUSTER_WIDTH = `function clusterWidth(segment, eastAsianWidthOptions) {
+	const visibleSegment = baseVisible(segment);
+	if (visibleSegment === undefined) {
+		return 0;
+	}
+
+	if ((mayBeRgiEmoji.test(segment) && isRgiEmoji(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+		return 2;
+	}
+
+	const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+	if (hangulWidth !== undefined) {
+		return hangulWidth;
+	}
+
+	return eastAsianWidth(visibleSegment.codePointAt(0), eastAsianWidthOptions) + trailingWidth(visibleSegment, eastAsianWidthOptions);
+}
+
+const oneUnitClusters = /${ONE_UNIT_CLUSTERS}/;
+const unitWidths = {narrow: new Map(), wide: new Map()};
+
+export default function stringWidth(input, options = {}) {`;
 export const STRING_WIDTH_PATCH = {
   file: /string-width[\\/]index\.js$/,
   // Only the copy the app and Ink measure with: other packages nest older versions that work differently.
@@ -48,7 +110,30 @@ export const STRING_WIDTH_PATCH = {
       replace:
         "let rgiEmojiRegex;\nconst isRgiEmoji = (segment) => (rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment);\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F\\u20E3\\u200D\\u{E0020}-\\u{E007F}]/u;",
     },
-    { find: 'if (rgiEmojiRegex.test(segment) ||', replace: 'if ((mayBeRgiEmoji.test(segment) && isRgiEmoji(segment)) ||' },
+    { find: 'export default function stringWidth(input, options = {}) {', replace: CLUSTER_WIDTH },
+    {
+      find: STRING_WIDTH_LOOP,
+      replace: `	if (oneUnitClusters.test(string)) {
+		const widths = ambiguousIsNarrow ? unitWidths.narrow : unitWidths.wide;
+		for (let index = 0; index < string.length; index++) {
+			const unit = string[index];
+			let unitWidth = widths.get(unit);
+			if (unitWidth === undefined) {
+				unitWidth = clusterWidth(unit, eastAsianWidthOptions);
+				widths.set(unit, unitWidth);
+			}
+
+			width += unitWidth;
+		}
+
+		return width;
+	}
+
+	for (const {segment} of segmenter.segment(string)) {
+		width += clusterWidth(segment, eastAsianWidthOptions);
+	}
+`,
+    },
   ],
 };
 
@@ -117,15 +202,10 @@ export const ANSI_TOKENIZE_PATCH = {
 /**
  * ansi-tokenize (Ink's output) splits every line it tokenizes into grapheme clusters with
  * Intl.Segmenter: a clone of ICU's break iterator and a copy of the line outside V8's heap per call,
- * for each line of each frame, freed only when V8 gets round to the wrapper. In a string made only
- * of code points that never join a neighbour (ASCII without CR LF, Latin up to U+02FF, general
- * punctuation, arrows, box drawing, shapes and dingbats — no marks, joiners, selectors or regional
- * indicators), every code point is a cluster of its own, and all of those are single UTF-16 units:
- * such lines are walked unit by unit instead. Any other line takes the segmenter.
- * test/build/ansiTokenize.test.ts checks the property on every pair of those code points and the
- * tokens against the original.
+ * for each line of each frame, freed only when V8 gets round to the wrapper. A line of
+ * ONE_UNIT_CLUSTERS code points (CR LF excluded) is walked unit by unit instead; any other line takes
+ * the segmenter. test/build/ansiTokenize.test.ts compares the tokens with the original's.
  */
-export const ONE_UNIT_CLUSTERS = '^[\\0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u27bf]*$';
 export const ANSI_TOKENIZE_SEGMENT_PATCH = {
   file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
   steps: [

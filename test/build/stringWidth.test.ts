@@ -1,18 +1,24 @@
-// The build patches string-width to skip its costly RGI-emoji pattern for clusters that cannot be
-// emoji (scripts/buildOptions.mjs). The patched copy must measure every string exactly as the original.
+// The build patches string-width (scripts/buildOptions.mjs): its costly RGI-emoji pattern is skipped
+// for clusters that cannot be emoji, and strings of code points that never join a neighbour are
+// measured unit by unit with remembered widths. The patched copy must measure every string exactly
+// as the original, with either ambiguous-width option.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 // @ts-expect-error: a plain .mjs module without types
-import { STRING_WIDTH_PATCH, patchSource } from '../../scripts/buildOptions.mjs';
+import { ONE_UNIT_CLUSTERS, STRING_WIDTH_PATCH, patchSource } from '../../scripts/buildOptions.mjs';
 
 const samples = [
   'hello', '● LiteLLM 127.0.0.1:3000 · model · key ✓', '› ready', '中文 テスト 한국어', '✔ ✖ ! - ⎿ │ ─ ┼ …',
   '😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '🇺🇸🇯🇵', '1️⃣', '#️⃣', '©️', '©', '™', '↔️', '↔', '☝', '☝🏻', '❤️', '❤', '✈️', '✈',
   '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🧑‍💻', '👁️‍🗨️', 'é', 'e\u0301', '\u200b', 'a\u200db', '⌚', '⭐', '🀄', '🅰️', '🅰', 'ｶﾀｶﾅ', 'ＡＢＣ',
   '\u1100\u1161\u11a8', '🫠', '🫱🏼‍🫲🏿', '🐈‍⬛', '⚠️ warning', 'x\ufe0f', '9\u20e3', '🔟',
+  // the unit-by-unit path: punctuation, shapes, box drawing, dingbats, Latin, controls, ANSI codes
+  '● LiteLLM 127.0.0.1:3000 · claude-sonnet · key ✓        ready', '› Send a message…', '─┼─│ ▶ ◆ ■ → ← ⇒ ‰ ‹ › “quoted”',
+  'café naïve ÿ ĳ ǅ ʰ ˈstress ©®±×÷', '\x1b[32m●\x1b[39m LiteLLM · \x1b[2mready\x1b[22m', 'tab\there\r\nline\x07bell\x00nul\x7fdel',
+  '☔ ⚡ ✅ ❌ ❓ ➕ ✨ ⌛ ☕ ♈ ⚽', '✔ ✖ ✓ ✗ ❤ ☺ ✂ ✈ ☎', '\u00ad soft hyphen \u00a0 nbsp', '',
 ];
 
 describe('the string-width build patch', () => {
@@ -25,8 +31,22 @@ describe('the string-width build patch', () => {
     try {
       const file = join(dir, 'index.mjs');
       writeFileSync(file, patched);
-      const { default: patchedWidth } = (await import(pathToFileURL(file).href)) as { default: (s: string) => number };
-      for (const s of samples) expect(patchedWidth(s), JSON.stringify(s)).toBe(stringWidth(s));
+      type Width = (s: string, o?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
+      const { default: patchedWidth } = (await import(pathToFileURL(file).href)) as { default: Width };
+      const options = [{}, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }];
+      for (const s of samples) for (const o of options) expect(patchedWidth(s, o), `${JSON.stringify(s)} ${JSON.stringify(o)}`).toBe(stringWidth(s, o));
+      // Every code point the unit-by-unit path takes, alone and in a line, with both ambiguous-width options
+      // (the remembered widths are per option: narrow first, then wide, then narrow again).
+      const oneUnit = new RegExp(ONE_UNIT_CLUSTERS as string);
+      const units: string[] = [];
+      for (let cp = 0; cp <= 0xffff; cp++) if (oneUnit.test(String.fromCharCode(cp))) units.push(String.fromCharCode(cp));
+      for (const o of [{}, { ambiguousIsNarrow: false }, {}]) {
+        for (const u of units) expect(patchedWidth(u, o), `U+${u.charCodeAt(0).toString(16)} ${JSON.stringify(o)}`).toBe(stringWidth(u, o));
+        for (let i = 0; i < units.length; i += 40) {
+          const line = `a ${units.slice(i, i + 40).join('')} z`;
+          expect(patchedWidth(line, o)).toBe(stringWidth(line, o));
+        }
+      }
       // Every code point of the emoji-heavy planes, one at a time.
       for (let cp = 0x2000; cp < 0x2c00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(stringWidth(String.fromCodePoint(cp)));
       for (let cp = 0x1f000; cp < 0x1fb00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(stringWidth(String.fromCodePoint(cp)));
