@@ -52,7 +52,7 @@ export interface AppProps {
 
 const STATUS_ROWS = 2;
 
-// Screens load on first use, not at start-up (the first frame needs only the chat).
+// Screens come from src/screens.ts, loaded after the first frame (the first frame needs only the chat).
 const ModelPicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ModelPicker })));
 const SettingsScreen = lazy(() => import('./screens.js').then((m) => ({ default: m.SettingsScreen })));
 const DoctorView = lazy(() => import('./screens.js').then((m) => ({ default: m.DoctorView })));

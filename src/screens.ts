@@ -1,5 +1,9 @@
-// What the chat opens on demand — the model picker, the settings screen, the doctor — in one file
-// that loads the first time one of them opens, so the chat's first frame does not wait for it.
+// What the chat needs after its first frame, in one file loaded right after that frame: the
+// Markdown renderer for replies (src/render/lazyMarkdown.ts), and the model picker, the settings
+// screen and the doctor. One file, not one per part: code-splitting by part would also split the
+// code they share with the first frame into chunks of their own, each another file to load before
+// that frame.
+export { renderMarkdown, splitCommittable } from './render/markdown.js';
 export { ModelPicker } from './components/ModelPicker.js';
 export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';

@@ -7,6 +7,7 @@ import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { preferSmallHeap } from './runtime/heapPolicy.js';
+import { loadMarkdown } from './render/lazyMarkdown.js';
 import { VERSION } from './version.js';
 
 /**
@@ -34,8 +35,8 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const prefs = () => (writer ??= import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
 
   const restoreConsole = routeConsoleToLog(logger);
-  // The proxy is probed after the first frame.
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferDetection: true, messages: m });
+  // The proxy is probed, and .env watched, after the first frame.
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m });
   try {
     const config = runtime.getState().config;
     const saved = savedModels(paths.home, connectionKey(config));
@@ -69,6 +70,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
       () => {
         runtime.start();
         void preferSmallHeap();
+        loadMarkdown().catch(() => {}); // a reply retries, and says so if it still fails
       },
     );
   } finally {

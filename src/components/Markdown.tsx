@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Text } from 'ink';
-import { renderMarkdown } from '../render/markdown.js';
+import { markdown } from '../render/lazyMarkdown.js';
 import { stripControl } from '../render/sanitize.js';
 
 export interface MarkdownProps {
@@ -11,7 +11,7 @@ export interface MarkdownProps {
 
 /** Model output rendered for the terminal, control sequences stripped first. */
 export function renderReply(text: string, width: number, color: boolean): string {
-  return renderMarkdown(stripControl(text), { width, color }).replace(/\s+$/, '');
+  return markdown().renderMarkdown(stripControl(text), { width, color }).replace(/\s+$/, '');
 }
 
 export const Markdown = memo(function Markdown({ text, width, color }: MarkdownProps) {

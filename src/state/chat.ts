@@ -1,7 +1,7 @@
 // The chat transcript as a pure reducer: finished items (shown once, in <Static>), the reply that is
 // streaming now, and the conversation sent with each request. Times come in actions, never Date.now().
 import type { AppError, ChatMessage, StopReason } from '../runtime/types.js';
-import { splitCommittable } from '../render/markdown.js';
+import { markdown } from '../render/lazyMarkdown.js';
 import type { DoctorLine } from '../runtime/doctor.js';
 import type { LazyText } from '../i18n/index.js';
 
@@ -162,7 +162,7 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return a.model && a.model !== live.model ? { ...s, live: { ...live, model: a.model } } : s;
     case 'delta': {
       if (a.text === '') return s;
-      const { done, rest } = splitCommittable(live.text + a.text);
+      const { done, rest } = markdown().splitCommittable(live.text + a.text);
       const next: LiveReply = {
         ...live,
         text: rest,

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatRequest, Runtime } from '../runtime/types.js';
 import { unexpectedError } from '../runtime/errors.js';
+import { loadMarkdown } from '../render/lazyMarkdown.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 
 export const FLUSH_MS = 40;
@@ -70,6 +71,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
       const live = (): boolean => turn.current === t && !t.controller.signal.aborted;
       let busySince = performance.now();
       try {
+        await loadMarkdown(); // loaded after the first frame: here long before the first token
         for await (const ev of runtime.chat(request, t.controller.signal)) {
           if (!live()) return; // a cancelled turn: drop whatever still arrives
           if (ev.type === 'text') {
