@@ -1,6 +1,7 @@
 // The esbuild options for the app's bundle (scripts/build.mjs), shared with the benchmark's
 // baseline Ink app (bench/lib/setup.mjs) so both are bundled exactly the same way.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -234,6 +235,32 @@ const patchDependencies = {
   },
 };
 
+/**
+ * React ships CommonJS only. esbuild gives every module that imports it its own interop copy of the
+ * exports (__toESM: an object of ~46 getters, built when the module loads), and each hook call then
+ * goes through a getter. The chat has ~60 such modules (Ink has ~30 of them, so the one-line baseline
+ * pays it too), ~2 ms before the first frame. Here `react` and `react/jsx-runtime` resolve to one
+ * ES module each that converts once and re-exports the names; Ink and the app import those.
+ */
+const REACT_FACADES = ['react', 'react/jsx-runtime'];
+const reactFacade = {
+  name: 'react-facade',
+  setup(b) {
+    const require = createRequire(join(ROOT, 'package.json'));
+    b.onResolve({ filter: /^react(\/jsx-runtime)?$/ }, (args) =>
+      args.namespace === 'react-facade' || !REACT_FACADES.includes(args.path) ? undefined : { path: args.path, namespace: 'react-facade' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'react-facade' }, (args) => {
+      const names = Object.keys(require(args.path)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+      return {
+        contents: `import * as ns from ${JSON.stringify(args.path)};\nconst m = ns.default ?? ns;\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+        resolveDir: ROOT,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 function baseOptions() {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return {
@@ -255,7 +282,7 @@ function baseOptions() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // Optional peer of ink's devtools integration; never used.
     external: ['react-devtools-core'],
-    plugins: [patchDependencies],
+    plugins: [patchDependencies, reactFacade],
   };
 }
 
