@@ -4,7 +4,7 @@
 // is ~1 MB of JSON text and again as bytes, garbage a moment later, all of it in the old generation
 // (large strings and buffers are allocated there). V8 lets the old generation grow to 1.1–4× what
 // survived the last full collection before it collects again, so a long chat (a ~30 MB live heap)
-// sat at 190–215 MB resident. Capping the growth at 30% keeps it at ~125–145 MB; full collections
+// sat at 190–215 MB resident. Capping the growth at 30% keeps it at ~135–145 MB; full collections
 // come more often (incremental and concurrent): in `npm run bench` the TUI streaming row's CPU rose
 // ~5% (2.25× → 2.4× the plain script), echo latency did not move. Only the interactive chat does
 // this: a `-p` run is short.
