@@ -1,12 +1,12 @@
 // The chat (the command with no subcommand), bundled as dist/tui.js: everything up to its first
-// frame is that file plus one chunk it shares with its screens (src/screens.ts, loaded when one
-// opens) — a graph of twenty small files cost more to load than their code, each being a read, a
-// compile and a module job. The SDK adapters, conf and the Chinese catalog load when first needed,
+// frame is that file plus one chunk it shares with what it loads right after that frame (the
+// Markdown renderer and the screens: src/screens.ts) — a graph of twenty small files cost more to
+// load than their code, each being a read, a compile and a module job. The SDK adapters, conf and the Chinese catalog load when first needed,
 // from the CLI's build (scripts/buildOptions.mjs).
 import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
-import { preferSmallHeap } from './runtime/heapPolicy.js';
+import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
 import { VERSION } from './version.js';
 
@@ -36,6 +36,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
 
   const restoreConsole = routeConsoleToLog(logger);
   // The proxy is probed, and .env watched, after the first frame.
+  let stopHeapWatch: (() => void) | undefined;
   const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m });
   try {
     const config = runtime.getState().config;
@@ -69,11 +70,12 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
       },
       () => {
         runtime.start();
-        void preferSmallHeap();
-        loadMarkdown().catch(() => {}); // a reply retries, and says so if it still fails
+        stopHeapWatch = capHeapGrowthWhenGrown();
+        loadMarkdown().catch(() => {}); // a reply tries again, and shows an error card (and logs why) if it still fails
       },
     );
   } finally {
+    stopHeapWatch?.();
     runtime.close();
     restoreConsole();
   }

@@ -1,12 +1,14 @@
 // The chat caps V8's old-generation growth (src/runtime/heapPolicy.ts) with a V8 flag set at run
-// time. V8 reports a flag it does not know on stderr — over the chat's screen — so the flag is only
-// set on V8 majors known to have it, and must be accepted silently by this Node's V8.
+// time, once the process has grown. V8 reports a flag it does not know on stderr — over the chat's
+// screen — so the flag is only set on V8 majors known to have it, and must be accepted silently by
+// this Node's V8.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { heapGrowingFlag, HEAP_GROWING_PERCENT } from '../../src/runtime/heapPolicy.js';
+import { capHeapGrowthWhenGrown, heapGrowingFlag, HEAP_GROWING_PERCENT } from '../../src/runtime/heapPolicy.js';
 
 const setFlag = (flag: string) =>
   spawnSync(process.execPath, ['-e', "require('node:v8').setFlagsFromString(process.argv[1]); process.stdout.write('set')", '--', flag], { encoding: 'utf8' });
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('heap policy', () => {
   it('asks for the capped growth on the V8 majors known to have the flag', () => {
@@ -17,13 +19,35 @@ describe('heap policy', () => {
     expect(heapGrowingFlag('')).toBeUndefined();
   });
 
-  it("this Node's V8 takes the flag without a word on stderr (an unknown flag would print one)", () => {
-    const flag = heapGrowingFlag(process.versions.v8);
-    expect(flag).toBeDefined();
-    const ok = setFlag(flag!);
+  it.skipIf(heapGrowingFlag(process.versions.v8) === undefined)("this Node's V8 takes the flag without a word on stderr (an unknown flag would print one)", () => {
+    const ok = setFlag(heapGrowingFlag(process.versions.v8)!);
     expect(ok.stdout).toBe('set');
     expect(ok.stderr).toBe('');
     const unknown = setFlag('--heap-growing-percentage-of-nothing=30');
     expect(unknown.stderr).toMatch(/unrecognized flag/);
+  });
+
+  it('sets the cap once, only after the process has grown past the threshold', async () => {
+    let rss = 90e6;
+    const set: string[] = [];
+    const stop = capHeapGrowthWhenGrown({ v8Version: '11.3.244.8', grownBytes: 140e6, everyMs: 5, rss: () => rss, setFlags: (f) => set.push(f) });
+    await sleep(40);
+    expect(set).toEqual([]); // a short session never changes V8's flags
+    rss = 150e6;
+    await sleep(40);
+    expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    rss = 300e6;
+    await sleep(40);
+    expect(set).toHaveLength(1);
+    stop();
+  });
+
+  it('does nothing on a V8 without the flag, and stops checking when told', async () => {
+    const set: string[] = [];
+    capHeapGrowthWhenGrown({ v8Version: '99.1', grownBytes: 0, everyMs: 5, setFlags: (f) => set.push(f) })();
+    const stop = capHeapGrowthWhenGrown({ v8Version: '11.3', grownBytes: 0, everyMs: 5, rss: () => 1, setFlags: (f) => set.push(f) });
+    stop();
+    await sleep(30);
+    expect(set).toEqual([]);
   });
 });
