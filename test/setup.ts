@@ -1,5 +1,4 @@
 import { loadMessages } from '../src/i18n/index.js';
-import { loadMarkdown } from '../src/render/lazyMarkdown.js';
 
 // Ink stops redrawing under CI=true and prints only the final frame; component tests need frames.
 delete process.env.CI;
@@ -19,7 +18,3 @@ for (const k of [
 
 // The Chinese catalog is loaded on demand in the app (loadMessages); tests read it directly.
 await loadMessages('zh-CN');
-// So is the Markdown renderer (after the first frame; a reply waits for it): tests that feed the chat
-// reducer or render replies directly have it from the start (test/render/lazyMarkdown.test.ts checks
-// the loading itself).
-await loadMarkdown();

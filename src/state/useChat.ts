@@ -72,6 +72,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
       let busySince = performance.now();
       try {
         await loadMarkdown(); // loaded after the first frame: here long before the first token
+        if (!live()) return; // stopped (Esc, /clear) while it loaded
         for await (const ev of runtime.chat(request, t.controller.signal)) {
           if (!live()) return; // a cancelled turn: drop whatever still arrives
           if (ev.type === 'text') {
@@ -97,7 +98,10 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
           }
         }
         if (live()) end(t, { type: 'finish', gen: t.gen, stopReason: 'end', now: Date.now() });
-      } catch {
+      } catch (err) {
+        // A bug or a broken install (e.g. a missing chunk): the card says to retry; the log (where the
+        // chat routes console) says what it was.
+        console.error(`[Chat] a reply failed unexpectedly: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
         if (live()) end(t, { type: 'fail', gen: t.gen, error: unexpectedError(), now: Date.now() });
       }
     },

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
+import { loadMarkdown } from '../../src/render/lazyMarkdown.js';
+
+// The reducer splits replies with the Markdown renderer, which the app loads after its first frame
+// (useChat waits for it before a reply streams; the App tests go that way). Fed directly here.
+beforeAll(() => loadMarkdown());
 
 const start = (): ChatState => initialChatState({ version: '1.0.0' });
 const run = (s: ChatState, ...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, s);
