@@ -333,7 +333,8 @@ export function cliBuildOptions(outdir) {
 
 /**
  * The chat: `entry` to `outdir`/tui.js with everything up to its first frame in that one file (a
- * read and a compile), and what it opens on demand (src/screens.ts) in a file of its own. Also
+ * read and a compile), and what it loads right after that frame (src/screens.ts: the Markdown
+ * renderer and the screens) in a file of its own. Also
  * builds the benchmark's baseline Ink app, so both are bundled the same way.
  */
 export function tuiBuildOptions(entry, outdir) {

@@ -43,7 +43,8 @@ describe('dist layout', () => {
       expect(lazy).toContain(`./lazy/${name}.js`);
       expect(existsSync(join(DIST, 'lazy', `${name}.js`))).toBe(true);
     }
-    // The screens (picker, settings, doctor) are a file of their own, loaded when one opens.
+    // The Markdown renderer and the screens (picker, settings, doctor) are a file of their own,
+    // loaded after the first frame.
     expect(lazy.some((f) => /^\.\/ui-screens-/.test(f))).toBe(true);
     // argv the chat does not run (a usage error, a command) goes to the CLI's build.
     expect(lazy).toContain('./cli.js');
