@@ -177,8 +177,8 @@ const DOTENV_PATCH = {
 /**
  * Ink turns every line of every frame back into a string with ansi-tokenize's styledCharsToString,
  * which diffs the styles of each cell against the previous one: three Sets and four arrays per cell,
- * even between two unstyled spaces. In a long chat that was half of everything the app allocated
- * (~5 MB per reply), which is what grows V8's young generation and the resident memory. When two
+ * even between two unstyled spaces: in a long chat, half of everything the app allocated (~5 MB per
+ * reply), and a third of its CPU time. When two
  * neighbours carry the same style codes (the same objects in the same order, as the cells of one
  * styled run do) or none, the diff is empty and contributes "", so it is skipped; any other pair
  * takes the original path. The output is unchanged (test/build/ansiTokenize.test.ts compares the
@@ -334,8 +334,8 @@ export function cliBuildOptions(outdir) {
 /**
  * The chat: `entry` to `outdir`/tui.js with everything up to its first frame in that one file (a
  * read and a compile), and what it loads right after that frame (src/screens.ts: the Markdown
- * renderer and the screens) in a file of its own. Also
- * builds the benchmark's baseline Ink app, so both are bundled the same way.
+ * renderer and the screens) in a file of its own. Also builds the benchmark's baseline Ink app, so
+ * both are bundled the same way.
  */
 export function tuiBuildOptions(entry, outdir) {
   const base = baseOptions();

@@ -1,8 +1,8 @@
 // The chat (the command with no subcommand), bundled as dist/tui.js: everything up to its first
 // frame is that file plus one chunk it shares with what it loads right after that frame (the
 // Markdown renderer and the screens: src/screens.ts) — a graph of twenty small files cost more to
-// load than their code, each being a read, a compile and a module job. The SDK adapters, conf and the Chinese catalog load when first needed,
-// from the CLI's build (scripts/buildOptions.mjs).
+// load than their code, each being a read, a compile and a module job. The SDK adapters, conf and
+// the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
 import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
@@ -35,8 +35,8 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const prefs = () => (writer ??= import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
 
   const restoreConsole = routeConsoleToLog(logger);
-  // The proxy is probed, and .env watched, after the first frame.
   let stopHeapWatch: (() => void) | undefined;
+  // The proxy is probed, and .env watched, after the first frame.
   const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m });
   try {
     const config = runtime.getState().config;
