@@ -92,7 +92,8 @@ describe('openwork-tui models', () => {
     expect(out.connection).toEqual({ mode: 'litellm', baseUrl: f.server.url, reachable: true });
     const served = out.models.filter((m: { served: boolean }) => m.served).map((m: { id: string }) => m.id);
     expect(served).toEqual(['claude-3-5-sonnet', 'claude-3-5-haiku-20241022']);
-    expect(out.models.find((m: { id: string }) => m.id === 'claude-3-5-sonnet-20241022')).toMatchObject({ served: false, suggestion: 'claude-3-5-sonnet' });
+    expect(out.models.find((m: { id: string }) => m.id === 'claude-3-5-sonnet-20241022')).toMatchObject({ served: false, suggestion: 'claude-3-5-sonnet', availability: 'missing' });
+    expect(out.models.find((m: { id: string }) => m.id === 'claude-3-5-sonnet')).toMatchObject({ served: true, availability: 'served' });
   });
 
   it('text output marks what the proxy does not serve', async () => {
@@ -101,6 +102,19 @@ describe('openwork-tui models', () => {
     expect(r.stdout).toMatch(/✔ claude-3-5-sonnet\s/);
     expect(r.stdout).toMatch(/✖ claude-3-5-sonnet-20241022 .*use claude-3-5-sonnet/);
     expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('with OPENAI_API_KEY, built-in gpt-* names are listed as going to OpenAI directly, not as unserved', async () => {
+    f.home.writeEnv(seedEnv(f.server.url) + 'OPENAI_API_KEY=sk-openai-test-0000\n');
+    const r = await run(['models'], { NO_COLOR: '1' });
+    expect(r.code).toBe(0);
+    const direct = r.stdout.split('Built in, sent to OpenAI directly')[1]?.split('\n\n')[0] ?? '';
+    expect(direct).toMatch(/✔ gpt-/);
+    const notServed = r.stdout.split('NOT served by this proxy')[1]?.split('\n\n')[0] ?? '';
+    expect(notServed).toContain('claude-3-5-sonnet-20241022');
+    expect(notServed).not.toMatch(/gpt-/);
+    const json = JSON.parse((await run(['models', '--json'])).stdout);
+    expect(json.models.find((m: { id: string }) => m.id.startsWith('gpt-'))).toMatchObject({ availability: 'openai' });
   });
 
   it('a refused key while listing: built-ins still shown, exit 3', async () => {

@@ -4,6 +4,7 @@ import { connectionLabel } from '../runtime/describe.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
 import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
+import { availability } from '../state/modelSwitch.js';
 
 function details(e: ModelEntry, m: Messages): string {
   const parts: string[] = [];
@@ -19,12 +20,19 @@ export function renderModels(io: IO, state: RuntimeState, listing: ModelListing)
   const out: string[] = [w.connection({ label: connectionLabel(state.connection, m) })];
   const width = Math.max(...listing.models.map((e) => textWidth(e.id))) + 2;
   const row = (mark: string, e: ModelEntry, extra = '') => `  ${mark} ${padEnd(e.id, width)}${dim(io, details(e, m))}${extra}`;
-  const served = listing.models.filter((e) => e.served === true);
-  const notServed = listing.models.filter((e) => e.served === false);
-  const unknown = listing.models.filter((e) => e.served === undefined);
+  // As the picker sees them: a built-in gpt-*/o* name the proxy lacks goes to OpenAI directly
+  // (only listed when OPENAI_API_KEY is set), so it is not "not served".
+  const served = listing.models.filter((e) => availability(e) === 'served');
+  const openai = listing.models.filter((e) => availability(e) === 'openai');
+  const notServed = listing.models.filter((e) => availability(e) === 'missing');
+  const unknown = listing.models.filter((e) => availability(e) === 'unknown');
   if (served.length) {
     out.push('', w.served);
     for (const e of served) out.push(row(green(io, '✔'), e));
+  }
+  if (openai.length) {
+    out.push('', w.openaiDirect);
+    for (const e of openai) out.push(row(green(io, '✔'), e));
   }
   if (notServed.length) {
     out.push('', w.notServed);
@@ -47,7 +55,8 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
           connection: { mode: s.connection.mode, baseUrl: s.connection.baseUrl ?? null, reachable: !s.connection.unreachable },
           status: listing.status,
           ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(en) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
-          models: listing.models,
+          // availability: served | openai (sent to OpenAI directly) | missing | unknown, as in the text output
+          models: listing.models.map((e) => ({ ...e, availability: availability(e) })),
         },
         null,
         2,

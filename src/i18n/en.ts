@@ -553,6 +553,7 @@ export const en = {
       connection: (p: { label: string }) => `Connection: ${p.label}`,
       served: 'Served by the proxy:',
       notServed: 'Built in, NOT served by this proxy (requests would fail with "Invalid model name"):',
+      openaiDirect: 'Built in, sent to OpenAI directly (OPENAI_API_KEY is set), not to the proxy:',
       use: (p: { suggestion: string }) => `  use ${p.suggestion}`,
       unknown: 'Built in (could not ask the proxy which it serves):',
       builtin: 'Built in:',

@@ -526,6 +526,7 @@ export const zhCN: Messages = {
       connection: (p) => `连接：${p.label}`,
       served: '代理提供的模型：',
       notServed: '内置但此代理未提供（请求会失败，报错 "Invalid model name"）：',
+      openaiDirect: '内置，直接发送到 OpenAI（已设置 OPENAI_API_KEY），不经过代理：',
       use: (p) => `  可改用 ${p.suggestion}`,
       unknown: '内置模型（无法向代理查询它提供哪些）：',
       builtin: '内置模型：',
