@@ -68,6 +68,28 @@ describe('settings in a real terminal', () => {
     expect(await app.exit).toBe(0);
   });
 
+  it('after a settings screen taller than the terminal, the chat loses no transcript line and its cursor is on the prompt', async () => {
+    home.writeEnv(seedGuide(a.url));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 16 });
+    await app.waitFor('ready');
+    await typeLine(app, 'first');
+    await app.waitFor('from proxy A');
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Test connection');
+    app.write('\x14'); // Ctrl+T: the results make the screen taller than 16 rows
+    await app.waitFor(/checks passed/, 15_000);
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
+    await new Promise((ok) => setTimeout(ok, 100)); // the frame after it (cursor placement)
+    const rows = app.screen().split('\n');
+    expect(app.cursor().y).toBe(rows.findIndex((l) => l.includes('Send a message')));
+    await typeLine(app, 'second');
+    await app.waitFor(/from proxy A[\s\S]*› second[\s\S]*from proxy A/);
+    const all = app.all();
+    expect(all.match(/from proxy A/g)).toHaveLength(2); // the first reply's line is still there
+    expect(all).toMatch(/› first\n+● claude-3-5-sonnet\n  from proxy A/);
+  });
+
   it('first run with nothing configured opens the settings screen', async () => {
     app = startApp([], { home: home.dir, rows: 40 });
     await app.waitFor('Welcome to openwork-tui');

@@ -11,6 +11,10 @@ export interface PtyApp {
   screen(): string;
   /** Everything the app wrote (raw bytes as text). */
   output(): string;
+  /** The scrollback and the screen, one string per row, trailing spaces trimmed. */
+  all(): string;
+  /** Where the terminal's cursor is on the screen (0-based). */
+  cursor(): { x: number; y: number };
   /** Waits until the screen matches; returns the screen. */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
@@ -57,6 +61,13 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     write: (data) => child.write(data),
     screen,
     output: () => raw,
+    all: () => {
+      const buf = term.buffer.active;
+      const lines: string[] = [];
+      for (let y = 0; y < buf.length; y++) lines.push(buf.getLine(y)?.translateToString(true) ?? '');
+      return lines.join('\n');
+    },
+    cursor: () => ({ x: term.buffer.active.cursorX, y: term.buffer.active.cursorY }),
     async waitFor(what, timeoutMs = 10_000) {
       const start = Date.now();
       for (;;) {
