@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, type TempHome } from '../helpers/home.js';
+import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
 import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
 
@@ -80,9 +80,8 @@ describe('settings in a real terminal', () => {
     await app.waitFor(/checks passed/, 15_000);
     app.write(keys.esc);
     await app.waitFor('Send a message');
-    await new Promise((ok) => setTimeout(ok, 100)); // the frame after it (cursor placement)
-    const rows = app.screen().split('\n');
-    expect(app.cursor().y).toBe(rows.findIndex((l) => l.includes('Send a message')));
+    const promptRow = () => app!.screen().split('\n').findIndex((l) => l.includes('Send a message'));
+    await waitUntil(() => app!.cursor().y === promptRow(), 3000, `the cursor on the prompt row (it is on ${app.cursor().y}, the prompt on ${promptRow()})`);
     await typeLine(app, 'second');
     await app.waitFor(/from proxy A[\s\S]*› second[\s\S]*from proxy A/);
     const all = app.all();

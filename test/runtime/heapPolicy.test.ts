@@ -2,15 +2,18 @@
 // time, once the process has grown. V8 reports a flag it does not know on stderr — over the chat's
 // screen — so the flag is only set on V8 majors known to have it, and must be accepted silently by
 // this Node's V8.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { capHeapGrowthWhenGrown, heapGrowingFlag, HEAP_GROWING_PERCENT } from '../../src/runtime/heapPolicy.js';
 
 const setFlag = (flag: string) =>
   spawnSync(process.execPath, ['-e', "require('node:v8').setFlagsFromString(process.argv[1]); process.stdout.write('set')", '--', flag], { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('heap policy', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('asks for the capped growth on the V8 majors known to have the flag', () => {
     expect(heapGrowingFlag('11.3.244.8-node.33')).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     expect(heapGrowingFlag('12.4.254.21-node.33')).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -27,27 +30,31 @@ describe('heap policy', () => {
     expect(unknown.stderr).toMatch(/unrecognized flag/);
   });
 
-  it('sets the cap once, only after the process has grown past the threshold', async () => {
+  it('sets the cap once, only after the process has grown past the threshold', () => {
+    vi.useFakeTimers();
     let rss = 90e6;
     const set: string[] = [];
-    const stop = capHeapGrowthWhenGrown({ v8Version: '11.3.244.8', grownBytes: 140e6, everyMs: 5, rss: () => rss, setFlags: (f) => set.push(f) });
-    await sleep(40);
+    const stop = capHeapGrowthWhenGrown({ v8Version: '11.3.244.8', grownBytes: 140e6, everyMs: 1000, rss: () => rss, setFlags: (f) => set.push(f) });
+    vi.advanceTimersByTime(10_000);
     expect(set).toEqual([]); // a short session never changes V8's flags
     rss = 150e6;
-    await sleep(40);
+    vi.advanceTimersByTime(999);
+    expect(set).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
     rss = 300e6;
-    await sleep(40);
+    vi.advanceTimersByTime(10_000);
     expect(set).toHaveLength(1);
     stop();
   });
 
-  it('does nothing on a V8 without the flag, and stops checking when told', async () => {
+  it('does nothing on a V8 without the flag, and stops checking when told', () => {
+    vi.useFakeTimers();
     const set: string[] = [];
-    capHeapGrowthWhenGrown({ v8Version: '99.1', grownBytes: 0, everyMs: 5, setFlags: (f) => set.push(f) })();
+    capHeapGrowthWhenGrown({ v8Version: '99.1', grownBytes: 0, everyMs: 5, setFlags: (f) => set.push(f) });
     const stop = capHeapGrowthWhenGrown({ v8Version: '11.3', grownBytes: 0, everyMs: 5, rss: () => 1, setFlags: (f) => set.push(f) });
     stop();
-    await sleep(30);
+    vi.advanceTimersByTime(1000);
     expect(set).toEqual([]);
   });
 });
