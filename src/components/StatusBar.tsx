@@ -60,8 +60,8 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
   // Cut here, in terminal cells: Ink's own cut can leave a Chinese line one cell too wide.
   const parts = fitParts(
     [
-      { text: '●', color: connection.unreachable ? t.error : t.ok },
-      { text: ` ${connectionLabel(connection, detecting, m)}`, color: undefined },
+      { text: '●', color: connection.unreachable || config.unusableBaseUrl ? t.error : t.ok },
+      config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${connectionLabel(connection, detecting, m)}`, color: undefined },
       { text: connection.unreachable ? m.status.unreachable : '', color: t.error },
       { text: ' · ', color: t.muted },
       { text: model, color: undefined },

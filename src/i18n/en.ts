@@ -50,6 +50,7 @@ export const en = {
     litellm: (p: { host: string }) => `LiteLLM ${p.host}`.trim(),
     gateway: (p: { host: string }) => `gateway ${p.host}`.trim(),
     anthropic: 'Anthropic direct',
+    badAddress: 'proxy address unusable (.env)',
     openai: 'OpenAI',
     unreachable: ' (unreachable)',
     keyOk: 'key ✓',
@@ -160,13 +161,13 @@ export const en = {
       hint: 'Something in front of the proxy (a web server, firewall or VPN gateway) refused the request: check the address and port, or ask who runs that server.',
     },
     auth: {
-      message: (p: { anthropic: boolean; status: number; key?: string | undefined; keyVar?: string | undefined }) =>
-        `The ${p.anthropic ? 'Anthropic API' : 'proxy'} refused the key (${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}). ${
+      message: (p: { server: 'anthropic' | 'openai' | 'proxy'; status: number; key?: string | undefined; keyVar?: string | undefined }) =>
+        `The ${p.server === 'anthropic' ? 'Anthropic API' : p.server === 'openai' ? 'OpenAI API' : 'proxy'} refused the key (${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}). ${
           p.key ? `The key sent was ${p.key} (from ${p.keyVar ?? 'the config'}).` : 'No key was sent.'
         }`,
       hint: (p: { key?: string | undefined; keyVar?: string | undefined }) =>
         p.key
-          ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ANTHROPIC_API_KEY …").`
+          ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …").`
           : 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
     },
     model: {
@@ -224,6 +225,10 @@ export const en = {
     streamCut: {
       message: (p: { host?: string | undefined }) => `The reply from ${p.host ?? 'the server'} was cut off before it finished.`,
       hint: "The partial reply is kept. Retry; if it keeps happening, check the proxy's logs and any timeout in front of it.",
+    },
+    unusableAddress: {
+      message: (p: { line: number; problem: string }) => `The proxy address cannot be used${p.line ? ` (.env line ${p.line})` : ''}: ${p.problem}. Nothing was sent.`,
+      hint: 'Fix ANTHROPIC_BASE_URL (Ctrl+S opens the settings; or "openwork-tui config set ANTHROPIC_BASE_URL http://host:port"). Until then nothing is sent, not even to Anthropic directly, which would get the proxy\'s key.',
     },
     unexpected: {
       message: 'The reply failed unexpectedly.',

@@ -45,6 +45,7 @@ export const zhCN: Messages = {
     litellm: (p) => `LiteLLM ${p.host}`.trim(),
     gateway: (p) => `网关 ${p.host}`.trim(),
     anthropic: '直连 Anthropic',
+    badAddress: '代理地址无法使用（.env）',
     openai: 'OpenAI',
     unreachable: '（无法连接）',
     keyOk: '密钥 ✓',
@@ -149,12 +150,12 @@ export const zhCN: Messages = {
     },
     auth: {
       message: (p) =>
-        `${p.anthropic ? 'Anthropic API' : 'LiteLLM 代理'}拒绝了密钥（${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}）。${
+        `${p.server === 'anthropic' ? 'Anthropic API' : p.server === 'openai' ? 'OpenAI API' : 'LiteLLM 代理'}拒绝了密钥（${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}）。${
           p.key ? `发送的密钥是 ${p.key}（来自 ${p.keyVar ?? '配置'}）。` : '没有发送任何密钥。'
         }`,
       hint: (p) =>
         p.key
-          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ANTHROPIC_API_KEY …"）；也可以查看 LiteLLM 服务器日志。`
+          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …"）；也可以查看 LiteLLM 服务器日志。`
           : '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',
     },
     model: {
@@ -217,6 +218,10 @@ export const zhCN: Messages = {
     streamCut: {
       message: (p) => `${p.host ?? '服务器'} 的回复在结束前被截断了。`,
       hint: '已收到的部分回复会保留。请重试；如果经常出现，请查看 LiteLLM 服务器日志以及代理前面的超时设置。',
+    },
+    unusableAddress: {
+      message: (p) => `代理地址无法使用${p.line ? `（.env 第 ${p.line} 行）` : ''}：${p.problem}。没有发送任何请求。`,
+      hint: '请修正 ANTHROPIC_BASE_URL（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ANTHROPIC_BASE_URL http://主机:端口"）。修正之前不会发送任何请求，也不会改为直连 Anthropic（那样会把代理的密钥发给 Anthropic）。',
     },
     unexpected: {
       message: '回复意外失败。',

@@ -120,6 +120,8 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
   const rawTimeout = values.OPENWORK_TIMEOUT_MS ?? '';
   if (!timeoutMs) problem('OPENWORK_TIMEOUT_MS', (m) => m.problems.timeout({ value: rawTimeout }));
 
+  // A proxy address that is there but unusable must not turn into "Anthropic direct".
+  const unusableBaseUrl = baseUrl === undefined ? problems.find((p) => p.key === 'ANTHROPIC_BASE_URL' && !p.warning) : undefined;
   const credentialVar = values.ANTHROPIC_AUTH_TOKEN ? 'ANTHROPIC_AUTH_TOKEN' : values.ANTHROPIC_API_KEY ? 'ANTHROPIC_API_KEY' : undefined;
   const snapshot: ConfigSnapshot = {
     envPath: input.envPath,
@@ -136,6 +138,7 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
     values: Object.freeze(values),
     sources: Object.freeze(sources),
     problems: Object.freeze(problems),
+    ...(unusableBaseUrl ? { unusableBaseUrl } : {}),
   };
   return Object.freeze(snapshot);
 }

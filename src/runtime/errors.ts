@@ -1,7 +1,7 @@
 // Turns any failure into an AppError a user can act on. Pure: duck-types SDK errors (no SDK import,
 // so the SDKs stay lazily loaded) and looks at, in order: abort/timeout class names, HTTP status,
 // the network `cause.code`, then the body.
-import type { AppError, ErrorKind } from './types.js';
+import type { AppError, ConfigProblem, ErrorKind } from './types.js';
 import { maskSecret, scrubSecrets } from './secrets.js';
 import { nearestModels } from './nearest.js';
 import { en, type Messages } from '../i18n/en.js';
@@ -185,7 +185,8 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     }
     if (status === 401 || status === 403) {
       const key = ctx.credential ? maskSecret(ctx.credential) : undefined;
-      const p = { anthropic: ctx.mode === 'anthropic', status, key, keyVar: ctx.credentialVar };
+      const server: 'anthropic' | 'openai' | 'proxy' = ctx.mode === 'anthropic' ? 'anthropic' : ctx.mode === 'openai' ? 'openai' : 'proxy';
+      const p = { server, status, key, keyVar: ctx.credentialVar };
       return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
     }
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
@@ -260,6 +261,16 @@ export function streamCutError(host: string | undefined, m: Messages = en): AppE
 }
 
 /** A failure with no more to say than "unexpected" (and the log). */
+/** ANTHROPIC_BASE_URL is set but unusable: nothing is sent (see ConfigSnapshot.unusableBaseUrl). */
+export function unusableAddressError(problem: ConfigProblem, m: Messages = en): AppError {
+  return errorText(
+    'config',
+    m,
+    (mm) => ({ message: mm.errors.unusableAddress.message({ line: problem.line, problem: problem.say?.(mm) ?? problem.message }), hint: mm.errors.unusableAddress.hint }),
+    (s) => s,
+  );
+}
+
 export function unexpectedError(m: Messages = en): AppError {
   return errorText('unknown', m, (mm) => ({ message: mm.errors.unexpected.message, hint: mm.errors.unexpected.hint }), (s) => s);
 }

@@ -17,7 +17,7 @@ import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { sameConnection, secretsOf } from './config.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
-import { classifyError, isAbort, streamCutError } from './errors.js';
+import { classifyError, isAbort, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
@@ -150,6 +150,10 @@ export class RuntimeService implements Runtime {
     if (this.binding.connection.unreachable) await this.redetect();
     const b = this.binding; // a reply finishes on the client it started with
     const route = this.route(b, request.model);
+    if (route === 'main' && b.config.unusableBaseUrl) {
+      yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages), partial: false };
+      return;
+    }
     const ctx = this.errorContext(b, route, request.model);
     let started = false;
     let partial = false;
@@ -180,7 +184,8 @@ export class RuntimeService implements Runtime {
       }
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
       this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail });
-      if (error.kind === 'auth' && b === this.binding) this.update({ keyRefused: true });
+      // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
+      if (error.kind === 'auth' && route === 'main' && b === this.binding) this.update({ keyRefused: true });
       // The proxy went away since it was detected: say so in the status bar; the next request probes again.
       if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
         b.connection = { ...b.connection, unreachable: true };
@@ -194,6 +199,7 @@ export class RuntimeService implements Runtime {
     await this.ready();
     const b = this.binding;
     const builtins = builtinModels(!!b.config.openaiApiKey);
+    if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages) };
     if (b.connection.mode === 'anthropic') return { models: builtins, status: 'none' };
     const ctx = this.errorContext(b, 'main', undefined);
     try {
@@ -221,7 +227,9 @@ export class RuntimeService implements Runtime {
   private detection(b: Binding): Promise<void> {
     b.detected ??= this.detect(b.config).then((connection) => {
       b.connection = connection;
-      this.opts.logger.info(...describeConnection(b.config, connection));
+      const unusable = b.config.unusableBaseUrl;
+      if (unusable) this.opts.logger.warn(`[Runtime] ANTHROPIC_BASE_URL cannot be used (.env line ${unusable.line}): nothing is sent until it is fixed`);
+      else this.opts.logger.info(...describeConnection(b.config, connection));
       if (this.binding === b) this.update({ connection, detecting: false });
     });
     return b.detected;

@@ -68,6 +68,11 @@ export interface ConfigSnapshot {
   readonly values: Readonly<Partial<Record<ConfigKey, string>>>;
   readonly sources: Readonly<Partial<Record<ConfigKey, ValueSource>>>;
   readonly problems: readonly ConfigProblem[];
+  /**
+   * ANTHROPIC_BASE_URL is set but cannot be used (a bad value, or a line dotenv skips). Sending anyway
+   * would go to Anthropic directly, with the proxy's key: the runtime sends nothing until it is fixed.
+   */
+  readonly unusableBaseUrl?: ConfigProblem;
 }
 
 /** What the runtime found at the configured address. */

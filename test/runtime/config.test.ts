@@ -99,3 +99,23 @@ describe('normalizeBaseUrl', () => {
     expect(normalizeBaseUrl(input).ok).toBe(false);
   });
 });
+
+describe('a proxy address that is there but unusable', () => {
+  it('is marked, with its line, instead of turning into Anthropic direct', () => {
+    const bad = resolve('ANTHROPIC_BASE_URL=htp://127.0.0.1:3000\nANTHROPIC_API_KEY=sk-proxy-key\n');
+    expect(bad.baseUrl).toBeUndefined();
+    expect(bad.unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
+    const noEquals = resolve('ANTHROPIC_API_KEY=sk-proxy-key\nANTHROPIC_BASE_URL http://127.0.0.1:3000\n');
+    expect(noEquals.unusableBaseUrl).toMatchObject({ line: 2, key: 'ANTHROPIC_BASE_URL' });
+    const fromEnv = resolve('ANTHROPIC_API_KEY=sk-proxy-key\n', { ANTHROPIC_BASE_URL: 'localhost:3000' });
+    expect(fromEnv.unusableBaseUrl).toMatchObject({ key: 'ANTHROPIC_BASE_URL' });
+  });
+
+  it('is not marked when the address is usable, Anthropic itself, or absent', () => {
+    expect(resolve('ANTHROPIC_BASE_URL=http://127.0.0.1:3000\n').unusableBaseUrl).toBeUndefined();
+    expect(resolve('ANTHROPIC_BASE_URL=https://api.anthropic.com\n').unusableBaseUrl).toBeUndefined();
+    expect(resolve('ANTHROPIC_API_KEY=sk-x\n').unusableBaseUrl).toBeUndefined();
+    // a broken line and a good one later: the good one is used
+    expect(resolve('ANTHROPIC_BASE_URL http://a\nANTHROPIC_BASE_URL=http://127.0.0.1:3000\n').unusableBaseUrl).toBeUndefined();
+  });
+});

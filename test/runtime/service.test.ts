@@ -394,6 +394,35 @@ describe('live reload', () => {
   });
 });
 
+describe('a proxy address that is there but unusable', () => {
+  it('sends nothing, not even to Anthropic directly with the proxy key: a config error naming the line', async () => {
+    home.writeEnv(`ANTHROPIC_BASE_URL=htp://127.0.0.1:3000\nANTHROPIC_API_KEY=${KEY}\n`);
+    const requests: string[] = [];
+    const logger = createFileLogger(home.logFile, { debug: false });
+    // The SDK clients use this fetch: it records every request and lets none leave loopback (were
+    // the fix gone, the request would go to api.anthropic.com with the key).
+    const spyFetch: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      requests.push(url);
+      if (!/^https?:\/\/127\.0\.0\.1[:/]/.test(url)) return Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }));
+      return fetch(input, init);
+    };
+    const r = new RuntimeService({ envPath: home.envPath, env: {}, logger, fetch: spyFetch });
+    runtimes.push(r);
+    const evs = await collect(r.chat(hello()));
+    const e = errorOf(evs);
+    expect(e.error.kind).toBe('config');
+    expect(e.error.message).toMatch(/\.env line 1.*Nothing was sent/);
+    expect(e.error.message).not.toContain(KEY);
+    const listing = await r.listModels();
+    expect(listing.status).toBe('error');
+    expect(listing.error?.kind).toBe('config');
+    expect(requests).toEqual([]);
+    expect(home.readLog()).toMatch(/ANTHROPIC_BASE_URL cannot be used \(\.env line 1\)/);
+    expect(home.readLog()).not.toMatch(/Using Anthropic API directly/);
+  });
+});
+
 describe('request log toggled while running (/debug)', () => {
   it('logs one line per request only while on, never the key', async () => {
     const s = await server();
