@@ -56,6 +56,14 @@ const INK_FULLSCREEN_PATCH = {
       find: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
       replace: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + outputToRender);',
     },
+    // That redraw reprints all the <Static> output Ink has written since it started. The chat
+    // reprints its transcript itself after erasing the screen and the scrollback (a resize, /clear),
+    // so what Ink had recorded is gone from the terminal: forget it, or the next full-screen redraw
+    // shows the transcript twice (test/e2e: a resize, then a tall settings screen).
+    {
+      find: '        this.log.clear();\n        this.options.stdout.write(data);\n        this.restoreLastOutput();',
+      replace: "        this.log.clear();\n        this.options.stdout.write(data);\n        if (data.includes('\\x1b[3J')) this.fullStaticOutput = '';\n        this.restoreLastOutput();",
+    },
   ],
 };
 

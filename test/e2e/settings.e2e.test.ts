@@ -89,6 +89,32 @@ describe('settings in a real terminal', () => {
     expect(all).toMatch(/› first\n+● claude-3-5-sonnet\n  from proxy A/);
   });
 
+  it('after a resize (the transcript reprinted) and a settings screen taller than the terminal, the transcript is there once', async () => {
+    home.writeEnv(seedGuide(a.url));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 16 });
+    await app.waitFor('ready');
+    await typeLine(app, 'first');
+    await app.waitFor('from proxy A');
+    await app.waitFor('ready ·');
+    const clears = () => app!.output().split('\x1b[3J').length;
+    const before = clears();
+    app.resize(90, 16);
+    await waitUntil(() => clears() > before, 3000, 'the reprint after the resize'); // once the width settles
+    await app.waitFor('Send a message');
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Test connection');
+    app.write('\x14'); // Ctrl+T: taller than the terminal
+    await app.waitFor(/checks passed/, 15_000);
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
+    await typeLine(app, 'second');
+    await app.waitFor(/› second[\s\S]*from proxy A[\s\S]*ready ·/);
+    const all = app.all();
+    expect(all.match(/openwork-tui \d+\.\d+\.\d+ ·/g)).toHaveLength(1); // the banner once
+    expect(all.match(/› first/g)).toHaveLength(1);
+    expect(all.match(/from proxy A/g)).toHaveLength(2);
+  });
+
   it('first run with nothing configured opens the settings screen', async () => {
     app = startApp([], { home: home.dir, rows: 40 });
     await app.waitFor('Welcome to openwork-tui');
