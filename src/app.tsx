@@ -239,6 +239,13 @@ function ChatApp(props: ChatAppProps) {
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
   const openDoctor = useCallback(() => setScreen('doctor'), [setScreen]);
   const backToChat = useCallback(() => setScreen('chat'), [setScreen]);
+  // The settings screen is tall: the transcript above it scrolls out of view, and erasing the screen
+  // when it closes would leave the prompt at the top of an empty terminal. The transcript is printed
+  // again instead, as after a resize.
+  const closeSettings = useCallback(() => {
+    setScreen('chat');
+    reprint();
+  }, [setScreen, reprint]);
   const doctorDone = useCallback(
     (results: CheckResult[] | undefined) => {
       setScreen('chat');
@@ -321,7 +328,7 @@ function ChatApp(props: ChatAppProps) {
               runtime={runtime}
               color={color}
               model={model}
-              onClose={backToChat}
+              onClose={closeSettings}
               isActive
               prefs={langPrefs}
               prefValues={langValues}

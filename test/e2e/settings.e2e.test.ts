@@ -80,6 +80,7 @@ describe('settings in a real terminal', () => {
     await app.waitFor(/checks passed/, 15_000);
     app.write(keys.esc);
     await app.waitFor('Send a message');
+    await app.waitFor('from proxy A'); // the transcript is printed again, in view (not left in the scrollback above)
     const promptRow = () => app!.screen().split('\n').findIndex((l) => l.includes('Send a message'));
     await waitUntil(() => app!.cursor().y === promptRow(), 3000, `the cursor on the prompt row (it is on ${app.cursor().y}, the prompt on ${promptRow()})`);
     await typeLine(app, 'second');
@@ -113,6 +114,23 @@ describe('settings in a real terminal', () => {
     expect(all.match(/openwork-tui \d+\.\d+\.\d+ ·/g)).toHaveLength(1); // the banner once
     expect(all.match(/› first/g)).toHaveLength(1);
     expect(all.match(/from proxy A/g)).toHaveLength(2);
+  });
+
+  it('closing the settings screen shows the conversation again, not a prompt at the top of an empty terminal', async () => {
+    home.writeEnv(seedGuide(a.url));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 28 });
+    await app.waitFor('ready');
+    for (const text of ['one', 'two', 'three']) {
+      await typeLine(app, text);
+      await app.waitFor(new RegExp(`› ${text}[\\s\\S]*from proxy A`));
+    }
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Test connection');
+    app.write('\x14'); // Ctrl+T
+    await app.waitFor(/checks passed/, 15_000);
+    app.write(keys.esc);
+    await app.waitFor(/› three\n+● claude-3-5-sonnet\n  from proxy A\n+› Send a message/);
+    expect(app.all().match(/› one/g)).toHaveLength(1);
   });
 
   it('first run with nothing configured opens the settings screen', async () => {
