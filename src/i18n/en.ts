@@ -226,6 +226,10 @@ export const en = {
       message: (p: { host?: string | undefined }) => `The reply from ${p.host ?? 'the server'} was cut off before it finished.`,
       hint: "The partial reply is kept. Retry; if it keeps happening, check the proxy's logs and any timeout in front of it.",
     },
+    noKey: {
+      message: 'No key is set for the Anthropic API, so nothing was sent.',
+      hint: 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
+    },
     unusableAddress: {
       message: (p: { line: number; problem: string }) => `The proxy address cannot be used${p.line ? ` (.env line ${p.line})` : ''}: ${p.problem}. Nothing was sent.`,
       hint: 'Fix ANTHROPIC_BASE_URL (Ctrl+S opens the settings; or "openwork-tui config set ANTHROPIC_BASE_URL http://host:port"). Until then nothing is sent, not even to Anthropic directly, which would get the proxy\'s key.',

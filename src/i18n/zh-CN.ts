@@ -219,6 +219,10 @@ export const zhCN: Messages = {
       message: (p) => `${p.host ?? '服务器'} 的回复在结束前被截断了。`,
       hint: '已收到的部分回复会保留。请重试；如果经常出现，请查看 LiteLLM 服务器日志以及代理前面的超时设置。',
     },
+    noKey: {
+      message: '没有为 Anthropic API 设置密钥，因此没有发送任何请求。',
+      hint: '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',
+    },
     unusableAddress: {
       message: (p) => `代理地址无法使用${p.line ? `（.env 第 ${p.line} 行）` : ''}：${p.problem}。没有发送任何请求。`,
       hint: '请修正 ANTHROPIC_BASE_URL（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ANTHROPIC_BASE_URL http://主机:端口"）。修正之前不会发送任何请求，也不会改为直连 Anthropic（那样会把代理的密钥发给 Anthropic）。',

@@ -271,6 +271,11 @@ export function unusableAddressError(problem: ConfigProblem, m: Messages = en): 
   );
 }
 
+/** Anthropic directly, and no key: nothing is sent. */
+export function noKeyError(m: Messages = en): AppError {
+  return errorText('auth', m, (mm) => ({ message: mm.errors.noKey.message, hint: mm.errors.noKey.hint }), (s) => s);
+}
+
 export function unexpectedError(m: Messages = en): AppError {
   return errorText('unknown', m, (mm) => ({ message: mm.errors.unexpected.message, hint: mm.errors.unexpected.hint }), (s) => s);
 }

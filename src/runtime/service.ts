@@ -17,7 +17,7 @@ import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { sameConnection, secretsOf } from './config.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
-import { classifyError, isAbort, streamCutError, unusableAddressError } from './errors.js';
+import { classifyError, isAbort, noKeyError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
@@ -154,6 +154,10 @@ export class RuntimeService implements Runtime {
       yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages), partial: false };
       return;
     }
+    if (route === 'main' && b.connection.mode === 'anthropic' && !b.config.credential) {
+      yield { type: 'error', error: noKeyError(this.messages), partial: false };
+      return;
+    }
     const ctx = this.errorContext(b, route, request.model);
     let started = false;
     let partial = false;
@@ -287,9 +291,6 @@ export class RuntimeService implements Runtime {
     if (connection.mode === 'litellm') {
       const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
       return createOpenAIChatClient({ ...common, mode: 'litellm', baseURL: `${config.baseUrl}/v1`, credential: config.credential, credentialVar: config.credentialVar });
-    }
-    if (!config.credential && connection.mode === 'anthropic') {
-      throw Object.assign(new Error('no key'), { status: 401, error: { message: 'No API key configured' } });
     }
     const { createAnthropicClient } = await import('./providers/anthropicMessages.js');
     return createAnthropicClient({ ...common, mode: connection.mode, baseURL: config.baseUrl, credential: config.credential, credentialVar: config.credentialVar });

@@ -34,7 +34,6 @@ const SCANNED: readonly (string | { file: string; functions: readonly string[] }
 /** Strings that are not user text though they read like it. */
 const ALLOWED = new Set([
   'Reply with one word: ok', // the doctor's one-token request to the model
-  'No API key configured', // the body of the refusal the runtime stages for a key-less request (classified, never shown)
   'plain HTTP to a TLS port', // an internal error carrying a code; classifyError words it
   'usage error', // UsageError's own message; the CLI prints its `say` instead
   'openwork-tui doctor', // the command's name, as the header of its output

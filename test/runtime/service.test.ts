@@ -196,7 +196,11 @@ describe('other provider modes', () => {
     const err = errorOf(await collect(r.chat(hello())));
     expect(r.getState().connection.mode).toBe('anthropic');
     expect(err.error.kind).toBe('auth');
+    expect(err.error.message).toMatch(/nothing was sent/);
     expect(err.error.hint).toMatch(/ANTHROPIC_API_KEY/);
+    // no request was made: no HTTP status, nothing the "server said"
+    expect(err.error.status).toBeUndefined();
+    expect(err.error.detail).toBeUndefined();
   });
 });
 

@@ -1,13 +1,12 @@
 // Checks 4-6: the key, the model, a real request, through the runtime's own provider clients.
 import type { ProviderClient } from '../providers/common.js';
 import { isStreamError } from '../providers/common.js';
-import { classifyError, modelNotServed, streamCutError } from '../errors.js';
+import { classifyError, modelNotServed, noKeyError, streamCutError } from '../errors.js';
 import { maskSecret } from '../secrets.js';
 import { isOpenAIModel, parseModelInfo } from '../models.js';
 import { nearestModels } from '../nearest.js';
 import type { Outcome, Run } from './types.js';
-import { ANTHROPIC_API } from './addressChecks.js';
-import { globMatch, hostOf, isTimeout, noKeyError, quote } from './net.js';
+import { globMatch, hostOf, isTimeout, quote } from './net.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
@@ -17,7 +16,7 @@ export async function checkKey(run: Run): Promise<Outcome> {
     if (found.noKey) {
       // Anthropic's API with no key: the same words the runtime uses when a request is attempted.
       found.why = d.noKey;
-      return classify(noKeyError(), [d.noKeyDetail({ path: config.envPath })], { url: ANTHROPIC_API, mode: 'anthropic' });
+      return fail(noKeyError(m), [d.noKeyDetail({ path: config.envPath })]);
     }
     return skip(found.why ?? d.serverNotChecked);
   }

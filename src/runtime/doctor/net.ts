@@ -116,11 +116,6 @@ export function openaiShaped(a: ApiAnswer): boolean {
   return j?.object === 'list' || typeof rec(j?.error)?.message === 'string';
 }
 
-export function noKeyError(): Error {
-  // The same failure RuntimeService raises for Anthropic's API without a key.
-  return Object.assign(new Error('no key'), { status: 401, error: { message: 'No API key configured' } });
-}
-
 export function hostOf(url: string): string {
   try {
     return new URL(url).host;
