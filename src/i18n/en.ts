@@ -226,6 +226,10 @@ export const en = {
       message: (p: { host?: string | undefined }) => `The reply from ${p.host ?? 'the server'} was cut off before it finished.`,
       hint: "The partial reply is kept. Retry; if it keeps happening, check the proxy's logs and any timeout in front of it.",
     },
+    stalled: {
+      message: (p: { host?: string | undefined; timeoutMs: number }) => `The reply from ${p.host ?? 'the server'} stopped part-way: nothing more arrived for ${dur(p.timeoutMs)}.`,
+      hint: 'The partial reply is kept. Retry; a slow model may need a higher OPENWORK_TIMEOUT_MS, and a proxy that stalls often, a look at its logs.',
+    },
     noKey: {
       message: 'No key is set for the Anthropic API, so nothing was sent.',
       hint: 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',

@@ -260,7 +260,6 @@ export function streamCutError(host: string | undefined, m: Messages = en): AppE
   return errorText('stream_cut', m, (mm) => ({ message: mm.errors.streamCut.message({ host }), hint: mm.errors.streamCut.hint }), (s) => s);
 }
 
-/** A failure with no more to say than "unexpected" (and the log). */
 /** ANTHROPIC_BASE_URL is set but unusable: nothing is sent (see ConfigSnapshot.unusableBaseUrl). */
 export function unusableAddressError(problem: ConfigProblem, m: Messages = en): AppError {
   return errorText(
@@ -276,6 +275,12 @@ export function noKeyError(m: Messages = en): AppError {
   return errorText('auth', m, (mm) => ({ message: mm.errors.noKey.message, hint: mm.errors.noKey.hint }), (s) => s);
 }
 
+/** A reply that stopped arriving part-way (the idle timer ran out after some text). */
+export function stalledError(host: string | undefined, timeoutMs: number, m: Messages = en): AppError {
+  return errorText('timeout', m, (mm) => ({ message: mm.errors.stalled.message({ host, timeoutMs }), hint: mm.errors.stalled.hint }), (s) => s);
+}
+
+/** A failure with no more to say than "unexpected" (and the log). */
 export function unexpectedError(m: Messages = en): AppError {
   return errorText('unknown', m, (mm) => ({ message: mm.errors.unexpected.message, hint: mm.errors.unexpected.hint }), (s) => s);
 }

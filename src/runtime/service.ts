@@ -17,7 +17,7 @@ import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { sameConnection, secretsOf } from './config.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
-import { classifyError, isAbort, noKeyError, streamCutError, unusableAddressError } from './errors.js';
+import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
@@ -178,6 +178,7 @@ export class RuntimeService implements Runtime {
       }
       let error: AppError | undefined;
       if (isStreamError(err) && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
+      else if (isStreamError(err) && partial) error = stalledError(ctx.host, b.config.timeoutMs, ctx.messages);
       else if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number') {
         error = streamCutError(ctx.host, ctx.messages);
       } else error = classifyError(isStreamError(err) ? { name: 'TimeoutError' } : err, ctx);

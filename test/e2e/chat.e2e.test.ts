@@ -59,12 +59,13 @@ describe('chat in a real terminal', () => {
     await app.waitFor('back again');
     await app.waitFor('ready');
 
-    // A proxy that starts a reply and then goes quiet: a timeout after OPENWORK_TIMEOUT_MS, not a
+    // A proxy that starts a reply and then goes quiet: a stall after OPENWORK_TIMEOUT_MS, not a
     // "cut off" (the SDK adapters are a separate bundle from the chat, so their errors must still
     // be recognised there).
     server.fault = 'hang-after-headers';
     await typeLine(app, 'anyone there');
-    await app.waitFor(/No answer from 127\.0\.0\.1:\d+ within 1500 ms/);
+    await app.waitFor(/The reply from 127\.0\.0\.1:\d+ stopped part-way/);
+    await app.waitFor(/1500 ms/);
     expect(app.screen()).not.toContain('✗ Reply cut off');
     server.fault = 'none';
 

@@ -285,6 +285,8 @@ describe('failures', () => {
     const { r } = await litellm('hang-after-headers', 'OPENWORK_TIMEOUT_MS=400\n');
     const evs = await collect(r.chat(hello()));
     expect(errorOf(evs)).toMatchObject({ partial: true, error: { kind: 'timeout' } });
+    // said as a reply that stopped part-way, not as a server that never answered
+    expect(errorOf(evs).error.message).toMatch(/stopped part-way: nothing more arrived for 400 ms/);
   });
 
   it('a server that echoes the key back never gets it shown or logged', async () => {
