@@ -230,6 +230,8 @@ export const en = {
       message: (p: { host?: string | undefined; timeoutMs: number }) => `The reply from ${p.host ?? 'the server'} stopped part-way: nothing more arrived for ${dur(p.timeoutMs)}.`,
       hint: 'The partial reply is kept. Retry; a slow model may need a higher OPENWORK_TIMEOUT_MS, and a proxy that stalls often, a look at its logs.',
     },
+    unreadKey: (p: { line: number; key: string; problem: string }) =>
+      `${p.key} was not read: .env line ${p.line}: ${p.problem}. Fix that line (Ctrl+S opens the settings).`,
     noKey: {
       message: 'No key is set for the Anthropic API, so nothing was sent.',
       hint: 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',

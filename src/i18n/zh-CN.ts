@@ -223,6 +223,7 @@ export const zhCN: Messages = {
       message: (p) => `${p.host ?? '服务器'} 的回复中途停止：${dur(p.timeoutMs)}内没有再收到内容。`,
       hint: '已收到的部分回复会保留。请重试；模型较慢时可调大 OPENWORK_TIMEOUT_MS，若代理经常中途停顿，请查看它的日志。',
     },
+    unreadKey: (p) => `没有读到 ${p.key}：.env 第 ${p.line} 行：${p.problem}。请修正这一行（按 Ctrl+S 打开设置）。`,
     noKey: {
       message: '没有为 Anthropic API 设置密钥，因此没有发送任何请求。',
       hint: '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',

@@ -18,8 +18,15 @@ export interface ErrorContext {
   /** Every secret that must not appear in the output. */
   secrets?: readonly (string | undefined)[];
   timeoutMs?: number;
+  /** No key was read, and a .env line about one was skipped: the hint points at that line. */
+  unreadKey?: ConfigProblem;
   /** The catalog for message and hint (English when not given). */
   messages?: Messages;
+}
+
+/** The hint for a key that was not read because its .env line is malformed. */
+function unreadKeyHint(problem: ConfigProblem, m: Messages): string {
+  return m.errors.unreadKey({ line: problem.line, key: problem.key ?? 'ANTHROPIC_API_KEY', problem: problem.say?.(m) ?? problem.message });
 }
 
 /** Process exit codes for headless commands, one per failure kind. Documented in README. */
@@ -187,7 +194,8 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
       const key = ctx.credential ? maskSecret(ctx.credential) : undefined;
       const server: 'anthropic' | 'openai' | 'proxy' = ctx.mode === 'anthropic' ? 'anthropic' : ctx.mode === 'openai' ? 'openai' : 'proxy';
       const p = { server, status, key, keyVar: ctx.credentialVar };
-      return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
+      const unread = key ? undefined : ctx.unreadKey;
+      return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: unread ? unreadKeyHint(unread, m) : m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
     }
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
       const e = modelNotServed(ctx);
@@ -271,8 +279,8 @@ export function unusableAddressError(problem: ConfigProblem, m: Messages = en): 
 }
 
 /** Anthropic directly, and no key: nothing is sent. */
-export function noKeyError(m: Messages = en): AppError {
-  return errorText('auth', m, (mm) => ({ message: mm.errors.noKey.message, hint: mm.errors.noKey.hint }), (s) => s);
+export function noKeyError(m: Messages = en, unreadKey?: ConfigProblem): AppError {
+  return errorText('auth', m, (mm) => ({ message: mm.errors.noKey.message, hint: unreadKey ? unreadKeyHint(unreadKey, mm) : mm.errors.noKey.hint }), (s) => s);
 }
 
 /** A reply that stopped arriving part-way (the idle timer ran out after some text). */

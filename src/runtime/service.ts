@@ -4,6 +4,7 @@ import type {
   AppError,
   ChatEvent,
   ChatRequest,
+  ConfigProblem,
   ConfigSnapshot,
   Connection,
   ModelListing,
@@ -155,7 +156,7 @@ export class RuntimeService implements Runtime {
       return;
     }
     if (route === 'main' && b.connection.mode === 'anthropic' && !b.config.credential) {
-      yield { type: 'error', error: noKeyError(this.messages), partial: false };
+      yield { type: 'error', error: noKeyError(this.messages, unreadKey(b.config)), partial: false };
       return;
     }
     const ctx = this.errorContext(b, route, request.model);
@@ -323,6 +324,7 @@ export class RuntimeService implements Runtime {
       ...(b.served ? { servedModels: b.served } : {}),
       secrets: secretsOf(b.config),
       timeoutMs: b.config.timeoutMs,
+      ...(route === 'main' && unreadKey(b.config) ? { unreadKey: unreadKey(b.config) } : {}),
       messages: this.messages,
     };
   }
@@ -360,4 +362,10 @@ function problemText(config: ConfigSnapshot, m: Messages): string {
   const list = errors.length ? errors : config.problems;
   const p = list[0]!;
   return m.notices.problem({ line: p.line, message: p.say ? p.say(m) : p.message, more: list.length - 1 });
+}
+
+/** No key was read and a .env line that would have set one was skipped (e.g. `ANTHROPIC_API_KEY sk-…`, no "="). */
+function unreadKey(config: ConfigSnapshot): ConfigProblem | undefined {
+  if (config.credential) return undefined;
+  return config.problems.find((p) => (p.key === 'ANTHROPIC_API_KEY' || p.key === 'ANTHROPIC_AUTH_TOKEN') && !p.warning);
 }

@@ -429,6 +429,19 @@ describe('a proxy address that is there but unusable', () => {
   });
 });
 
+describe('a key on a line dotenv skips', () => {
+  it('the refusal points at that line instead of asking to set a key that is in the file', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY ${KEY}\n`);
+    const r = runtime();
+    const e = errorOf(await collect(r.chat(hello())));
+    expect(e.error.kind).toBe('auth');
+    expect(e.error.message).toMatch(/No key was sent/);
+    expect(e.error.hint).toMatch(/ANTHROPIC_API_KEY was not read: \.env line 2: no '='/);
+    expect(e.error.hint).not.toContain(KEY);
+  });
+});
+
 describe('request log toggled while running (/debug)', () => {
   it('logs one line per request only while on, never the key', async () => {
     const s = await server();
