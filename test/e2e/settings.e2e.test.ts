@@ -29,6 +29,29 @@ afterEach(async () => {
 const seedGuide = (url: string) =>
   `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\n\n# LiteLLM API 密钥（如果服务器启用了认证）\n# 使用你的 Anthropic API key\nANTHROPIC_API_KEY=sk-test-master\n`;
 
+/** The chat on proxy A in a cols×rows terminal, after sending each of `texts` and seeing the reply. */
+async function chatOnA(cols: number, rows: number, ...texts: string[]): Promise<PtyApp> {
+  home.writeEnv(seedGuide(a.url));
+  const started = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols, rows });
+  app = started;
+  await started.waitFor('ready');
+  for (const text of texts) {
+    await typeLine(started, text);
+    await started.waitFor(new RegExp(`› ${text}[\\s\\S]*from proxy A[\\s\\S]*ready ·`));
+  }
+  return started;
+}
+
+/** Opens the settings, runs Test connection (a screen taller than a small terminal), closes them. */
+async function testConnectionAndBack(app: PtyApp): Promise<void> {
+  app.write('\x13'); // Ctrl+S
+  await app.waitFor('Test connection');
+  app.write('\x14'); // Ctrl+T
+  await app.waitFor(/checks passed/, 15_000);
+  app.write(keys.esc);
+  await app.waitFor('Send a message');
+}
+
 describe('settings in a real terminal', () => {
   it('edits the base URL, passes Test connection, saves, keeps the comments, and the next reply comes from the new proxy', async () => {
     home.writeEnv(seedGuide(a.url));
@@ -69,20 +92,11 @@ describe('settings in a real terminal', () => {
   });
 
   it('after a settings screen taller than the terminal, the chat loses no transcript line and its cursor is on the prompt', async () => {
-    home.writeEnv(seedGuide(a.url));
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 16 });
-    await app.waitFor('ready');
-    await typeLine(app, 'first');
-    await app.waitFor('from proxy A');
-    app.write('\x13'); // Ctrl+S
-    await app.waitFor('Test connection');
-    app.write('\x14'); // Ctrl+T: the results make the screen taller than 16 rows
-    await app.waitFor(/checks passed/, 15_000);
-    app.write(keys.esc);
-    await app.waitFor('Send a message');
+    const app = await chatOnA(80, 16, 'first');
+    await testConnectionAndBack(app); // the results make the screen taller than 16 rows
     await app.waitFor('from proxy A'); // the transcript is printed again, in view (not left in the scrollback above)
-    const promptRow = () => app!.screen().split('\n').findIndex((l) => l.includes('Send a message'));
-    await waitUntil(() => app!.cursor().y === promptRow(), 3000, `the cursor on the prompt row (it is on ${app.cursor().y}, the prompt on ${promptRow()})`);
+    const promptRow = () => app.screen().split('\n').findIndex((l) => l.includes('Send a message'));
+    await waitUntil(() => app.cursor().y === promptRow(), 3000, `the cursor on the prompt row (it is on ${app.cursor().y}, the prompt on ${promptRow()})`);
     await typeLine(app, 'second');
     await app.waitFor(/from proxy A[\s\S]*› second[\s\S]*from proxy A/);
     const all = app.all();
@@ -91,23 +105,13 @@ describe('settings in a real terminal', () => {
   });
 
   it('after a resize (the transcript reprinted) and a settings screen taller than the terminal, the transcript is there once', async () => {
-    home.writeEnv(seedGuide(a.url));
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 16 });
-    await app.waitFor('ready');
-    await typeLine(app, 'first');
-    await app.waitFor('from proxy A');
-    await app.waitFor('ready ·');
-    const clears = () => app!.output().split('\x1b[3J').length;
+    const app = await chatOnA(80, 16, 'first');
+    const clears = () => app.output().split('\x1b[3J').length;
     const before = clears();
     app.resize(90, 16);
     await waitUntil(() => clears() > before, 3000, 'the reprint after the resize'); // once the width settles
     await app.waitFor('Send a message');
-    app.write('\x13'); // Ctrl+S
-    await app.waitFor('Test connection');
-    app.write('\x14'); // Ctrl+T: taller than the terminal
-    await app.waitFor(/checks passed/, 15_000);
-    app.write(keys.esc);
-    await app.waitFor('Send a message');
+    await testConnectionAndBack(app);
     await typeLine(app, 'second');
     await app.waitFor(/› second[\s\S]*from proxy A[\s\S]*ready ·/);
     const all = app.all();
@@ -117,18 +121,8 @@ describe('settings in a real terminal', () => {
   });
 
   it('closing the settings screen shows the conversation again, not a prompt at the top of an empty terminal', async () => {
-    home.writeEnv(seedGuide(a.url));
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 28 });
-    await app.waitFor('ready');
-    for (const text of ['one', 'two', 'three']) {
-      await typeLine(app, text);
-      await app.waitFor(new RegExp(`› ${text}[\\s\\S]*from proxy A`));
-    }
-    app.write('\x13'); // Ctrl+S
-    await app.waitFor('Test connection');
-    app.write('\x14'); // Ctrl+T
-    await app.waitFor(/checks passed/, 15_000);
-    app.write(keys.esc);
+    const app = await chatOnA(100, 28, 'one', 'two', 'three');
+    await testConnectionAndBack(app);
     await app.waitFor(/› three\n+● claude-3-5-sonnet\n  from proxy A\n+› Send a message/);
     expect(app.all().match(/› one/g)).toHaveLength(1);
   });
