@@ -191,6 +191,19 @@ describe('other provider modes', () => {
     expect(proxy.requests.some((q) => q.url === '/v1/messages')).toBe(false);
   });
 
+  it("OpenAI refusing OPENAI_API_KEY is said as OpenAI's refusal, and the proxy's key is not marked refused", async () => {
+    const proxy = await server({ flavor: 'anthropic' });
+    const openai = await server({ masterKey: 'sk-openai-right', models: [{ name: 'gpt-4o', reply: 'from openai' }] });
+    home.writeEnv(`ANTHROPIC_BASE_URL=${proxy.url}\nANTHROPIC_API_KEY=${KEY}\nOPENAI_API_KEY=sk-openai-wrong\nOPENAI_BASE_URL=${openai.url}\n`);
+    const r = runtime();
+    const err = errorOf(await collect(r.chat(hello('gpt-4o'))));
+    expect(err.error.kind).toBe('auth');
+    expect(err.error.message).toMatch(/^The OpenAI API refused the key/);
+    expect(err.error.hint).toMatch(/OPENAI_API_KEY/);
+    expect(err.error.hint).not.toMatch(/config set ANTHROPIC_API_KEY/);
+    expect(r.getState().keyRefused).toBeFalsy();
+  });
+
   it('direct Anthropic without a key fails with an actionable message before any request', async () => {
     const r = runtime();
     const err = errorOf(await collect(r.chat(hello())));
