@@ -165,7 +165,7 @@ export const en = {
         `The ${p.server === 'anthropic' ? 'Anthropic API' : p.server === 'openai' ? 'OpenAI API' : 'proxy'} refused the key (${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}). ${
           p.key ? `The key sent was ${p.key} (from ${p.keyVar ?? 'the config'}).` : 'No key was sent.'
         }`,
-      hint: (p: { key?: string | undefined; keyVar?: string | undefined }) =>
+      hint: (p: { server?: 'anthropic' | 'openai' | 'proxy'; key?: string | undefined; keyVar?: string | undefined }) =>
         p.key
           ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …").`
           : 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
@@ -456,6 +456,7 @@ export const en = {
     },
     // 2. the address
     badUrl: 'ANTHROPIC_BASE_URL is not a usable address',
+    onLine: (p: { line: number }) => `.env line ${p.line}`,
     badUrlFix: "Set ANTHROPIC_BASE_URL to the proxy's address, e.g. http://127.0.0.1:3000 (no path, no /v1 needed).",
     nothingToConnect: "no ANTHROPIC_BASE_URL (Anthropic's API directly) and no key: nothing to connect with",
     usedAs: (p: { raw: string; url: string }) => `ANTHROPIC_BASE_URL ${p.raw} is used as ${p.url}`,

@@ -155,7 +155,7 @@ export const zhCN: Messages = {
         }`,
       hint: (p) =>
         p.key
-          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …"）；也可以查看 LiteLLM 服务器日志。`
+          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …"）${p.server === 'proxy' ? '；也可以查看 LiteLLM 服务器日志' : ''}。`
           : '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',
     },
     model: {
@@ -435,6 +435,7 @@ export const zhCN: Messages = {
       withNotes: (p) => `${p.value}（${p.notes.join('；')}）`,
     },
     badUrl: 'ANTHROPIC_BASE_URL 不是可用的地址',
+    onLine: (p) => `.env 第 ${p.line} 行`,
     badUrlFix: '请把 ANTHROPIC_BASE_URL 设置为 LiteLLM 代理的地址，例如 http://127.0.0.1:3000（不需要路径，也不需要 /v1）。',
     nothingToConnect: '没有设置 ANTHROPIC_BASE_URL（直连 Anthropic API），也没有密钥：无法连接',
     usedAs: (p) => `ANTHROPIC_BASE_URL ${p.raw} 按 ${p.url} 使用`,

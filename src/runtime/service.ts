@@ -167,7 +167,7 @@ export class RuntimeService implements Runtime {
       for await (const ev of client.stream(request, signal)) {
         if (ev.type === 'start') {
           started = true;
-          if (this.state.keyRefused) this.update({ keyRefused: false });
+          if (route === 'main' && this.state.keyRefused) this.update({ keyRefused: false });
         }
         if (ev.type === 'text') partial = true;
         yield ev;

@@ -125,7 +125,8 @@ function explain(line: string): { key?: string; message: string; say: Say } {
   const eq = text.indexOf('=');
   if (eq === 0) return said((m) => m.problems.missingKey);
   if (eq < 0) {
-    const key = /^([\w.-]+)(\s+\S+)?$/.exec(text)?.[1]; // `KEY` or `KEY value`
+    // `KEY`, `KEY value`, `KEY value # comment`, `KEY:value` (dotenv wants a space after the colon)
+    const key = /^([\w.-]+)(?::\S*|\s+\S+(?:\s+#.*)?)?$/.exec(text)?.[1];
     return { ...(key ? { key } : {}), ...said((m) => m.problems.noEquals) };
   }
   const key = text.slice(0, eq).trim();

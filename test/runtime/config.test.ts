@@ -107,6 +107,9 @@ describe('a proxy address that is there but unusable', () => {
     expect(bad.unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
     const noEquals = resolve('ANTHROPIC_API_KEY=sk-proxy-key\nANTHROPIC_BASE_URL http://127.0.0.1:3000\n');
     expect(noEquals.unusableBaseUrl).toMatchObject({ line: 2, key: 'ANTHROPIC_BASE_URL' });
+    // dotenv wants a space after ":", and skips a line without "=" whatever follows the value
+    expect(resolve('ANTHROPIC_BASE_URL:http://127.0.0.1:3000\n').unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
+    expect(resolve('ANTHROPIC_BASE_URL http://127.0.0.1:3000  # my proxy\n').unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
     const fromEnv = resolve('ANTHROPIC_API_KEY=sk-proxy-key\n', { ANTHROPIC_BASE_URL: 'localhost:3000' });
     expect(fromEnv.unusableBaseUrl).toMatchObject({ key: 'ANTHROPIC_BASE_URL' });
   });

@@ -336,3 +336,18 @@ describe('doctor on values not saved yet (the settings screen\'s Test connection
     }
   });
 });
+
+describe('doctor on a proxy address that is set but unusable', () => {
+  it('fails the address check and checks nothing at Anthropic with the proxy key', async () => {
+    // A line dotenv skips (":" instead of "="): the config must mark it before the doctor runs, or
+    // the checks below would go to api.anthropic.com.
+    const text = `ANTHROPIC_BASE_URL:http://127.0.0.1:4000\nANTHROPIC_API_KEY=${KEY}\n`;
+    home.writeEnv(text);
+    expect(loadConfig(home.envPath, {}).config.unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
+    const { results, by } = await doctor(text);
+    expect(by('address')).toMatchObject({ status: 'fail', kind: 'config' });
+    expect(by('address').detail).toEqual(['.env line 1']);
+    expect(statuses(results)).toMatchObject({ server: 'skip', key: 'skip', model: 'skip', request: 'skip' });
+    expect(JSON.stringify(results)).not.toContain('api.anthropic.com');
+  });
+});

@@ -263,6 +263,8 @@ describe('EnvDocument.problems', () => {
       '',
       'JUSTAWORD',
       'GOOD=2',
+      'URL:http://x',
+      'SPACED http://x  # note',
       'TAIL="x" junk',
     ].join('\r\n');
     const doc = new EnvDocument('\uFEFF' + text);
@@ -276,7 +278,9 @@ describe('EnvDocument.problems', () => {
       { line: 7, key: 'BAD$KEY', message: 'invalid key "BAD$KEY" (use letters, digits, _ . -)' },
       { line: 8, key: 'OPEN', message: 'unterminated " quote' },
       { line: 10, key: 'JUSTAWORD', message: "no '=' on this line (expected KEY=VALUE)" },
-      { line: 12, key: 'TAIL', message: 'text after the closing quote' },
+      { line: 12, key: 'URL', message: "no '=' on this line (expected KEY=VALUE)" },
+      { line: 13, key: 'SPACED', message: "no '=' on this line (expected KEY=VALUE)" },
+      { line: 14, key: 'TAIL', message: 'text after the closing quote' },
     ]);
   });
 

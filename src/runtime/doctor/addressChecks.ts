@@ -15,14 +15,17 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   const d = m.doctor;
   const raw = config.values.ANTHROPIC_BASE_URL;
   if (!config.baseUrl) {
-    const check = raw ? normalizeBaseUrl(raw) : undefined;
-    if (check && !check.ok) {
+    // Set but unusable (a bad value, or a line dotenv skipped): no check may fall back to Anthropic
+    // directly, which would get the proxy's key.
+    const unusable = config.unusableBaseUrl;
+    if (unusable) {
       found.why = d.badUrl;
+      const check = raw ? normalizeBaseUrl(raw) : undefined;
       return {
         status: 'fail',
         kind: 'config',
-        title: m.problems.keyed({ key: 'ANTHROPIC_BASE_URL', message: check.say(m) }),
-        detail: [],
+        title: check && !check.ok ? m.problems.keyed({ key: 'ANTHROPIC_BASE_URL', message: check.say(m) }) : (unusable.say?.(m) ?? unusable.message),
+        detail: unusable.line ? [m.doctor.onLine({ line: unusable.line })] : [],
         fix: d.badUrlFix,
       };
     }

@@ -10,7 +10,7 @@ import { globMatch, hostOf, isTimeout, quote } from './net.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
-  const { config, found, wait, ctx, fail, classify, skip, outOfTime, m } = run;
+  const { config, found, wait, ctx, fail, skip, outOfTime, m } = run;
   const d = m.doctor;
   if (!found.answers) {
     if (found.noKey) {
