@@ -1,6 +1,6 @@
 // openwork-tui models [--json]
 import type { ModelEntry, RuntimeState, ModelListing } from '../runtime/types.js';
-import { connectionLabel } from '../runtime/describe.js';
+import { whereLabel } from '../runtime/describe.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
 import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
@@ -17,7 +17,7 @@ function details(e: ModelEntry, m: Messages): string {
 export function renderModels(io: IO, state: RuntimeState, listing: ModelListing): string {
   const m = io.messages;
   const w = m.cli.models;
-  const out: string[] = [w.connection({ label: connectionLabel(state.connection, m) })];
+  const out: string[] = [w.connection({ label: whereLabel(state, m) })];
   const width = Math.max(...listing.models.map((e) => textWidth(e.id))) + 2;
   const row = (mark: string, e: ModelEntry, extra = '') => `  ${mark} ${padEnd(e.id, width)}${dim(io, details(e, m))}${extra}`;
   // As the picker sees them: a built-in gpt-*/o* name the proxy lacks goes to OpenAI directly

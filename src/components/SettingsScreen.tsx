@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { connectionLabel } from '../runtime/describe.js';
+import { connectionLabel, whereLabel } from '../runtime/describe.js';
 import { DEFAULT_MODEL } from '../runtime/models.js';
 import type { Runtime } from '../runtime/types.js';
 import { FIELDS } from '../settings/fields.js';
@@ -115,7 +115,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
         </Text>
         <Text color={t.muted}>
           {'  '}
-          {p.envPath} · {m.settings.now({ where: rt.detecting ? m.settings.connecting : connectionLabel(rt.connection, m) })}
+          {p.envPath} · {m.settings.now({ where: rt.config.unusableBaseUrl ? whereLabel(rt, m) : rt.detecting ? m.settings.connecting : connectionLabel(rt.connection, m) })}
         </Text>
       </Text>
       <Box flexDirection="column" marginTop={1}>

@@ -1,6 +1,11 @@
 // How a connection is named on screen and in the log (presence of keys only, never a secret).
-import type { ConfigSnapshot, Connection } from './types.js';
+import type { ConfigSnapshot, Connection, RuntimeState } from './types.js';
 import { en, type Messages } from '../i18n/en.js';
+
+/** What the app talks to, for the user: an unusable proxy address says so, never "Anthropic direct". */
+export function whereLabel(state: Pick<RuntimeState, 'config' | 'connection'>, m: Messages = en): string {
+  return state.config.unusableBaseUrl ? m.status.badAddress : connectionLabel(state.connection, m);
+}
 
 export function connectionLabel(c: Connection, m: Messages = en): string {
   switch (c.mode) {
