@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configFromText } from '../../src/runtime/loadConfig.js';
 import { normalizeBaseUrl } from '../../src/runtime/config.js';
+import { whereLabel } from '../../src/runtime/describe.js';
+import type { Connection } from '../../src/runtime/types.js';
 
 const resolve = (text: string | undefined, env: NodeJS.ProcessEnv = {}) => configFromText('/x/.env', text, env);
 
@@ -112,6 +114,12 @@ describe('a proxy address that is there but unusable', () => {
     expect(resolve('ANTHROPIC_BASE_URL http://127.0.0.1:3000  # my proxy\n').unusableBaseUrl).toMatchObject({ line: 1, key: 'ANTHROPIC_BASE_URL' });
     const fromEnv = resolve('ANTHROPIC_API_KEY=sk-proxy-key\n', { ANTHROPIC_BASE_URL: 'localhost:3000' });
     expect(fromEnv.unusableBaseUrl).toMatchObject({ key: 'ANTHROPIC_BASE_URL' });
+  });
+
+  it('is named as such where the app says what it talks to, never "Anthropic direct"', () => {
+    const direct: Connection = { mode: 'anthropic', baseUrl: undefined, host: undefined, unreachable: false, via: 'direct' };
+    expect(whereLabel({ config: resolve('ANTHROPIC_BASE_URL=htp://x\n'), connection: direct })).toBe('proxy address unusable (.env)');
+    expect(whereLabel({ config: resolve('ANTHROPIC_API_KEY=sk-x\n'), connection: direct })).toBe('Anthropic direct');
   });
 
   it('is not marked when the address is usable, Anthropic itself, or absent', () => {
