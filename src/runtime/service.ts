@@ -92,6 +92,10 @@ export class RuntimeService implements Runtime {
     this.messages = messages;
   }
 
+  logError(message: string): void {
+    this.opts.logger.error(message);
+  }
+
   /** Resolves once the current connection has been detected (starting the detection if needed). */
   ready(): Promise<void> {
     return this.detection(this.binding);

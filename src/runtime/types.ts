@@ -200,4 +200,6 @@ export interface Runtime {
   listModels(signal?: AbortSignal): Promise<ModelListing>;
   /** The catalog for notices and error texts from now on (the UI language changed). */
   setMessages?(messages: Messages): void;
+  /** A line in the app's log file (never on the screen), for failures the UI can only call "unexpected". */
+  logError?(message: string): void;
 }

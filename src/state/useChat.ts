@@ -99,9 +99,8 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
         }
         if (live()) end(t, { type: 'finish', gen: t.gen, stopReason: 'end', now: Date.now() });
       } catch (err) {
-        // A bug or a broken install (e.g. a missing chunk): the card says to retry; the log (where the
-        // chat routes console) says what it was.
-        console.error(`[Chat] a reply failed unexpectedly: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+        // A bug or a broken install (e.g. a missing chunk): the card says to retry; the log says what it was.
+        runtime.logError?.(`[Chat] a reply failed unexpectedly: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
         if (live()) end(t, { type: 'fail', gen: t.gen, error: unexpectedError(), now: Date.now() });
       }
     },

@@ -38,6 +38,21 @@ describe('chat', () => {
     ]);
   });
 
+  it('a reply that throws: an "unexpected" card on screen, the cause in the log (never on the screen)', async () => {
+    const runtime = fakeRuntime();
+    const logged: string[] = [];
+    runtime.logError = (line) => logged.push(line);
+    runtime.chat = () =>
+      (async function* fails(): AsyncGenerator<never> {
+        throw new TypeError('chunk went missing');
+      })();
+    const app = await renderApp({}, runtime);
+    await app.press('hi', keys.enter);
+    const frame = await app.see('The reply failed unexpectedly.');
+    expect(frame).not.toContain('chunk went missing');
+    expect(logged).toEqual(['[Chat] a reply failed unexpectedly: TypeError: chunk went missing']);
+  });
+
   it('shows waiting, then streaming, then the last reply tokens and cost', async () => {
     const runtime = fakeRuntime();
     runtime.script([

@@ -41,7 +41,7 @@ const ALLOWED = new Set([
 ]);
 
 /** Calls whose string arguments are not shown to the user. */
-const SILENT_CALLS = /^(logger|this\.opts\.logger|input\.logger|opts\.logger|console)\.(info|warn|error|debug|log)$|^(codeError)$/;
+const SILENT_CALLS = /^(logger|this\.opts\.logger|input\.logger|opts\.logger|console)\.(info|warn|error|debug|log)$|^(codeError|runtime\.logError)$/;
 
 const WORDS = /[A-Za-z]{2,}[,.:;!?]?\s+[A-Za-z]{2,}/;
 

@@ -217,15 +217,17 @@ describe('other provider modes', () => {
   });
 });
 
+/** A runtime on a local LiteLLM proxy it has detected, the proxy answering with `fault`. */
+async function litellm(fault: TestServer['fault'] = 'none', env = '') {
+  const s = await server();
+  home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n${env}`);
+  const r = runtime();
+  await r.ready();
+  s.fault = fault;
+  return { s, r };
+}
+
 describe('failures', () => {
-  async function litellm(fault: TestServer['fault'], env = '') {
-    const s = await server();
-    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n${env}`);
-    const r = runtime();
-    await r.ready();
-    s.fault = fault;
-    return { s, r };
-  }
 
   it('a wrong key: 401 → auth, with the masked key and its variable, never the key', async () => {
     const s = await server({ masterKey: 'sk-the-right-one' });
@@ -478,11 +480,7 @@ describe('request log toggled while running (/debug)', () => {
 
 describe('a refused key in the state (the status bar)', () => {
   it('is marked after a 401 and cleared by the next reply', async () => {
-    const s = await server();
-    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
-    const r = runtime();
-    await r.ready();
-    s.fault = '401';
+    const { s, r } = await litellm('401');
     await collect(r.chat(hello()));
     expect(r.getState().keyRefused).toBe(true);
     s.fault = 'none';
@@ -493,10 +491,7 @@ describe('a refused key in the state (the status bar)', () => {
 
 describe('a proxy that stops after it was detected', () => {
   it('is marked unreachable after a refused request, and found again when it answers', async () => {
-    const s = await server();
-    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
-    const r = runtime();
-    await r.ready();
+    const { s, r } = await litellm();
     expect(r.getState().connection.unreachable).toBe(false);
     const port = s.port;
     await s.close();
