@@ -7,6 +7,7 @@ import { StatusBar } from './components/StatusBar.js';
 import { Transcript } from './components/Transcript.js';
 import { useChat } from './state/useChat.js';
 import { useCommands } from './state/useCommands.js';
+import type { SlashContext } from './slash/types.js';
 import { useFlash } from './state/useFlash.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
@@ -237,7 +238,6 @@ function ChatApp(props: ChatAppProps) {
 
   const openModels = useCallback(() => setScreen('models'), [setScreen]);
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
-  const openDoctor = useCallback(() => setScreen('doctor'), [setScreen]);
   const backToChat = useCallback(() => setScreen('chat'), [setScreen]);
   // The settings screen is tall: the transcript above it scrolls out of view, and erasing the screen
   // when it closes would leave the prompt at the top of an empty terminal. The transcript is printed
@@ -261,7 +261,20 @@ function ChatApp(props: ChatAppProps) {
     const on = requestLog.toggle();
     info((mm) => mm.chat.requestLog({ on, file: requestLog.file }));
   }, [requestLog, info]);
-  const runCommand = useCommands({ chat: controls, switchModel, openModels, openSettings, openDoctor, toggleRequestLog, clearScreen, quit });
+  const slashContext = useMemo<SlashContext>(
+    () => ({
+      chat: controls,
+      model: () => modelRef.current,
+      switchModel,
+      open: setScreen,
+      toggleRequestLog,
+      clearScreen,
+      quit,
+      say: (text, tone) => (tone === 'warn' ? warn(text) : info(text)),
+    }),
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn],
+  );
+  const runCommand = useCommands(slashContext);
 
   const onSubmit = useCallback(
     (text: string): boolean => {

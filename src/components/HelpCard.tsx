@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { textWidth } from '../i18n/index.js';
 import { keyBindingRows } from '../state/keymap.js';
-import { SLASH_COMMANDS, slashUsage } from '../state/slash.js';
+import { SLASH_COMMANDS } from '../slash/registry.js';
+import { slashUsage } from '../slash/match.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 

@@ -3,7 +3,7 @@ import { Box, Text, useCursor } from 'ink';
 import { promptIntents } from '../state/promptKeys.js';
 import { INITIAL_PROMPT, promptReducer, type PromptAction } from '../state/promptState.js';
 import { layoutPrompt, visibleWindow } from '../state/promptLayout.js';
-import { slashMatches } from '../state/slash.js';
+import { slashMatches } from '../slash/match.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
 import { fit } from '../i18n/index.js';

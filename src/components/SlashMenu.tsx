@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { fit, padEnd, textWidth } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
-import { slashUsage, type SlashCommand } from '../state/slash.js';
+import { slashUsage } from '../slash/match.js';
+import type { SlashCommand } from '../slash/types.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 

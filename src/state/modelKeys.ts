@@ -1,38 +1,12 @@
-// Keys for model switching, as Ink's useInput reports them. Pure, so every binding is tested
-// without a terminal.
-//
-// What Ink 6.8 reports (xterm, no kitty protocol):
-//   Ctrl+P  \x10     → input 'p', key.ctrl        open the picker
-//   Ctrl+O  \x0f     → input 'o', key.ctrl        next recent model (raw mode turns off the tty's
-//                                                  VDISCARD, so macOS terminals pass it through)
-//   Alt+M   \x1bm    → input 'm', key.meta        next recent model (needs "Option as Meta" on macOS)
+// Keys in the open model picker, as Ink's useInput reports them. Pure, so every binding is tested
+// without a terminal. The chat screen's keys that open the picker or cycle models are in keymap.ts.
 import type { PickerAction } from './modelPicker.js';
-import type { KeyBinding } from './keymap.js';
-import type { KeyLike } from './promptKeys.js';
+import type { KeyLike } from './keymap.js';
 
 /** The part of Ink's `Key` read here: the prompt's, plus the page keys (Ink's Key is assignable to it). */
 export interface PickerKey extends KeyLike {
   pageUp: boolean;
   pageDown: boolean;
-}
-
-export const MODEL_KEYS = {
-  picker: 'Ctrl+P',
-  cycle: 'Ctrl+O / Alt+M',
-} as const;
-
-/** Key bindings for /help, in KEY_BINDINGS' shape. */
-export const MODEL_KEY_BINDINGS: readonly KeyBinding[] = [
-  { keys: (m) => m.keys.pickerKeys, action: 'picker' },
-  { keys: MODEL_KEYS.cycle, action: 'cycle' },
-];
-
-/** A global key for model switching on the chat screen, if this is one. */
-export function modelKeyIntent(input: string, key: Pick<PickerKey, 'ctrl' | 'meta'>): 'openPicker' | 'cycle' | undefined {
-  if (key.ctrl && input === 'p') return 'openPicker';
-  if (key.ctrl && input === 'o') return 'cycle';
-  if (key.meta && !key.ctrl && input === 'm') return 'cycle';
-  return undefined;
 }
 
 export type PickerIntent = PickerAction | { type: 'pick' } | { type: 'close' } | { type: 'refresh' };

@@ -19,7 +19,7 @@ import {
   type PromptBuffer,
 } from './promptBuffer.js';
 import { EMPTY_HISTORY, historyDown, historyUp, pushHistory, type PromptHistory } from './history.js';
-import { completeSlash } from './slash.js';
+import { completeSlash } from '../slash/match.js';
 
 export interface PromptState {
   readonly buffer: PromptBuffer;

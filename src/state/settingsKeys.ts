@@ -1,6 +1,6 @@
 // Keys on the settings screen → what to do. Pure, so every binding is tested without a terminal.
 // While a field is edited, the prompt's own key mapping (promptIntents) does the text editing.
-import type { KeyLike } from './promptKeys.js';
+import type { KeyLike } from './keymap.js';
 import { promptIntents } from './promptKeys.js';
 import type { EditOp, SettingsAction, SettingsState } from './settingsReducer.js';
 import { focusedRow } from './settingsReducer.js';

@@ -1,9 +1,10 @@
-// The keys that work everywhere on the chat screen: Esc and Ctrl+C stop a reply; Ctrl+C twice exits;
-// Ctrl+S opens the settings; Ctrl+P the model picker; Ctrl+O / Alt+M switch to the next recent model.
+// The keys that work everywhere on the chat screen (the "chat" rows of keymap.ts): Esc and Ctrl+C
+// stop a reply; Ctrl+C twice exits; Ctrl+S opens the settings; Ctrl+P the model picker; Ctrl+O /
+// Alt+M switch to the next recent model.
 import { useCallback, useRef } from 'react';
 import type { Key } from 'ink';
 import { useKeyboard } from './useKeyboard.js';
-import { modelKeyIntent } from './modelKeys.js';
+import { keyAction } from './keymap.js';
 import type { LazyText } from '../i18n/index.js';
 
 export const EXIT_WINDOW_MS = 2000;
@@ -24,22 +25,25 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
   const latest = useRef(handlers);
   latest.current = handlers;
   // A stable handler, so Ink does not resubscribe on every render of the app.
-  const onInput = useCallback((input: string, key: Key) => {
+  const onInput = useCallback((input: string, key: Key, raw: string) => {
     const h = latest.current;
-    if (key.escape) {
-      h.onStop();
-      return;
+    const action = keyAction('chat', input, key, raw);
+    switch (action) {
+      case 'stop':
+        h.onStop();
+        return;
+      case 'settings':
+        h.onSettings();
+        return;
+      case 'openPicker':
+      case 'cycle':
+        h.onModelKey(action);
+        return;
+      case 'interrupt':
+        break;
+      case undefined:
+        return;
     }
-    if (key.ctrl && input === 's') {
-      h.onSettings();
-      return;
-    }
-    const modelKey = modelKeyIntent(input, key);
-    if (modelKey) {
-      h.onModelKey(modelKey);
-      return;
-    }
-    if (!(key.ctrl && input === 'c')) return;
     // Asked of the chat itself, not of the last render (React renders a moment after the state changes).
     if (h.onStop()) {
       armedAt.current = 0;

@@ -11,7 +11,8 @@ const words = (r: CheckResult): Checked => {
   const { say: _say, ...rest } = r;
   return rest;
 };
-import { modelKeyIntent, pickerIntent } from '../../src/state/modelKeys.js';
+import { pickerIntent } from '../../src/state/modelKeys.js';
+import { keyAction } from '../../src/state/keymap.js';
 import { keyWith } from '../helpers/keys.js';
 
 const seedProxy: ModelListing = {
@@ -116,11 +117,11 @@ const k = keyWith;
 
 describe('model keys', () => {
   it('Ctrl+P opens the picker; Ctrl+O and Alt+M cycle recent models (as Ink reports them)', () => {
-    expect(modelKeyIntent('p', k({ ctrl: true }))).toBe('openPicker');
-    expect(modelKeyIntent('o', k({ ctrl: true }))).toBe('cycle');
-    expect(modelKeyIntent('m', k({ meta: true }))).toBe('cycle');
-    expect(modelKeyIntent('p', k({}))).toBeUndefined();
-    expect(modelKeyIntent('m', k({}))).toBeUndefined();
+    expect(keyAction('chat', 'p', k({ ctrl: true }))).toBe('openPicker');
+    expect(keyAction('chat', 'o', k({ ctrl: true }))).toBe('cycle');
+    expect(keyAction('chat', 'm', k({ meta: true }))).toBe('cycle');
+    expect(keyAction('chat', 'p', k({}))).toBeUndefined();
+    expect(keyAction('chat', 'm', k({}))).toBeUndefined();
   });
 
   it('maps the picker keys', () => {

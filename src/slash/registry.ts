@@ -1,0 +1,12 @@
+// Every slash command, in the order /help and the menu list them. Adding a command: its module in
+// this folder, its words in both catalogs (`slash`), and one entry here.
+import type { SlashCommand } from './types.js';
+import { model } from './model.js';
+import { settings } from './settings.js';
+import { doctor } from './doctor.js';
+import { debug } from './debug.js';
+import { clear } from './clear.js';
+import { help } from './help.js';
+import { quit } from './quit.js';
+
+export const SLASH_COMMANDS: readonly SlashCommand[] = [model, settings, doctor, debug, clear, help, quit];

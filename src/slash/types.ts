@@ -1,0 +1,47 @@
+// What a slash command is. Each command is one module in this folder (its words in the catalogs'
+// `slash` section, its test beside it) and one line in registry.ts; /help, the menu, Tab completion
+// and dispatch all read the registry.
+import type { LazyText, Say } from '../i18n/index.js';
+import type { ChatControls } from '../state/useChat.js';
+
+/** The screens a command can open in place of the prompt. */
+export type CommandScreen = 'models' | 'settings' | 'doctor';
+
+/**
+ * What a command can do to the app. The app's chat controller builds it; a command that needs
+ * something new adds it here and there.
+ */
+export interface SlashContext {
+  chat: ChatControls;
+  /** The model the next message goes to (now, not as of the last render). */
+  model(): string;
+  /** Switch to this model, checking it first (says the outcome in the transcript). */
+  switchModel(name: string): void;
+  open(screen: CommandScreen): void;
+  /** Turn the request log (--debug) on or off, and say so. */
+  toggleRequestLog(): void;
+  /** Erase the terminal and its scrollback. */
+  clearScreen(): void;
+  quit(): void;
+  /** A line in the transcript: information, or a warning. */
+  say(text: LazyText, tone?: 'warn'): void;
+}
+
+export interface SlashCommand {
+  /** Typed after `/`: lowercase, no spaces. */
+  name: string;
+  aliases?: readonly string[];
+  /** The argument's placeholder, e.g. "[name]"; a command with one completes to `/name `. */
+  args?: Say;
+  /** One line for /help and the menu. */
+  description: Say;
+  /** Candidates for the argument being typed (Tab completes to their common prefix). Pure and quick. */
+  complete?(arg: string): readonly string[];
+  /** Runs the command; `arg` is the trimmed text after the name. */
+  run(arg: string, ctx: SlashContext): void;
+}
+
+/** Declares a command (typed, nothing else). */
+export function defineCommand(c: SlashCommand): SlashCommand {
+  return c;
+}

@@ -1,0 +1,58 @@
+// A SlashContext that records what a command asked the app to do, over a real chat reducer, so a
+// command's test checks its effect on the conversation and the calls it made, in order.
+import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
+import type { SlashContext } from '../../src/slash/types.js';
+import { resolveText, en } from '../../src/i18n/index.js';
+
+export interface RecordedContext extends SlashContext {
+  /** Every call, e.g. "open models", "switchModel x", "chat.cancel". */
+  calls: string[];
+  /** The conversation after the dispatched actions. */
+  state(): ChatState;
+  /** Lines said with ctx.say, in English (warnings prefixed "warn: "). */
+  said: string[];
+}
+
+export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
+  const calls: string[] = [];
+  const said: string[] = [];
+  let state = initialChatState({ version: '0.0.0' });
+  let busy = false;
+  return {
+    calls,
+    said,
+    state: () => state,
+    chat: {
+      send(text, m) {
+        calls.push(`chat.send ${m} ${text}`);
+        busy = true;
+        return true;
+      },
+      stop() {
+        calls.push('chat.stop');
+        const was = busy;
+        busy = false;
+        return was;
+      },
+      cancel() {
+        calls.push('chat.cancel');
+        busy = false;
+      },
+      busy: () => busy,
+      dispatch(action: ChatAction) {
+        calls.push(`chat.dispatch ${action.type}`);
+        state = chatReducer(state, action);
+      },
+    },
+    model: () => model,
+    switchModel: (name) => calls.push(`switchModel ${name}`),
+    open: (screen) => calls.push(`open ${screen}`),
+    toggleRequestLog: () => calls.push('toggleRequestLog'),
+    clearScreen: () => calls.push('clearScreen'),
+    quit: () => calls.push('quit'),
+    say(text, tone) {
+      calls.push('say');
+      said.push(`${tone === 'warn' ? 'warn: ' : ''}${resolveText(text, en)}`);
+    },
+  };
+}
