@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, DEFAULT_MODEL } = s;
+  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, DEFAULT_MODEL, prefsParamMemory } = s;
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
@@ -61,7 +61,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 
   const restoreConsole = routeConsoleToLog(logger);
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m });
+  // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
+  const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m, paramMemory });
   const config = runtime.getState().config;
   const saved = savedModels(paths.home, connectionKey(config));
   const model = args.model ?? saved.selected ?? DEFAULT_MODEL;
@@ -91,6 +93,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
   } finally {
     runtime.close();
+    await paramMemory.settled();
     restoreConsole();
   }
 }

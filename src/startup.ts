@@ -5,6 +5,7 @@ import { resolvePaths } from './settings/paths.js';
 import { savedLang } from './settings/prefsFile.js';
 
 export { savedModels } from './settings/prefsFile.js';
+export { prefsParamMemory } from './settings/paramMemory.js';
 export { createFileLogger } from './runtime/logger.js';
 export { routeConsoleToLog } from './runtime/console.js';
 export { RuntimeService } from './runtime/service.js';

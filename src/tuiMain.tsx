@@ -4,7 +4,7 @@
 // load than their code, each being a read, a compile and a module job. The SDK adapters, conf and
 // the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
 import { parseArgs, type ParsedArgs } from './args.js';
-import { connectionKey, createFileLogger, DEFAULT_MODEL, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
+import { connectionKey, createFileLogger, DEFAULT_MODEL, prefsParamMemory, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
@@ -37,7 +37,8 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const restoreConsole = routeConsoleToLog(logger);
   let stopHeapWatch: (() => void) | undefined;
   // The proxy is probed, and .env watched, after the first frame.
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m });
+  const paramMemory = prefsParamMemory(paths.home, prefs);
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m, paramMemory });
   try {
     const config = runtime.getState().config;
     const saved = savedModels(paths.home, connectionKey(config));
@@ -77,6 +78,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   } finally {
     stopHeapWatch?.();
     runtime.close();
+    await paramMemory.settled();
     restoreConsole();
   }
 }

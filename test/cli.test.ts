@@ -22,6 +22,20 @@ describe('openwork-tui -p', () => {
     expect(f.home.readLog()).toContain(`[Runtime] Using LiteLLM proxy for Anthropic: { hasApiKey: true, hasAuthToken: false, baseUrl: '${f.server.url}' }`);
   });
 
+  it("the seed guide's proxy refuses stream_options: the first -p still answers, and the next run sends no refused request", async () => {
+    f.home.writeEnv(seedEnv(f.server.url));
+    const chats = () => f.server.requests.filter((q) => q.url.endsWith('/chat/completions'));
+    const first = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
+    expect([first.code, first.stdout, first.stderr]).toEqual([0, 'Hello from the proxy\n', '']);
+    expect(chats().map((q) => q.body.stream_options)).toEqual([{ include_usage: true }, undefined]);
+    const second = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
+    expect([second.code, second.stdout]).toEqual([0, 'Hello from the proxy\n']);
+    expect(chats().slice(2).map((q) => q.body.stream_options)).toEqual([undefined]);
+    const log = f.home.readLog().split('\n').filter((l) => l.includes('refused the optional parameter stream_options'));
+    expect(log).toHaveLength(1);
+    expect(log[0]).toContain('litellm_settings: drop_params: true');
+  });
+
   it('reads the prompt from stdin', async () => {
     f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', '--model', 'claude-3-5-haiku-20241022'], {}, 'hello from a pipe');

@@ -23,6 +23,13 @@ describe('openwork-tui doctor', () => {
     expect(r.stdout).toContain('✔ Key: the proxy accepted the key sk-…ster (from ANTHROPIC_API_KEY)');
     expect(r.stdout).toMatch(/✔ Request: claude-3-5-sonnet answered a one-token request in \d+ ms/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('All 6 checks passed.');
+    // The seed guide's proxy refuses stream_options: said under the request, with the proxy-side fix.
+    expect(r.stdout).toContain('    the proxy refused the optional parameter stream_options (HTTP 500)');
+    expect(r.stdout).toContain('    tip: to have the proxy drop such parameters itself, set `litellm_settings: drop_params: true` in its config');
+    // Kept in the preferences: the chat after it sends no refused request.
+    const p = await runCli(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { home: f.home.dir });
+    expect(p.stdout).toBe('Hello from the proxy\n');
+    expect(f.server.requests.filter((q) => q.url.endsWith('/chat/completions')).map((q) => q.body.stream_options)).toEqual([{ include_usage: true }, undefined, undefined]);
   });
 
   it('--json: { ok, checks } for scripts', async () => {

@@ -65,10 +65,13 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
     modelFrom = 'default';
   }
   if (!opts.json) io.stdout.write(`${bold(io, 'openwork-tui doctor')} ${dim(io, m.doctor.header({ envPath: opts.envPath, model, from: modelFrom }))}\n\n`);
+  const { prefsParamMemory } = await import('../settings/paramMemory.js');
+  const paramMemory = prefsParamMemory(opts.home, () => import('../settings/prefs.js').then(({ openPrefs }) => openPrefs(opts.home)));
   const checks = await runDoctor(
-    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger, messages: m },
+    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger, messages: m, paramMemory },
     opts.json ? undefined : (r) => io.stdout.write(renderCheck(io, r)),
   );
+  await paramMemory.settled();
   const code = doctorExitCode(checks);
   if (opts.json) io.stdout.write(JSON.stringify({ ok: code === EXIT.ok, model, checks }, null, 2) + '\n');
   else {

@@ -34,7 +34,9 @@ export function DoctorView(p: DoctorViewProps) {
     let cancelled = false;
     void (async () => {
       const seen: CheckResult[] = [];
-      const all = await runDoctor({ config: p.runtime.getState().config, env: p.env, model: p.model, messages: messages.current }, (r) => {
+      const memory = p.runtime.paramMemory;
+      const input = { config: p.runtime.getState().config, env: p.env, model: p.model, messages: messages.current, ...(memory ? { paramMemory: memory } : {}) };
+      const all = await runDoctor(input, (r) => {
         if (cancelled) return;
         seen.push(r);
         setResults([...seen]);

@@ -95,6 +95,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
     model: p.model ?? DEFAULT_MODEL,
     onClose: p.onClose,
     messages: m,
+    ...(p.runtime?.paramMemory ? { paramMemory: p.runtime.paramMemory } : {}),
     ...(p.prefs ? { prefs: p.prefs } : {}),
     ...(p.prefValues ? { prefValues: p.prefValues } : {}),
     ...(p.onSavePrefs ? { onSavePrefs: p.onSavePrefs } : {}),

@@ -541,6 +541,10 @@ export const en = {
     tokens: (p: { input: number | string; output: number | string; cost?: number | undefined }) =>
       `tokens: ${p.input} in, ${p.output} out${p.cost !== undefined ? `, cost $${p.cost}` : ''}`,
     requestId: (p: { id: string }) => `request id: ${p.id}`,
+    paramRefused: (p: { param: string; status: number | string }) =>
+      `the proxy refused the optional parameter ${p.param} (HTTP ${p.status}): sent again without it, as the chat does from now on (token counts are estimated)`,
+    paramLeftOut: (p: { param: string }) => `${p.param} left out: this proxy refused it for this model before (token counts are estimated)`,
+    dropParamsTip: 'to have the proxy drop such parameters itself, set `litellm_settings: drop_params: true` in its config',
     answered: (p: { model: string; total: number; ttfb: number }) => `${p.model} answered a one-token request in ${p.total} ms (first byte after ${p.ttfb} ms)`,
   },
 

@@ -513,6 +513,9 @@ export const zhCN: Messages = {
     reply: (p) => `回复：${p.reply}`,
     tokens: (p) => `token：输入 ${p.input}，输出 ${p.output}${p.cost !== undefined ? `，费用 $${p.cost}` : ''}`,
     requestId: (p) => `请求 ID：${p.id}`,
+    paramRefused: (p) => `代理拒绝了可选参数 ${p.param}（HTTP ${p.status}）：已去掉它重新发送，聊天从此也不再发送它（token 数为估算）`,
+    paramLeftOut: (p) => `未发送 ${p.param}：这个代理之前对该模型拒绝过它（token 数为估算）`,
+    dropParamsTip: '要让代理自己忽略这类参数，请在它的配置中设置 `litellm_settings: drop_params: true`',
     answered: (p) => `${p.model} 在 ${p.total} 毫秒内完成了一个单 token 请求（首字节 ${p.ttfb} 毫秒）`,
   },
 

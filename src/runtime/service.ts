@@ -22,7 +22,8 @@ import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusa
 import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
-import { connectionLabel, describeConnection } from './describe.js';
+import { connectionKey, connectionLabel, describeConnection } from './describe.js';
+import { DROP_PARAMS_FIX, RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
 import { en, type Messages, type Say } from '../i18n/en.js';
 
 export interface RuntimeOptions {
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   fetch?: typeof fetch;
   /** The catalog for notices and error texts (English when not given); setMessages changes it. */
   messages?: Messages;
+  /** Where optional parameters a proxy refused are kept across runs (preferences); this run remembers them anyway. */
+  paramMemory?: ParamMemory;
 }
 
 interface Binding {
@@ -65,9 +68,12 @@ export class RuntimeService implements Runtime {
   private noticeId = 0;
   private readonly fetchImpl: typeof fetch;
   private messages: Messages;
+  /** Optional parameters refused per connection and model: never sent again (see optionalParams.ts). */
+  readonly paramMemory: RefusedParams;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.messages = opts.messages ?? en;
+    this.paramMemory = new RefusedParams(opts.paramMemory);
     this.fetchImpl = loggingFetch(opts.logger, opts.fetch ?? fetch);
     const text = readEnvFile(opts.envPath);
     const config = configFromText(opts.envPath, text, opts.env);
@@ -168,7 +174,18 @@ export class RuntimeService implements Runtime {
     let partial = false;
     try {
       const client = await this.client(b, route);
-      for await (const ev of client.stream(request, signal)) {
+      const where = route === 'openai' ? 'openai' : connectionKey(b.config);
+      const omit = this.paramMemory.refused(where, request.model);
+      const onRefused = (param: string, err: unknown) => {
+        this.paramMemory.remember(where, request.model, param);
+        const status = (err as { status?: unknown }).status;
+        this.opts.logger.warn(
+          `[Runtime] ${ctx.host} refused the optional parameter ${param} for model ${request.model} (HTTP ${String(status)}); ` +
+            `sent again without it, and left out from now on for this ${route === 'openai' ? 'endpoint' : 'proxy'} and model (token counts are then estimated)` +
+            (b.connection.mode === 'litellm' && route === 'main' ? `. Proxy-side fix: ${DROP_PARAMS_FIX}` : ''),
+        );
+      };
+      for await (const ev of streamWithoutRefused(client, request, signal, omit, onRefused)) {
         if (ev.type === 'start') {
           started = true;
           if (route === 'main' && this.state.keyRefused) this.update({ keyRefused: false });

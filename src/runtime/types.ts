@@ -202,4 +202,6 @@ export interface Runtime {
   setMessages?(messages: Messages): void;
   /** A line in the app's log file (never on the screen), for failures the UI can only call "unexpected". */
   logError?(message: string): void;
+  /** Optional parameters refused per connection and model (the doctor's request leaves them out too). */
+  readonly paramMemory?: import('./optionalParams.js').ParamMemory;
 }

@@ -11,6 +11,8 @@ interface ModelPrefs {
 
 interface PrefsShape {
   models: Record<string, ModelPrefs>;
+  /** Optional request parameters a connection refused, per model: never sent there again. */
+  refusedParams?: Record<string, Record<string, string[]>>;
   lang?: string;
   debugLog?: boolean;
 }
@@ -20,6 +22,8 @@ export interface Prefs {
   recentModels(connectionKey: string): string[];
   /** Records a model choice: selected, and first in the recent list. */
   selectModel(connectionKey: string, model: string): void;
+  /** Records that `connectionKey` refused the optional parameter `param` for `model`. */
+  rememberRefusedParam(connectionKey: string, model: string, param: string): void;
   lang(): string | undefined;
   setLang(lang: string | undefined): void;
 }
@@ -41,6 +45,12 @@ export function openPrefs(home: string): Prefs {
       const cur = modelsFor(key);
       const recent = [model, ...(cur.recent ?? []).filter((m) => m !== model)].slice(0, MAX_RECENT);
       store.set('models', { ...store.get('models'), [key]: { selected: model, recent } });
+    },
+    rememberRefusedParam(key, model, param) {
+      const all = store.get('refusedParams') ?? {};
+      const forKey = all[key] ?? {};
+      const params = [...new Set([...(forKey[model] ?? []), param])];
+      store.set('refusedParams', { ...all, [key]: { ...forKey, [model]: params } });
     },
     lang: () => store.get('lang'),
     setLang(lang) {

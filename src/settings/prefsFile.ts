@@ -8,6 +8,7 @@ export const PREFS_FILE = 'preferences.json';
 
 interface Saved {
   models?: Record<string, { selected?: unknown; recent?: unknown }>;
+  refusedParams?: Record<string, Record<string, unknown>>;
   lang?: unknown;
 }
 
@@ -31,4 +32,10 @@ export function savedModels(home: string, connectionKey: string): { selected?: s
 export function savedLang(home: string): string | undefined {
   const lang = read(home).lang;
   return typeof lang === 'string' ? lang : undefined;
+}
+
+/** The optional request parameters a connection refused for a model (see runtime/optionalParams.ts). */
+export function savedRefusedParams(home: string, connectionKey: string, model: string): string[] {
+  const list = read(home).refusedParams?.[connectionKey]?.[model];
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
 }

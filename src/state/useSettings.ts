@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../runtime/doctor.js';
 import { configFromText } from '../runtime/loadConfig.js';
 import { CONFIG_KEYS, type ConfigKey } from '../runtime/types.js';
+import type { ParamMemory } from '../runtime/optionalParams.js';
 import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
 import { applyEnvChanges, saveEnv } from '../settings/saveEnv.js';
 import {
@@ -37,6 +38,8 @@ export interface SettingsOptions {
   onClose(): void;
   /** The catalog "Test connection" words its results in (English when not given). */
   messages?: Messages;
+  /** The runtime's memory of refused optional parameters: Test connection sends what the chat sends. */
+  paramMemory?: ParamMemory;
 }
 
 /** The file's values as the runtime reads them (dotenv, trimmed, empty ones left out). */
@@ -150,7 +153,8 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     try {
       const messages = opts.current.messages ?? en;
       const config = configFromText(envPath, text, env);
-      const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}) };
+      const { paramMemory } = opts.current;
+      const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}), ...(paramMemory ? { paramMemory } : {}) };
       const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, messages) }));
       if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, messages)) });
     } catch (err) {

@@ -74,4 +74,28 @@ describe('chat in a real terminal', () => {
     app.write(keys.ctrlC);
     expect(await app.exit).toBe(0);
   });
+
+  it("the seed guide's proxy (no drop_params): the first hello gets its reply with no error card, and the next run sends no refused request", async () => {
+    const chats = () => server.requests.filter((r) => r.url.endsWith('/chat/completions'));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('ready');
+    await typeLine(app, 'hello');
+    await app.waitFor('Hello from the proxy');
+    // No count from the proxy without stream_options: the estimate, marked "~".
+    await app.waitFor(/ready · ~\d+ tok/);
+    expect(app.screen()).not.toContain('✗');
+    expect(chats().map((r) => r.body.stream_options)).toEqual([{ include_usage: true }, undefined]);
+    app.write(keys.ctrlC);
+    await app.waitFor(/Ctrl\+C again/);
+    app.write(keys.ctrlC);
+    expect(await app.exit).toBe(0);
+
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('ready');
+    await typeLine(app, 'hello again');
+    await app.waitFor(/ready · ~\d+ tok/);
+    expect(chats().slice(2).map((r) => r.body.stream_options)).toEqual([undefined]);
+    expect(app.screen()).not.toContain('✗');
+    expect(home.readLog().split('\n').filter((l) => l.includes('refused the optional parameter stream_options'))).toHaveLength(1);
+  });
 });

@@ -30,7 +30,8 @@ describe('Chinese in a real terminal', () => {
 
     await typeLine(app, '你好');
     await app.waitFor('Hello from the proxy');
-    await app.waitFor(/就绪 · \d+ tok/);
+    // The proxy refused stream_options (as LiteLLM does for anthropic/* models): the count is an estimate, marked so.
+    await app.waitFor(/就绪 · 约 \d+ tok/);
 
     server.fault = '403-json';
     await typeLine(app, 'again');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
-import { pyJson, refusedPort, startServer, type TestServer } from './llmServer.js';
+import { pyJson, pyRepr, refusedPort, startServer, type TestServer } from './llmServer.js';
 
 const KEY = 'sk-test-master';
 const servers: TestServer[] = [];
@@ -44,6 +44,8 @@ const T = {
   noKey: '{"error":{"message":"Authentication Error, No api key passed in.","type":"auth_error","param":"None","code":401}}',
   malformed: '{"error":{"message":"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix. Passed in: sk-test-master","type":"auth_error","param":"None","code":401}}',
   malformedLower: '{"error":{"message":"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix. Passed in: bearer sk-test-master","type":"auth_error","param":"None","code":401}}',
+  unsupportedParams:
+    '{"error":{"message":"AnthropicException - AnthropicException - anthropic does not support parameters: {\'stream_options\': {\'include_usage\': True}}, for model=claude-3-5-sonnet-20241022. To drop these, set `litellm.drop_params=True` or for proxy:\\n\\n`litellm_settings:\\n drop_params: true`\\n. Handle with `litellm.APIError`.. Handle with `litellm.APIError`.\\nNumber Retries = 2, Max Retries=2\\nCooldown Deployments=[]","type":null,"param":null,"code":500}}',
   stream: ['Hel', 'lo ', 'fro', 'm t', 'he ', 'pro', 'xy']
     .map((t, i) => `data: {"id": "chatcmpl-ID", "choices": [{"message": {"content": "default", "role": "assistant"}, "index": 0, "delta": {"content": "${t}"${i === 0 ? ', "role": "assistant"' : ''}}}], "created": T, "model": "claude-3-5-sonnet-20241022", "object": "chat.completion.chunk"}\n\n`)
     .join('') +
@@ -178,18 +180,56 @@ describe('litellm flavor through the openai SDK', () => {
     expect(finish).toBe('stop');
   });
 
-  it('adds a usage chunk only when stream_options.include_usage is set', async () => {
-    const s = await start();
+  it('adds a usage chunk only when stream_options.include_usage is set (a model whose provider supports it)', async () => {
+    const s = await start({ models: [{ name: 'gpt-4o', underlying: 'openai/gpt-4o' }] });
     const client = openai(s);
     const collect = async (include: boolean) => {
       const chunks = [];
-      const stream = await client.chat.completions.create({ model: 'claude-3-5-sonnet', stream: true, messages: hi, ...(include ? { stream_options: { include_usage: true } } : {}) });
+      const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: hi, ...(include ? { stream_options: { include_usage: true } } : {}) });
       for await (const c of stream) chunks.push(c);
       return chunks;
     };
     expect((await collect(false)).some((c) => c.usage)).toBe(false);
     const withUsage = await collect(true);
+    expect(s.requests.at(-1)!.body.stream_options).toEqual({ include_usage: true });
     expect(withUsage.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 } });
+  });
+
+  it('refuses stream_options for an anthropic/* model with the recorded 500 (stream or not), as the SDK sees it', async () => {
+    const s = await start();
+    for (const stream of [true, false]) {
+      const r = await post(`${s.url}/v1/chat/completions`, { model: 'claude-3-5-sonnet', messages: hi, stream, stream_options: { include_usage: true } });
+      expect(r.status).toBe(500);
+      expect(r.headers.get('server')).toBe('uvicorn');
+      expect(r.headers.get('content-type')).toBe('application/json');
+      expect(r.headers.get('content-length')).toBe('454'); // as recorded
+      expect(await r.text()).toBe(T.unsupportedParams);
+    }
+    const err = await caught(openai(s).chat.completions.create({ model: 'claude-3-5-sonnet', stream: true, messages: hi, stream_options: { include_usage: true } }));
+    expect(err).toBeInstanceOf(OpenAI.InternalServerError);
+    expect(err.status).toBe(500);
+    expect(err.error).toMatchObject({ type: null, param: null, code: 500 });
+    expect(err.error.message).toContain("anthropic does not support parameters: {'stream_options': {'include_usage': True}}, for model=claude-3-5-sonnet-20241022");
+    // The same request without the parameter is answered.
+    const ok = await openai(s).chat.completions.create({ model: 'claude-3-5-sonnet', messages: hi });
+    expect(ok.choices[0]?.message.content).toBe('Hello from the proxy');
+  });
+
+  it('names every refused parameter in request order, in python repr', async () => {
+    const s = await start();
+    const r = await post(`${s.url}/v1/chat/completions`, { model: 'claude-3-5-haiku-20241022', messages: hi, seed: 7, stream_options: { include_usage: false }, n: 1 });
+    expect(r.status).toBe(500);
+    expect((await r.json()).error.message).toContain("does not support parameters: {'stream_options': {'include_usage': False}, 'n': 1, 'seed': 7}, for model=claude-3-5-haiku-20241022.");
+    expect(pyRepr({ a: [null, 'it\'s', 1.5] })).toBe("{'a': [None, 'it\\'s', 1.5]}");
+  });
+
+  it('with dropParams (drop_params: true) drops the parameter silently: the reply, and no usage chunk', async () => {
+    const s = await start({ dropParams: true });
+    const chunks = [];
+    const stream = await openai(s).chat.completions.create({ model: 'claude-3-5-sonnet', stream: true, messages: hi, stream_options: { include_usage: true } });
+    for await (const c of stream) chunks.push(c);
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('Hello from the proxy');
+    expect(chunks.some((c) => c.usage)).toBe(false);
   });
 
   it('returns the non-stream reply with the provider model name', async () => {

@@ -20,6 +20,12 @@ export interface ServerOptions {
   name?: string;
   /** Fixed port for trying the app by hand (scripts/dev-server.mjs); tests use the default 0. */
   port?: number;
+  /**
+   * LiteLLM's `litellm_settings: drop_params: true`: optional OpenAI parameters the provider behind a
+   * model_name lacks are dropped silently (then no usage chunk is sent). Off by default, as in a
+   * proxy set up like the seed guide's: such a parameter gets the recorded 500 (transcripts section 7).
+   */
+  dropParams?: boolean;
 }
 export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
 export interface TestServer {
@@ -59,6 +65,32 @@ export function pyJson(v: unknown): string {
     return JSON.stringify(x ?? null);
   };
   return dump(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Python's repr() of a JSON value, as LiteLLM prints the refused parameters (`{'k': True}`). */
+export function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+/**
+ * The optional OpenAI parameters LiteLLM 1.39.5 refuses for an anthropic/* model (its Anthropic
+ * config supports stream, stop, temperature, top_p, max_tokens, tools, tool_choice, extra_headers).
+ */
+const ANTHROPIC_UNSUPPORTED = ['stream_options', 'n', 'presence_penalty', 'frequency_penalty', 'logit_bias', 'logprobs', 'top_logprobs', 'response_format', 'seed', 'parallel_tool_calls'];
+
+/** The 500 LiteLLM answers when the provider behind a model_name lacks optional parameters (transcripts section 7). */
+export function unsupportedParamsBody(params: Record<string, unknown>, providerModelName: string): string {
+  const message =
+    `AnthropicException - AnthropicException - anthropic does not support parameters: ${pyRepr(params)}, for model=${providerModelName}. ` +
+    'To drop these, set `litellm.drop_params=True` or for proxy:\n\n`litellm_settings:\n drop_params: true`\n. ' +
+    'Handle with `litellm.APIError`.. Handle with `litellm.APIError`.\nNumber Retries = 2, Max Retries=2\nCooldown Deployments=[]';
+  return JSON.stringify({ error: { message, type: null, param: null, code: 500 } });
 }
 
 /** Split text into deltas of `size` characters (code points, so emoji are never cut in half). */
@@ -167,6 +199,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     }
     const m = findModel(body?.model);
     if (!m) return lJson(res, 400, lError({ error: `chat_completion: Invalid model name passed in model=${String(body?.model ?? 'None')}` }, 'None', 400));
+    // Checked before the provider is called, stream or not; a real proxy retries twice first.
+    const anthropicBacked = (m.underlying ?? 'anthropic/').startsWith('anthropic/');
+    const refused = anthropicBacked ? ANTHROPIC_UNSUPPORTED.filter((p) => body?.[p] !== undefined) : [];
+    if (refused.length && !options.dropParams) {
+      const params = Object.fromEntries(refused.map((p) => [p, body[p]]));
+      return send(res, 500, unsupportedParamsBody(params, providerModel(m)), 'application/json', uv);
+    }
     const reply = m.reply ?? DEFAULT_REPLY;
     const meta = { 'x-litellm-model-id': modelId(m), 'x-litellm-version': LITELLM_VERSION, 'x-litellm-key-tpm-limit': 'None', 'x-litellm-key-rpm-limit': 'None' };
     const id = `chatcmpl-${randomUUID()}`;
@@ -180,7 +219,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     const parts = chunkText(reply, options.chunkSize ?? 3).map((text, i) =>
       chunk([{ message: { content: 'default', role: 'assistant' }, index: 0, delta: i === 0 ? { content: text, role: 'assistant' } : { content: text } }]));
     parts.push(chunk([{ finish_reason: 'stop', index: 0, delta: {} }]));
-    if (body.stream_options?.include_usage === true) parts.push(chunk([], { usage }));
+    // With drop_params the parameter never reaches the provider: no usage chunk (as LiteLLM does).
+    if (body.stream_options?.include_usage === true && !refused.includes('stream_options')) parts.push(chunk([], { usage }));
     parts.push('data: [DONE]\n\n');
     const headers = { ...uv, ...meta, 'content-type': 'text/event-stream; charset=utf-8', 'transfer-encoding': 'chunked', ...extra() };
     return deliver(res, 200, headers, parts, fault, delay);

@@ -78,6 +78,7 @@ const VALUES: Record<string, unknown> = {
   warned: 1,
   failed: ['SAMPLE-CHECK-A', 'SAMPLE-CHECK-B'],
   envPath: '/home/sample/.openwork/.env',
+  param: 'sample_param',
   from: 'saved',
   octal: '0644',
   warning: true,
@@ -209,7 +210,7 @@ const ALLOWED = new Set(
 );
 
 /** Compound names taken out first (they contain dashes, dots or capitals the rules below would split). */
-const NAMES = /zh-CN|openwork-tui|x-api-key|x-litellm-version|content-type|litellm_config\.yaml|api\.openai\.com|chat-completions|I'm alive!|Invalid model name|\bclaude-[\w.*-]*|\bgpt-[\w.*-]*/g;
+const NAMES = /litellm_settings: drop_params: true|zh-CN|openwork-tui|x-api-key|x-litellm-version|content-type|litellm_config\.yaml|api\.openai\.com|chat-completions|I'm alive!|Invalid model name|\bclaude-[\w.*-]*|\bgpt-[\w.*-]*/g;
 
 function englishLeft(text: string): string[] {
   const stripped = text

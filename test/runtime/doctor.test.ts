@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { doctorExitCode, doctorLines, doctorSummary, runDoctor, type CheckId, type CheckResult } from '../../src/runtime/doctor.js';
 import { loadConfig } from '../../src/runtime/loadConfig.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
+import { RefusedParams } from '../../src/runtime/optionalParams.js';
 import { refusedPort, startServer, type ServerOptions, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
 import { TEST_CERT, TEST_CERT_KEY } from '../helpers/tlsCert.js';
@@ -79,6 +80,33 @@ describe('doctor against a LiteLLM proxy', () => {
     expect(chat.body).toMatchObject({ model: 'claude-3-5-sonnet', max_tokens: 1, stream: true });
     expect(chat.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(doctorSummary(results)).toBe('All 6 checks passed.');
+  });
+
+  it("sends the chat's request shape: a proxy that refuses stream_options is told in the request check, and the memory keeps it", async () => {
+    const s = await server();
+    home.writeEnv(seedEnv(s.url));
+    const { config } = loadConfig(home.envPath, {});
+    const memory = new RefusedParams();
+    const input = { config, model: 'claude-3-5-sonnet', paramMemory: memory };
+    const first = (await runDoctor(input)).find((r) => r.id === 'request')!;
+    expect(first.status).toBe('pass');
+    expect(first.detail[0]).toBe('the proxy refused the optional parameter stream_options (HTTP 500): sent again without it, as the chat does from now on (token counts are estimated)');
+    expect(first.fix).toContain('litellm_settings: drop_params: true');
+    const chats = () => s.requests.filter((r) => r.url === '/v1/chat/completions');
+    expect(chats().map((r) => r.body.stream_options)).toEqual([{ include_usage: true }, undefined]);
+    expect(memory.refused(`proxy ${s.url}`, 'claude-3-5-sonnet')).toEqual(['stream_options']);
+
+    // Again (or the chat after it): no refused request, and the check says what it leaves out.
+    const again = (await runDoctor(input)).find((r) => r.id === 'request')!;
+    expect(again.detail[0]).toBe('stream_options left out: this proxy refused it for this model before (token counts are estimated)');
+    expect(chats().slice(2).map((r) => r.body.stream_options)).toEqual([undefined]);
+
+    // A proxy with drop_params accepts it: nothing to say.
+    const lax = await server({ dropParams: true });
+    home.writeEnv(seedEnv(lax.url));
+    const ok = (await runDoctor({ config: loadConfig(home.envPath, {}).config, model: 'claude-3-5-sonnet', paramMemory: new RefusedParams() })).find((r) => r.id === 'request')!;
+    expect(ok.detail.join('\n')).not.toContain('stream_options');
+    expect(ok.fix).toBeUndefined();
   });
 
   it('a stopped proxy: the address fails with the address it tried, the rest is skipped, exit 4', async () => {

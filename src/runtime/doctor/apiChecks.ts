@@ -7,6 +7,8 @@ import { isOpenAIModel, parseModelInfo } from '../models.js';
 import { nearestModels } from '../nearest.js';
 import type { Outcome, Run } from './types.js';
 import { globMatch, hostOf, isTimeout, quote } from './net.js';
+import { connectionKey } from '../describe.js';
+import { streamWithoutRefused } from '../optionalParams.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
@@ -110,10 +112,18 @@ export async function checkRequest(run: Run): Promise<Outcome> {
   let usage: { inputTokens?: number; outputTokens?: number; cost?: number } | undefined;
   let stop: string | undefined;
   let started = false;
+  // The chat's own request shape, leaving out what this proxy refused before, as the chat does.
+  const where = connectionKey(run.config);
+  const omitted = run.paramMemory?.refused(where, model) ?? [];
+  const notes = omitted.map((param) => d.paramLeftOut({ param }));
+  const onRefused = (param: string, err: unknown) => {
+    run.paramMemory?.remember(where, model, param);
+    notes.push(d.paramRefused({ param, status: String((err as { status?: unknown }).status ?? '?') }));
+  };
   try {
     const client = await makeClient(run, budget);
     const req = { model, messages: [{ role: 'user' as const, content: 'Reply with one word: ok' }], maxTokens: 1 };
-    for await (const ev of client.stream(req, ac.signal)) {
+    for await (const ev of streamWithoutRefused(client, req, ac.signal, omitted, onRefused)) {
       if (ev.type === 'start') {
         started = true;
         headersAt = now();
@@ -128,24 +138,24 @@ export async function checkRequest(run: Run): Promise<Outcome> {
     if (stop === 'aborted') throw { name: 'TimeoutError' };
   } catch (err) {
     // As RuntimeService.chat: a stream that broke after it started is a cut, a quiet one a timeout.
-    if (isStreamError(err) && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), reply ? [d.partialReply({ reply: quote(reply) })] : []);
+    if (isStreamError(err) && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), [...notes, ...(reply ? [d.partialReply({ reply: quote(reply) })] : [])]);
     if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number' && !ac.signal.aborted && !isTimeout(err)) {
-      return fail(streamCutError(hostOf(found.target!), m));
+      return fail(streamCutError(hostOf(found.target!), m), notes);
     }
     const timeout = isStreamError(err) || ac.signal.aborted || isTimeout(err);
-    return classify(timeout ? { name: 'TimeoutError' } : err, [], { timeoutMs: budget, ...(found.served ? { servedModels: found.served } : {}) });
+    return classify(timeout ? { name: 'TimeoutError' } : err, notes, { timeoutMs: budget, ...(found.served ? { servedModels: found.served } : {}) });
   } finally {
     clearTimeout(timer);
   }
   const total = Math.round(now() - t0);
   const ttfb = headersAt !== undefined ? Math.round(headersAt - t0) : total;
-  const detail = firstTextAt !== undefined ? [d.firstText({ ms: Math.round(firstTextAt - t0) })] : [d.noText];
+  const detail = [...notes, ...(firstTextAt !== undefined ? [d.firstText({ ms: Math.round(firstTextAt - t0) })] : [d.noText])];
   if (reply) detail.push(d.reply({ reply: quote(reply) }));
   if (usage?.inputTokens !== undefined || usage?.outputTokens !== undefined) {
     detail.push(d.tokens({ input: usage.inputTokens ?? '?', output: usage.outputTokens ?? '?', cost: usage.cost }));
   }
   if (requestId) detail.push(d.requestId({ id: requestId }));
-  return { status: 'pass', title: d.answered({ model, total, ttfb }), detail };
+  return { status: 'pass', title: d.answered({ model, total, ttfb }), detail, ...(notes.length && found.mode === 'litellm' ? { fix: d.dropParamsTip } : {}) };
 }
 
 /** The same clients RuntimeService builds (no second wire format), with doctor's time limits. */

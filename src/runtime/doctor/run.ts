@@ -45,6 +45,7 @@ export function createRun(input: DoctorInput): Run {
     found,
     m,
     fetchImpl,
+    paramMemory: input.paramMemory,
     now,
     left,
     wait: (cap = probeCap) => Math.max(1, Math.min(cap, Math.floor(left()))),

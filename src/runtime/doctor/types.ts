@@ -3,6 +3,7 @@ import type { AppError, ConfigSnapshot, ErrorKind, ProviderMode } from '../types
 import type { Logger } from '../logger.js';
 import type { ErrorContext } from '../errors.js';
 import type { ProbeResult } from '../detect.js';
+import type { ParamMemory } from '../optionalParams.js';
 import type { Messages } from '../../i18n/en.js';
 
 export type CheckId = 'config' | 'address' | 'server' | 'key' | 'model' | 'request';
@@ -34,6 +35,8 @@ export interface DoctorInput {
   logger?: Logger;
   /** The catalog the results are worded in (English when not given). */
   messages?: Messages;
+  /** Optional parameters refused per connection and model: the request leaves them out, as the chat does, and adds new refusals. */
+  paramMemory?: ParamMemory;
 }
 
 /** A check's verdict before the runner adds its id and time. */
@@ -63,6 +66,7 @@ export interface Run {
   readonly m: Messages;
   /** fetch, through the --debug request log when a logger is given. */
   readonly fetchImpl: typeof fetch;
+  readonly paramMemory: ParamMemory | undefined;
   now(): number;
   /** Milliseconds left before the run's deadline (OPENWORK_TIMEOUT_MS after the start). */
   left(): number;

@@ -20,6 +20,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
 
   const sdk = sdkRunner(APIConnectionTimeoutError, APIUserAbortError);
   return {
+    optionalParams: [],
     stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
       return sdk.stream(signal, async function* (local) {
         const { data, response } = await client.messages

@@ -2,7 +2,13 @@ import type { ChatEvent, ModelEntry } from '../types.js';
 
 /** One provider adapter: turns its SDK's stream into ChatEvents. Errors are thrown raw; the service classifies them. */
 export interface ProviderClient {
-  stream(req: import('../types.js').ChatRequest, signal: AbortSignal, onEvent?: (e: ChatEvent) => void): AsyncIterable<ChatEvent>;
+  /**
+   * `omit`: optional parameters (from `optionalParams`) to leave out, because this endpoint refused them
+   * for this model (see ../optionalParams.ts).
+   */
+  stream(req: import('../types.js').ChatRequest, signal: AbortSignal, options?: { omit?: readonly string[] }): AsyncIterable<ChatEvent>;
+  /** Parameters the client adds on its own, that the user never asked for and a reply can do without. */
+  readonly optionalParams: readonly string[];
   /** The names this endpoint serves (with details where it says). */
   listModels(signal?: AbortSignal): Promise<Omit<ModelEntry, 'source' | 'served'>[]>;
 }

@@ -20,7 +20,10 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
 
   const sdk = sdkRunner(APIConnectionTimeoutError, APIUserAbortError);
   return {
-    stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+    // The usage chunk: without it token counts are estimated (LiteLLM refuses it for anthropic/* models unless drop_params).
+    optionalParams: ['stream_options'],
+    stream(req: ChatRequest, signal: AbortSignal, options: { omit?: readonly string[] } = {}): AsyncIterable<ChatEvent> {
+      const usageChunk = !options.omit?.includes('stream_options');
       return sdk.stream(signal, async function* (local) {
         const messages = [
           ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
@@ -32,7 +35,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
               model: req.model,
               messages,
               stream: true,
-              stream_options: { include_usage: true },
+              ...(usageChunk ? { stream_options: { include_usage: true } } : {}),
               ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
             },
             { signal: local.signal },
