@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tempHome, type TempHome } from './helpers/home.js';
 import { BIN, runCli } from './helpers/cli.js';
-import { CONFIG_KEYS } from '../src/runtime/types.js';
+import { CONFIG_KEYS } from '../src/config/keys.js';
 
 const KEY = 'sk-test-master';
 const SEED = `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=http://127.0.0.1:3000\n\n# LiteLLM API 密钥\nANTHROPIC_API_KEY=${KEY}\n`;

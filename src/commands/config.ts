@@ -2,10 +2,11 @@
 // The same validation (settings/fields) and writer (settings/saveEnv) as the settings screen.
 import type { Command } from '../args.js';
 import { configFromText } from '../runtime/loadConfig.js';
-import { maskSecret } from '../runtime/secrets.js';
-import { CONFIG_KEYS, type ConfigKey, type ConfigSnapshot } from '../runtime/types.js';
+import { maskSecret } from '../config/secrets.js';
+import type { ConfigSnapshot } from '../runtime/types.js';
+import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { readIfExists } from '../settings/atomicWrite.js';
-import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../settings/fields.js';
+import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../config/fields.js';
 import { saveEnv } from '../settings/saveEnv.js';
 import { localized, padEnd, textWidth } from '../i18n/index.js';
 import { dim, green, red, yellow, type IO } from './io.js';

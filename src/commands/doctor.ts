@@ -5,7 +5,7 @@ import type { CheckResult } from '../runtime/doctor.js';
 import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../runtime/doctor.js';
 import { loadConfig } from '../runtime/loadConfig.js';
 import { connectionKey } from '../runtime/describe.js';
-import { DEFAULT_MODEL } from '../runtime/models.js';
+import { DEFAULT_MODEL } from '../config/values.js';
 import { EXIT } from '../runtime/errors.js';
 import { en } from '../i18n/index.js';
 import { bold, dim, green, red, yellow, type IO } from './io.js';

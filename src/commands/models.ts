@@ -1,6 +1,6 @@
 // openwork-tui models [--json]
 import type { ModelEntry, RuntimeState, ModelListing } from '../runtime/types.js';
-import { whereLabel } from '../runtime/describe.js';
+import { whereLabel } from '../i18n/connection.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
 import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';

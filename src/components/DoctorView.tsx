@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import { doctorLines, runDoctor, type CheckResult, type DoctorLine } from '../runtime/doctor.js';
+import type { CheckResult } from '../runtime/doctor.js';
 import type { Runtime } from '../runtime/types.js';
+import { useDoctor } from '../state/useDoctor.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
 import { useMessages } from './I18n.js';
@@ -19,41 +19,14 @@ export interface DoctorViewProps {
 
 const TOTAL = 6;
 
-/** /doctor: runs the same checks as `openwork-tui doctor`, showing each as it finishes. */
+/** /doctor: the checks of `openwork-tui doctor` (run by useDoctor), each shown as it finishes. */
 export function DoctorView(p: DoctorViewProps) {
   const t = theme(p.color);
   const m = useMessages();
-  const messages = useRef(m);
-  const [results, setResults] = useState<CheckResult[]>([]);
-  const [lines, setLines] = useState<DoctorLine[]>([]);
-  const closed = useRef(false);
-  const done = useRef(p.onDone);
-  done.current = p.onDone;
+  const run = useDoctor(p.runtime, p.model, p.env, m, p.onDone);
 
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const seen: CheckResult[] = [];
-      const memory = p.runtime.paramMemory;
-      const input = { config: p.runtime.getState().config, env: p.env, model: p.model, messages: messages.current, ...(memory ? { paramMemory: memory } : {}) };
-      const all = await runDoctor(input, (r) => {
-        if (cancelled) return;
-        seen.push(r);
-        setResults([...seen]);
-        setLines(doctorLines(seen, messages.current));
-      });
-      if (!cancelled && !closed.current) done.current(all);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useKeyboard((_input, key) => {
-    if (key.escape || (key.ctrl && _input === 'c')) {
-      closed.current = true;
-      done.current(undefined);
-    }
+  useKeyboard((input, key) => {
+    if (key.escape || (key.ctrl && input === 'c')) run.close();
   }, p.isActive);
 
   return (
@@ -64,10 +37,10 @@ export function DoctorView(p: DoctorViewProps) {
         </Text>
         <Text color={t.muted}>
           {'  '}
-          {m.doctor.progress({ n: Math.min(TOTAL, results.length + 1), total: TOTAL })}
+          {m.doctor.progress({ n: Math.min(TOTAL, run.done + 1), total: TOTAL })}
         </Text>
       </Text>
-      <DoctorChecklist lines={lines} color={p.color} />
+      <DoctorChecklist lines={run.lines} color={p.color} />
     </Box>
   );
 }

@@ -31,8 +31,6 @@ export interface ModelPickerProps {
 
 const MAX_NAME = 40;
 
-export { pickerHeight } from './pickerHeight.js';
-
 /** Asked before using a name the proxy does not serve. */
 interface Confirm {
   name: string;

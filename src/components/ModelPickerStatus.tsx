@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Connection, ModelListing } from '../runtime/types.js';
-import { connectionLabel } from '../runtime/describe.js';
+import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages } from '../i18n/index.js';
 import { theme } from './theme.js';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { maskSecret } from '../runtime/secrets.js';
-import { fallbackShown, type FieldSpec } from '../settings/fields.js';
+import { maskSecret } from '../config/secrets.js';
+import { fallbackShown, type FieldSpec } from '../config/fields.js';
 import { fit, localized, padEnd, type Messages } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { graphemes } from '../state/promptBuffer.js';

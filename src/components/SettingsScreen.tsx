@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { connectionLabel, whereLabel } from '../runtime/describe.js';
-import { DEFAULT_MODEL } from '../runtime/models.js';
+import { settingsWhere } from '../i18n/connection.js';
+import { DEFAULT_MODEL } from '../config/values.js';
 import type { Runtime } from '../runtime/types.js';
-import { FIELDS } from '../settings/fields.js';
+import { FIELDS } from '../config/fields.js';
 import { fieldView, type PrefField, type SettingsState } from '../state/settingsReducer.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { useRuntimeState } from '../state/useRuntimeState.js';
@@ -116,7 +116,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
         </Text>
         <Text color={t.muted}>
           {'  '}
-          {p.envPath} · {m.settings.now({ where: rt.config.unusableBaseUrl ? whereLabel(rt, m) : rt.detecting ? m.settings.connecting : connectionLabel(rt.connection, m) })}
+          {p.envPath} · {m.settings.now({ where: settingsWhere(rt, m) })}
         </Text>
       </Text>
       <Box flexDirection="column" marginTop={1}>

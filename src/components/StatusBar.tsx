@@ -1,27 +1,13 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { Connection, RuntimeState } from '../runtime/types.js';
+import type { RuntimeState } from '../runtime/types.js';
+import { statusLabel } from '../i18n/connection.js';
 import type { LastReply, LiveReply } from '../state/chat.js';
 import type { Flash } from '../state/useFlash.js';
 import { en, fit, fitParts, resolveText, textWidth, type Messages } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
-
-/** The short name of the connection for the status bar. */
-export function connectionLabel(c: Connection, detecting: boolean, m: Messages = en): string {
-  if (detecting) return m.status.detecting;
-  switch (c.mode) {
-    case 'litellm':
-      return m.status.litellm({ host: c.host ?? '' });
-    case 'gateway':
-      return m.status.gateway({ host: c.host ?? '' });
-    case 'anthropic':
-      return m.status.anthropic;
-    case 'openai':
-      return m.status.openai;
-  }
-}
 
 export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
@@ -61,7 +47,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
   const parts = fitParts(
     [
       { text: '●', color: connection.unreachable || config.unusableBaseUrl ? t.error : t.ok },
-      config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${connectionLabel(connection, detecting, m)}`, color: undefined },
+      config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${statusLabel(connection, detecting, m)}`, color: undefined },
       { text: connection.unreachable ? m.status.unreachable : '', color: t.error },
       { text: ' · ', color: t.muted },
       { text: model, color: undefined },

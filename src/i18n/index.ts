@@ -7,7 +7,7 @@ import type { Lang } from './lang.js';
 export { en } from './en.js';
 export type { Messages, Say } from './en.js';
 
-export { LANGS, LANG_NAMES, detectLang, envLang, parseLang, type Lang, type LangChoice, type LangSources } from './lang.js';
+export { LANG_NAMES, detectLang, envLang, parseLang, type Lang, type LangChoice, type LangSources } from './lang.js';
 
 /** Text made below the UI: a plain string, or words said in whichever language the UI shows. */
 export type LazyText = string | Say;
@@ -87,8 +87,4 @@ export function fitParts<T extends { text: string }>(parts: readonly T[], width:
     left -= w;
   }
   return out;
-}
-
-export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(s))) + s;
 }

@@ -1,24 +1,6 @@
-// How a connection is named on screen and in the log (presence of keys only, never a secret).
-import type { ConfigSnapshot, Connection, RuntimeState } from './types.js';
-import { en, type Messages } from '../i18n/en.js';
-
-/** What the app talks to, for the user: an unusable proxy address says so, never "Anthropic direct". */
-export function whereLabel(state: Pick<RuntimeState, 'config' | 'connection'>, m: Messages = en): string {
-  return state.config.unusableBaseUrl ? m.status.badAddress : connectionLabel(state.connection, m);
-}
-
-export function connectionLabel(c: Connection, m: Messages = en): string {
-  switch (c.mode) {
-    case 'anthropic':
-      return m.connection.anthropic;
-    case 'litellm':
-      return m.connection.litellm({ host: c.host ?? '', unreachable: c.unreachable });
-    case 'gateway':
-      return m.connection.gateway({ host: c.host ?? '', unreachable: c.unreachable });
-    case 'openai':
-      return m.connection.openai;
-  }
-}
+// How a connection is named in the log (presence of keys only, never a secret), and the key its
+// preferences are kept under. On screen, i18n/connection.ts names it.
+import type { ConfigSnapshot, Connection } from './types.js';
 
 /** The runtime's one log line per (re)configuration, as [message, data] for the logger. */
 export function describeConnection(config: ConfigSnapshot, c: Connection): [string, Record<string, unknown>] {

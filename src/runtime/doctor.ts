@@ -5,7 +5,7 @@
 // -p. No ink/react here. The checks live in ./doctor/.
 import { secretsOf } from './config.js';
 import { exitCodeFor, EXIT } from './errors.js';
-import { scrubSecrets } from './secrets.js';
+import { scrubSecrets } from '../config/secrets.js';
 import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './doctor/types.js';
 import { createRun } from './doctor/run.js';
 import { checkConfig } from './doctor/configCheck.js';

@@ -2,7 +2,7 @@
 // so the SDKs stay lazily loaded) and looks at, in order: abort/timeout class names, HTTP status,
 // the network `cause.code`, then the body.
 import type { AppError, ConfigProblem, ErrorKind } from './types.js';
-import { maskSecret, scrubSecrets } from './secrets.js';
+import { maskSecret, scrubSecrets } from '../config/secrets.js';
 import { nearestModels } from './nearest.js';
 import { en, type Messages } from '../i18n/en.js';
 

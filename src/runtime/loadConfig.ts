@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EnvDocument } from '../settings/envDocument.js';
+import { EnvDocument } from '../config/envDocument.js';
 import { resolveConfig } from './config.js';
 import type { ConfigSnapshot } from './types.js';
 

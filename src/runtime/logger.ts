@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inspect } from 'node:util';
-import { scrubSecrets } from './secrets.js';
+import { scrubSecrets } from '../config/secrets.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -66,5 +66,3 @@ export function createFileLogger(file: string | undefined, opts: LoggerOptions =
     },
   };
 }
-
-export const nullLogger: Logger = createFileLogger(undefined);

@@ -2,8 +2,6 @@
 import type { ModelEntry } from './types.js';
 import { nearestModels, sameModel, baseModelName } from './nearest.js';
 
-export const DEFAULT_MODEL = 'claude-sonnet-4-5-20250929';
-
 interface Builtin {
   id: string;
   label: string;

@@ -22,8 +22,9 @@ import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusa
 import { loggingFetch } from './httpLog.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
-import { connectionKey, connectionLabel, describeConnection } from './describe.js';
+import { connectionKey, describeConnection } from './describe.js';
 import { DROP_PARAMS_FIX, RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
+import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages, type Say } from '../i18n/en.js';
 
 export interface RuntimeOptions {

@@ -1,5 +1,6 @@
 // Types shared by the runtime and everything above it. No SDK types leak past this file.
 import type { Messages, Say } from '../i18n/en.js';
+import type { ConfigKey, ProxyFormat } from '../config/keys.js';
 
 /** How requests are sent. */
 export type ProviderMode =
@@ -8,35 +9,8 @@ export type ProviderMode =
   | 'gateway' // an Anthropic-compatible gateway (@anthropic-ai/sdk with baseURL)
   | 'openai'; // OpenAI directly, for gpt-*/o* models when OPENAI_API_KEY is set
 
-export type ProxyFormat = 'auto' | 'openai' | 'anthropic';
-
 /** Where a configuration value came from. */
 export type ValueSource = 'file' | 'env' | 'default';
-
-export type ConfigKey =
-  | 'ANTHROPIC_BASE_URL'
-  | 'ANTHROPIC_API_KEY'
-  | 'ANTHROPIC_AUTH_TOKEN'
-  | 'OPENAI_API_KEY'
-  | 'OPENAI_BASE_URL'
-  | 'OPENWORK_PROXY_FORMAT'
-  | 'OPENWORK_TIMEOUT_MS';
-
-export const CONFIG_KEYS: readonly ConfigKey[] = [
-  'ANTHROPIC_BASE_URL',
-  'ANTHROPIC_API_KEY',
-  'ANTHROPIC_AUTH_TOKEN',
-  'OPENWORK_PROXY_FORMAT',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENWORK_TIMEOUT_MS',
-];
-
-export const SECRET_KEYS: ReadonlySet<ConfigKey> = new Set([
-  'ANTHROPIC_API_KEY',
-  'ANTHROPIC_AUTH_TOKEN',
-  'OPENAI_API_KEY',
-]);
 
 /** A problem found while reading the .env file. */
 export interface ConfigProblem {

@@ -98,17 +98,6 @@ export function readIfExists(path: string): FileSnapshot | undefined {
   }
 }
 
-/**
- * Whether the file differs from `previous` (a snapshot from `readIfExists`, undefined when the
- * file did not exist then). Compares content, so a touch without a change is not a change and a
- * change within the same mtime tick is one.
- */
-export function hasChangedSince(path: string, previous: FileSnapshot | undefined): boolean {
-  const now = readIfExists(path);
-  if (now === undefined || previous === undefined) return now !== previous;
-  return now.hash !== previous.hash;
-}
-
 function hashOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,7 +1,7 @@
 // Saving edited settings into $OPENWORK_HOME/.env: only the changed entries change (EnvDocument),
 // the write is atomic and private (atomicWrite), and a file that changed on disk since it was read
 // is never overwritten without the caller saying so. The runtime's watcher applies the result.
-import { EnvDocument } from './envDocument.js';
+import { EnvDocument } from '../config/envDocument.js';
 import type { Say } from '../i18n/en.js';
 import { errorWords, said } from '../i18n/said.js';
 import { atomicWrite, readIfExists, type AtomicWriteOptions, type FileSnapshot, type FolderAccess } from './atomicWrite.js';
@@ -62,7 +62,7 @@ export function saveEnv(path: string, changes: EnvChanges, opts: SaveOptions): S
   }
 }
 
-/** Same rule as atomicWrite's hasChangedSince, on the snapshot already read. */
+/** Whether the file differs from what was read before: by content, so a touch is not a change and a change within one mtime tick is. */
 function changed(now: FileSnapshot | undefined, base: FileSnapshot | undefined): boolean {
   if (now === undefined || base === undefined) return now !== base;
   return now.hash !== base.hash;

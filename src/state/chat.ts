@@ -1,9 +1,11 @@
 // The chat transcript as a pure reducer: finished items (shown once, in <Static>), the reply that is
 // streaming now, and the conversation sent with each request. Times come in actions, never Date.now().
 import type { AppError, ChatMessage, StopReason } from '../runtime/types.js';
-import { markdown } from '../render/lazyMarkdown.js';
 import type { DoctorLine } from '../runtime/doctor.js';
 import type { LazyText } from '../i18n/index.js';
+import type { splitCommittable } from '../render/markdown.js';
+
+type SplitCommittable = typeof splitCommittable;
 
 export type ReplyStatus = 'interrupted' | 'cut' | 'max_tokens';
 
@@ -69,7 +71,9 @@ export interface ChatState {
 export type ChatAction =
   | { type: 'submit'; gen: number; text: string; model: string; now: number }
   | { type: 'start'; gen: number; model: string }
-  | { type: 'delta'; gen: number; text: string; chunks: number; now: number }
+  /** `split` cuts the reply where Markdown can be printed for good (render/markdown's splitCommittable,
+   * loaded lazily): passed in, so the reducer stays pure and loads nothing. */
+  | { type: 'delta'; gen: number; text: string; chunks: number; now: number; split: SplitCommittable }
   | { type: 'usage'; gen: number; usage: Usage }
   | { type: 'finish'; gen: number; stopReason: StopReason; now: number }
   | { type: 'interrupt'; gen: number; now: number }
@@ -162,7 +166,7 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return a.model && a.model !== live.model ? { ...s, live: { ...live, model: a.model } } : s;
     case 'delta': {
       if (a.text === '') return s;
-      const { done, rest } = markdown().splitCommittable(live.text + a.text);
+      const { done, rest } = a.split(live.text + a.text);
       const next: LiveReply = {
         ...live,
         text: rest,

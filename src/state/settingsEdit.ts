@@ -1,7 +1,7 @@
 // One settings field being edited inline: its text and caret (edited by grapheme with the prompt's
 // buffer functions), whether the old value is still "selected", and the live validation. Pure.
-import type { ConfigKey } from '../runtime/types.js';
-import { validateField, type FieldCheck } from '../settings/fields.js';
+import type { ConfigKey } from '../config/keys.js';
+import { validateField, type FieldCheck } from '../config/fields.js';
 import {
   backspace,
   bufferFrom,

@@ -2,8 +2,8 @@
 // values (`draft`, only what goes into the file), the environment underneath, the focused row, an
 // inline edit with its live validation, y/n questions, and the "Test connection" results. Pure.
 import type { CheckResult } from '../runtime/doctor.js';
-import type { ConfigKey } from '../runtime/types.js';
-import { FIELDS, fieldSpec } from '../settings/fields.js';
+import type { ConfigKey } from '../config/keys.js';
+import { FIELDS, fieldSpec } from '../config/fields.js';
 import { beginEdit, editApply, editInsert, oneLine, type EditOp, type EditState } from './settingsEdit.js';
 import type { LazyText, Messages } from '../i18n/index.js';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatRequest, Runtime } from '../runtime/types.js';
 import { unexpectedError } from '../runtime/errors.js';
-import { loadMarkdown } from '../render/lazyMarkdown.js';
+import { loadMarkdown, markdown } from '../render/lazyMarkdown.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 
 export const FLUSH_MS = 40;
@@ -50,7 +50,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
       clearTimeout(t.timer);
       t.timer = undefined;
       if (t.pending === '' && t.chunks === 0) return;
-      dispatch({ type: 'delta', gen: t.gen, text: t.pending, chunks: t.chunks, now: Date.now() });
+      dispatch({ type: 'delta', gen: t.gen, text: t.pending, chunks: t.chunks, now: Date.now(), split: markdown().splitCommittable });
       t.pending = '';
       t.chunks = 0;
     },

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../runtime/doctor.js';
 import { configFromText } from '../runtime/loadConfig.js';
-import { CONFIG_KEYS, type ConfigKey } from '../runtime/types.js';
+import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import type { ParamMemory } from '../runtime/optionalParams.js';
 import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
 import { applyEnvChanges, saveEnv } from '../settings/saveEnv.js';

@@ -2,7 +2,8 @@
 // flipped, each optional left out, each choice taken), the same parameters shown in both, no
 // leftover placeholders, and no English left in the Chinese beyond names, keys and commands.
 import { describe, expect, it } from 'vitest';
-import { en, LANG_NAMES, LANGS, loadMessages, messagesFor, type Messages } from '../../src/i18n/index.js';
+import { en, LANG_NAMES, loadMessages, messagesFor, type Messages } from '../../src/i18n/index.js';
+import { LANGS } from '../../src/i18n/lang.js';
 
 const zh = messagesFor('zh-CN');
 

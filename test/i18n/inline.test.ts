@@ -20,15 +20,15 @@ const SCANNED: readonly (string | { file: string; functions: readonly string[] }
   'src/cli.tsx',
   'src/args.ts',
   'src/state',
-  'src/settings/fields.ts',
-  'src/settings/envDocument.ts',
+  'src/config',
+  'src/slash',
+  'src/i18n/connection.ts',
   'src/settings/saveEnv.ts',
   'src/runtime/errors.ts',
   'src/runtime/config.ts',
   'src/runtime/service.ts',
   'src/runtime/doctor.ts',
   'src/runtime/doctor',
-  { file: 'src/runtime/describe.ts', functions: ['connectionLabel'] },
 ];
 
 /** Strings that are not user text though they read like it. */

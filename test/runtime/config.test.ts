@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromText } from '../../src/runtime/loadConfig.js';
-import { normalizeBaseUrl } from '../../src/runtime/config.js';
-import { whereLabel } from '../../src/runtime/describe.js';
+import { normalizeBaseUrl } from '../../src/config/values.js';
+import { whereLabel } from '../../src/i18n/connection.js';
 import type { Connection } from '../../src/runtime/types.js';
 
 const resolve = (text: string | undefined, env: NodeJS.ProcessEnv = {}) => configFromText('/x/.env', text, env);

@@ -1,7 +1,7 @@
 // classifyError is pure: a table of failures (shaped as the SDKs and Node raise them) → kind, message, hint.
 import { describe, expect, it } from 'vitest';
 import { classifyError, exitCodeFor, EXIT, modelNotServed } from '../../src/runtime/errors.js';
-import { maskSecret, scrubSecrets } from '../../src/runtime/secrets.js';
+import { maskSecret, scrubSecrets } from '../../src/config/secrets.js';
 import { nearestModels } from '../../src/runtime/nearest.js';
 
 const KEY = 'sk-secret-value-a1b2';

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   atomicWrite,
   folderAccess,
-  hasChangedSince,
   readIfExists,
 } from '../../src/settings/atomicWrite.js';
 
@@ -114,7 +113,7 @@ describe('atomicWrite', () => {
   });
 });
 
-describe('readIfExists and hasChangedSince', () => {
+describe('readIfExists', () => {
   it('reads text, mtime and a content hash; undefined when missing', () => {
     const file = join(root, '.env');
     expect(readIfExists(file)).toBeUndefined();
@@ -124,39 +123,5 @@ describe('readIfExists and hasChangedSince', () => {
     expect(snap?.text).toBe('\uFEFFNAME=中文\n');
     expect(snap?.mtimeMs).toBe(fs.statSync(file).mtimeMs);
     expect(snap?.hash).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
-  });
-
-  it('compares content, not only the mtime', () => {
-    const file = join(root, '.env');
-    fs.writeFileSync(file, 'A=1\n');
-    const before = readIfExists(file);
-    expect(hasChangedSince(file, before)).toBe(false);
-
-    fs.utimesSync(file, new Date(), new Date(Date.now() + 60_000)); // touched, same content
-    expect(hasChangedSince(file, before)).toBe(false);
-
-    const { atime, mtime } = fs.statSync(file);
-    fs.writeFileSync(file, 'A=2\n'); // changed, mtime put back
-    fs.utimesSync(file, atime, mtime);
-    expect(hasChangedSince(file, before)).toBe(true);
-  });
-
-  it('counts a deleted or newly created file as a change', () => {
-    const file = join(root, '.env');
-    expect(hasChangedSince(file, undefined)).toBe(false);
-    atomicWrite(file, 'A=1\n');
-    expect(hasChangedSince(file, undefined)).toBe(true);
-    const snap = readIfExists(file);
-    fs.rmSync(file);
-    expect(hasChangedSince(file, snap)).toBe(true);
-  });
-
-  it('sees our own atomic write as a change and its result as the new baseline', () => {
-    const file = join(root, '.env');
-    atomicWrite(file, 'A=1\n');
-    const opened = readIfExists(file);
-    atomicWrite(file, 'A=1\nB=2\n');
-    expect(hasChangedSince(file, opened)).toBe(true);
-    expect(hasChangedSince(file, readIfExists(file))).toBe(false);
   });
 });

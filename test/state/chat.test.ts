@@ -1,15 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
-import { loadMarkdown } from '../../src/render/lazyMarkdown.js';
+import { splitCommittable } from '../../src/render/markdown.js';
 
-// The reducer splits replies with the Markdown renderer, which the app loads after its first frame
-// (useChat waits for it before a reply streams; the App tests go that way). Fed directly here.
-beforeAll(() => loadMarkdown());
+// A delta carries the Markdown splitter (the app loads it after its first frame; useChat waits for
+// it before a reply streams). The reducer itself loads nothing.
 
 const start = (): ChatState => initialChatState({ version: '1.0.0' });
 const run = (s: ChatState, ...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, s);
 const submit = (gen: number, text = 'hi'): ChatAction => ({ type: 'submit', gen, text, model: 'm1', now: 0 });
-const delta = (gen: number, text: string, now = 100): ChatAction => ({ type: 'delta', gen, text, chunks: 1, now });
+const delta = (gen: number, text: string, now = 100): ChatAction => ({ type: 'delta', gen, text, chunks: 1, now, split: splitCommittable });
 const kinds = (s: ChatState): string[] => s.items.map((i) => i.kind);
 const err = { kind: 'auth' as const, message: 'refused', hint: 'check the key' };
 

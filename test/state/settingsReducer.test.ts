@@ -15,7 +15,7 @@ import {
   type SettingsState,
 } from '../../src/state/settingsReducer.js';
 import { settingsIntents, type SettingsIntent, type SettingsKey } from '../../src/state/settingsKeys.js';
-import { CONFIG_KEYS, type ConfigKey } from '../../src/runtime/types.js';
+import { CONFIG_KEYS, type ConfigKey } from '../../src/config/keys.js';
 import { en, resolveText, type LazyText } from '../../src/i18n/index.js';
 
 /** A message as the English screen says it. */

@@ -1,7 +1,7 @@
 // Checks 2 and 3: can the address be reached, and what answers there.
 import { isIP } from 'node:net';
 import type { ProviderMode } from '../types.js';
-import { normalizeBaseUrl } from '../config.js';
+import { normalizeBaseUrl } from '../../config/values.js';
 import { litellmVersion, probeBaseUrl } from '../detect.js';
 import { classifyError, HTTP_TO_TLS } from '../errors.js';
 import type { Outcome, Run } from './types.js';

@@ -2,7 +2,7 @@
 import type { ProviderClient } from '../providers/common.js';
 import { isStreamError } from '../providers/common.js';
 import { classifyError, modelNotServed, noKeyError, streamCutError } from '../errors.js';
-import { maskSecret } from '../secrets.js';
+import { maskSecret } from '../../config/secrets.js';
 import { isOpenAIModel, parseModelInfo } from '../models.js';
 import { nearestModels } from '../nearest.js';
 import type { Outcome, Run } from './types.js';

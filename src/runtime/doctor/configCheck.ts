@@ -1,11 +1,11 @@
 // Check 1: the .env file. No network.
 import { stat } from 'node:fs/promises';
 import type { ConfigSnapshot } from '../types.js';
-import { CONFIG_KEYS, SECRET_KEYS } from '../types.js';
-import { isAnthropicDirect, parseEnvText } from '../config.js';
+import { CONFIG_KEYS, SECRET_KEYS } from '../../config/keys.js';
+import { isAnthropicDirect, parseEnvText } from '../../config/values.js';
 import { readEnvFile } from '../loadConfig.js';
-import { maskSecret } from '../secrets.js';
-import { EnvDocument } from '../../settings/envDocument.js';
+import { maskSecret } from '../../config/secrets.js';
+import { EnvDocument } from '../../config/envDocument.js';
 import type { CheckStatus, DoctorInput, Outcome } from './types.js';
 import { en, type Messages } from '../../i18n/en.js';
 

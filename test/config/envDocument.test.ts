@@ -1,6 +1,6 @@
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { EnvDocument, type EnvProblem } from '../../src/settings/envDocument.js';
+import { EnvDocument, type EnvProblem } from '../../src/config/envDocument.js';
 
 // Every fixture is checked against dotenv.parse(), the parser the app really uses.
 const FIXTURES: Record<string, string> = {

@@ -1,8 +1,8 @@
 // The connection settings a user can edit (settings screen and `openwork-tui config`), and the one
 // validator both use. Pure: no file access, no UI. URL, format and timeout rules are the runtime's
-// own (runtime/config.ts), so what passes here is what the runtime accepts.
-import { normalizeBaseUrl, parseProxyFormat, parseTimeout } from '../runtime/config.js';
-import { CONFIG_KEYS, SECRET_KEYS, type ConfigKey } from '../runtime/types.js';
+// own (config/values.ts), so what passes here is what the runtime accepts.
+import { normalizeBaseUrl, parseProxyFormat, parseTimeout } from './values.js';
+import { CONFIG_KEYS, SECRET_KEYS, type ConfigKey } from './keys.js';
 import type { Messages, Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
 

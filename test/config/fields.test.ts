@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, fieldSpec, isConfigKey, validateField, type FieldCheck } from '../../src/settings/fields.js';
-import { CONFIG_KEYS, type ConfigKey } from '../../src/runtime/types.js';
+import { FIELDS, fieldSpec, isConfigKey, validateField, type FieldCheck } from '../../src/config/fields.js';
+import { CONFIG_KEYS, type ConfigKey } from '../../src/config/keys.js';
 import { en, messagesFor } from '../../src/i18n/index.js';
 
 /** The English words only (without `say` / `noteSay`, the words in another language). */

@@ -1,0 +1,43 @@
+// How a connection is named for the user: in notices, the settings screen, the picker and
+// `models` (long), and in the status bar (short). The runtime reports the connection; these word it.
+import type { ConfigSnapshot, Connection, RuntimeState } from '../runtime/types.js';
+import { en, type Messages } from './en.js';
+
+/** What the app talks to, for the user: an unusable proxy address says so, never "Anthropic direct". */
+export function whereLabel(state: { config: Pick<ConfigSnapshot, 'unusableBaseUrl'>; connection: Connection }, m: Messages = en): string {
+  return state.config.unusableBaseUrl ? m.status.badAddress : connectionLabel(state.connection, m);
+}
+
+export function connectionLabel(c: Connection, m: Messages = en): string {
+  switch (c.mode) {
+    case 'anthropic':
+      return m.connection.anthropic;
+    case 'litellm':
+      return m.connection.litellm({ host: c.host ?? '', unreachable: c.unreachable });
+    case 'gateway':
+      return m.connection.gateway({ host: c.host ?? '', unreachable: c.unreachable });
+    case 'openai':
+      return m.connection.openai;
+  }
+}
+
+/** The short name of the connection for the status bar. */
+export function statusLabel(c: Connection, detecting: boolean, m: Messages = en): string {
+  if (detecting) return m.status.detecting;
+  switch (c.mode) {
+    case 'litellm':
+      return m.status.litellm({ host: c.host ?? '' });
+    case 'gateway':
+      return m.status.gateway({ host: c.host ?? '' });
+    case 'anthropic':
+      return m.status.anthropic;
+    case 'openai':
+      return m.status.openai;
+  }
+}
+
+/** The settings screen's "now: …": the connection, or that it is being detected. */
+export function settingsWhere(rt: Pick<RuntimeState, 'config' | 'connection' | 'detecting'>, m: Messages = en): string {
+  if (rt.config.unusableBaseUrl) return whereLabel(rt, m);
+  return rt.detecting ? m.settings.connecting : connectionLabel(rt.connection, m);
+}
