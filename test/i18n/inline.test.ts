@@ -48,7 +48,9 @@ const WORDS = /[A-Za-z]{2,}[,.:;!?]?\s+[A-Za-z]{2,}/;
 function files(path: string): string[] {
   const full = join(ROOT, path);
   if (!statSync(full).isDirectory()) return [path];
-  return readdirSync(full).flatMap((f) => files(join(path, f)));
+  return readdirSync(full)
+    .filter((f) => !/\.test\.tsx?$/.test(f)) // tests beside their module (src/slash/) are not user text
+    .flatMap((f) => files(join(path, f)));
 }
 
 interface Finding {
