@@ -121,5 +121,5 @@ describe('the ansi-tokenize build patches', () => {
       }
       expect(count).toBe(s.length);
     }
-  });
+  }, 180_000); // every ordered pair of ~1,500 code points: seconds alone, a minute on a loaded machine
 });
