@@ -36,6 +36,17 @@ describe('openwork-tui -p', () => {
     expect(log[0]).toContain('litellm_settings: drop_params: true');
   });
 
+  it("a parameter the proxy refuses that the app did not add: the proxy's whole message on stderr and a drop_params hint, one request, exit 1", async () => {
+    f.home.writeEnv(seedEnv(f.server.url));
+    f.server.fault = 'refuse-param';
+    const r = await run(['-p', 'hello', '--model', 'claude-3-5-sonnet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("server said: AnthropicException - AnthropicException - anthropic does not support parameters: {'top_k': 40}");
+    expect(r.stderr).toContain('\n    Cooldown Deployments=[]\n');
+    expect(r.stderr).toMatch(/hint: .*`litellm_settings: drop_params: true`.*Retrying will not help\./);
+    expect(f.server.requests.filter((q) => q.url.endsWith('/chat/completions'))).toHaveLength(1);
+  });
+
   it('reads the prompt from stdin', async () => {
     f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', '--model', 'claude-3-5-haiku-20241022'], {}, 'hello from a pipe');

@@ -22,7 +22,8 @@ export function formatError(io: IO, e: AppError): string {
   const m = io.messages;
   const { message, hint } = e.say ? e.say(m) : e;
   const lines = [`${red(io, '✖')} ${m.errorCard.headline({ title: m.errorCard.title({ kind: e.kind, status: e.status }), message })}`];
-  if (e.detail && !message.includes(e.detail)) lines.push(dim(io, m.cli.serverSaid({ detail: e.detail })));
+  // The server's message whole, its own lines indented under the first.
+  if (e.detail && !message.includes(e.detail)) lines.push(dim(io, m.cli.serverSaid({ detail: e.detail.split('\n').join('\n    ') })));
   lines.push(`  ${bold(io, m.cli.hint)}${hint}`);
   return lines.join('\n') + '\n';
 }

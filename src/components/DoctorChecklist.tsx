@@ -31,7 +31,7 @@ export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]
           {l.fix && (
             <Box paddingLeft={4}>
               <Text color={l.status === 'fail' ? t.warn : t.muted}>
-                {m.doctor.fix}
+                {l.status === 'fail' ? m.doctor.fix : m.doctor.tip}
                 {l.fix}
               </Text>
             </Box>

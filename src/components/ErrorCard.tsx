@@ -8,7 +8,7 @@ import { theme } from './theme.js';
 const MAX_MODELS = 8;
 
 /** One failed request: what went wrong and what to do, never a stack or a secret. */
-export const ErrorCard = memo(function ErrorCard({ error, color }: { error: AppError; color: boolean }) {
+export const ErrorCard = memo(function ErrorCard({ error, color, width }: { error: AppError; color: boolean; width?: number }) {
   const t = theme(color);
   const m = useMessages();
   const c = m.errorCard;
@@ -23,18 +23,24 @@ export const ErrorCard = memo(function ErrorCard({ error, color }: { error: AppE
     facts.push([c.served, error.servedModels.slice(0, MAX_MODELS).join(', ') + more]);
   }
   if (error.retryAfterSec !== undefined) facts.push([c.retryIn, c.seconds({ n: error.retryAfterSec })]);
-  if (error.detail) facts.push([c.serverSaid, stripControl(error.detail).split('\n').slice(0, 3).join(' ').slice(0, 300)]);
+  // The server's message whole (its advice often comes last), wrapped in the value column.
+  if (error.detail) facts.push([c.serverSaid, stripControl(error.detail)]);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={t.error} paddingX={1} marginTop={1}>
+    // A set width: the facts wrap inside it (a row of boxes would otherwise grow past the terminal).
+    <Box flexDirection="column" borderStyle="round" borderColor={t.error} paddingX={1} marginTop={1} {...(width ? { width } : {})}>
       <Text color={t.error} bold>
         ✗ {c.headline({ title: c.title({ kind: error.kind, status: error.status }), message: stripControl(message) })}
       </Text>
       <Text>→ {stripControl(hint)}</Text>
       {facts.map(([k, v]) => (
-        <Text key={k}>
-          <Text color={t.muted}>{c.fact({ label: k })}</Text>
-          {v}
-        </Text>
+        <Box key={k}>
+          <Box flexShrink={0}>
+            <Text color={t.muted}>{c.fact({ label: k }).trimEnd()}</Text>
+          </Box>
+          <Box flexShrink={1} marginLeft={c.fact({ label: k }).endsWith(' ') ? 1 : 0}>
+            <Text>{v}</Text>
+          </Box>
+        </Box>
       ))}
     </Box>
   );

@@ -43,9 +43,10 @@ export const SettingsChecks = memo(function SettingsChecks({ running, checks, co
           </Text>
           {(c.status === 'fail' || c.status === 'warn') && (
             <Box flexDirection="column" paddingLeft={2}>
-              {c.detail.slice(0, 3).map((d, i) => (
-                <Text key={i} color={t.muted} wrap="truncate-end">
-                  {fit(d, columns - 4)}
+              {/* Whole (a proxy's message ends with its advice), unless rows are short. */}
+              {(compact ? c.detail.slice(0, 3) : c.detail).map((d, i) => (
+                <Text key={i} color={t.muted} wrap={compact ? 'truncate-end' : 'wrap'}>
+                  {compact ? fit(d, columns - 4) : d}
                 </Text>
               ))}
               {c.fix && <Text>→ {c.fix}</Text>}

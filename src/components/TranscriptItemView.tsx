@@ -54,7 +54,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
         </Box>
       );
     case 'error':
-      return <ErrorCard error={item.error} color={color} />;
+      return <ErrorCard error={item.error} color={color} width={columns} />;
     case 'info':
       return (
         // The text in its own column, so a wrapped line continues under it, not at the margin.

@@ -190,6 +190,12 @@ export const en = {
       message: (p: { host: string; status: number }) => `${p.host} answered ${p.status} with something that is not the proxy's API.`,
       hint: 'Check the address: it may point at a web server instead of the proxy (is the port right?).',
     },
+    unsupportedParam: {
+      hint: (p: { param?: string | undefined; proxy: boolean }) =>
+        p.proxy
+          ? `The model's provider does not support ${p.param ? `the parameter ${p.param}` : 'a parameter of this request'}, and the proxy refuses it rather than dropping it: set \`litellm_settings: drop_params: true\` in the proxy's config (or ask its admin). Retrying will not help.`
+          : `The server does not support ${p.param ? `the parameter ${p.param}` : 'a parameter of this request'}. Retrying will not help.`,
+    },
     badRequest: {
       message: (p: { status: number; detail?: string | undefined }) => `The request was refused (${p.status})${p.detail ? `: ${p.detail}` : ''}.`,
       hint: 'Check the model and settings; run "openwork-tui doctor" for a full check.',

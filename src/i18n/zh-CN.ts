@@ -178,6 +178,12 @@ export const zhCN: Messages = {
       message: (p) => `${p.host} 返回了 ${p.status}，但响应不是 LiteLLM 代理的 API。`,
       hint: '请检查地址：它可能指向了一个 Web 服务器而不是代理（端口对吗？）。',
     },
+    unsupportedParam: {
+      hint: (p) =>
+        p.proxy
+          ? `模型服务不支持${p.param ? `参数 ${p.param}` : '这个请求中的某个参数'}，而代理拒绝请求而不是忽略它：请在代理配置中设置 \`litellm_settings: drop_params: true\`（或联系管理员）。重试没有用。`
+          : `服务器不支持${p.param ? `参数 ${p.param}` : '这个请求中的某个参数'}。重试没有用。`,
+    },
     badRequest: {
       message: (p) => `请求被拒绝（${p.status}）${p.detail ? `：${p.detail}` : ''}。`,
       hint: '请检查模型和设置；运行 "openwork-tui doctor" 做一次完整检查。',

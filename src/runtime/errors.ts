@@ -4,6 +4,8 @@
 import type { AppError, ConfigProblem, ErrorKind } from './types.js';
 import { maskSecret, scrubSecrets } from '../config/secrets.js';
 import { nearestModels } from './nearest.js';
+import { paramNamed } from './optionalParams.js';
+import { stripControl } from '../render/sanitize.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
@@ -143,6 +145,26 @@ function oneLine(text: string, max = 200): string {
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
+/** A bound for memory and screens only: a proxy's message (LiteLLM's run to ~500 characters) is never cut before its advice. */
+const DETAIL_MAX = 4000;
+
+/**
+ * The server's own message, whole: its line breaks kept (LiteLLM puts its fix on lines of their own),
+ * spaces within a line and blank lines collapsed, control characters removed. The views wrap it.
+ */
+function wholeText(text: string): string {
+  const t = stripControl(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \t\f\v]+/g, ' ').trimEnd())
+    .filter((l) => l.trim())
+    .join('\n')
+    .trim();
+  return t.length > DETAIL_MAX ? t.slice(0, DETAIL_MAX - 1) + '…' : t;
+}
+
+/** Short enough to say in the message's own line as well (else it is shown only as "server said"). */
+const brief = (detail: string | undefined): string | undefined => (detail && detail.length <= 120 && !detail.includes('\n') ? detail : undefined);
+
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -184,7 +206,7 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
 
   if (status !== undefined) {
     const text = serverText(e);
-    const detail = text ? oneLine(scrub(text)) : undefined;
+    const detail = text ? wholeText(scrub(text)) || undefined : undefined;
     const withDetail = (x: Partial<AppError>) => (detail ? { ...x, detail, status } : { ...x, status });
     if (status === 403 && looksLikeHtml(e, text)) {
       const server = header(e, 'server');
@@ -209,13 +231,16 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
         withDetail(after !== undefined ? { retryAfterSec: after } : {}),
       );
     }
+    // A parameter the provider behind the model lacks (LiteLLM without drop_params): retrying cannot help.
+    const param = paramNamed(text);
+    const paramHint = (m: Messages): string => m.errors.unsupportedParam.hint({ param, proxy: ctx.mode === 'litellm' || ctx.mode === 'gateway' });
     if (status >= 500) {
-      return make('server', (m) => ({ message: m.errors.server.message({ host: host(m), status, detail }), hint: m.errors.server.hint }), withDetail({}));
+      return make('server', (m) => ({ message: m.errors.server.message({ host: host(m), status, detail: brief(detail) }), hint: param !== undefined ? paramHint(m) : m.errors.server.hint }), withDetail({}));
     }
     if (looksLikeHtml(e, text) || (text && !isRec(e.error) && status !== 400)) {
       return make('blocked', (m) => ({ message: m.errors.notTheApi.message({ host: host(m), status }), hint: m.errors.notTheApi.hint }), withDetail({}));
     }
-    return make('bad_request', (m) => ({ message: m.errors.badRequest.message({ status, detail }), hint: m.errors.badRequest.hint }), withDetail({}));
+    return make('bad_request', (m) => ({ message: m.errors.badRequest.message({ status, detail: brief(detail) }), hint: param !== undefined ? paramHint(m) : m.errors.badRequest.hint }), withDetail({}));
   }
 
   const code = findErrorCode(err);

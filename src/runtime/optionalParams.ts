@@ -17,6 +17,16 @@ export const DROP_PARAMS_FIX = 'litellm_settings: drop_params: true';
 
 const REFUSAL = /not support|unsupported|unrecognized|unrecognised|unknown (parameter|argument|field)|extra (fields|inputs)|not permitted|not allowed|drop_params/i;
 
+/**
+ * Whether a server's error text says a request parameter is not supported, and which one when it
+ * names it: '' when it does not say (`undefined`: not about a parameter at all).
+ */
+export function paramNamed(text: string): string | undefined {
+  if (!REFUSAL.test(text) || !/param|argument|field/i.test(text)) return undefined;
+  const named = /parameters?:?\s*\{?\s*['"]([A-Za-z_][\w.]*)['"]|argument supplied:\s*([A-Za-z_]\w*)|fields? not permitted:?\s*['"]?([A-Za-z_]\w*)/i.exec(text);
+  return named ? (named[1] ?? named[2] ?? named[3] ?? '') : '';
+}
+
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null;
 

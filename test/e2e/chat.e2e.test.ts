@@ -97,5 +97,15 @@ describe('chat in a real terminal', () => {
     expect(chats().slice(2).map((r) => r.body.stream_options)).toEqual([undefined]);
     expect(app.screen()).not.toContain('✗');
     expect(home.readLog().split('\n').filter((l) => l.includes('refused the optional parameter stream_options'))).toHaveLength(1);
+
+    // A parameter the app did not add (it cannot leave it out): the card shows the proxy's message
+    // whole, down to its last line, and a hint that names drop_params instead of "retry".
+    server.fault = 'refuse-param';
+    await typeLine(app, 'and now');
+    const card = (await app.waitFor('Cooldown Deployments=[]')).replace(/[│\s]+/g, ' '); // the card wraps it
+    expect(card).toContain("server said: AnthropicException - AnthropicException - anthropic does not support parameters: {'top_k': 40}");
+    expect(card).toContain('`litellm_settings: drop_params: true` . Handle with `litellm.APIError`');
+    expect(card).toContain('set `litellm_settings: drop_params: true` in the proxy');
+    expect(card).not.toMatch(/→ The proxy or the model provider behind it had an error: retry/);
   });
 });

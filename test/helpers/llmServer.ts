@@ -9,7 +9,8 @@ export type Fault =
   | 'none' | '401' | '403-json' | '403-html' | '429' | '500'
   | 'cut' // stream sends some chunks then destroys the socket mid-reply (no [DONE])
   | 'hang' // accepts the request, never sends a byte (headers never come)
-  | 'hang-after-headers'; // sends 200 headers + first chunk, then nothing
+  | 'hang-after-headers' // sends 200 headers + first chunk, then nothing
+  | 'refuse-param'; // chat: LiteLLM's 500 for a parameter the provider lacks, naming one the client never sent (a proxy that refuses more than the client can leave out)
 export interface ServerOptions {
   flavor?: 'litellm' | 'anthropic' | 'plain';
   masterKey?: string;
@@ -158,6 +159,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       // Newer LiteLLM sends error codes as strings; 429 and 500 do so here to keep clients honest.
       case '429': lJson(res, 429, lError('LiteLLM Rate Limit Error: Max parallel request limit reached.', 'None', '429'), RATE_LIMIT_HEADERS); return true;
       case '500': lJson(res, 500, lError('Internal Server Error: litellm.APIConnectionError: upstream connection failed', 'None', '500')); return true;
+      case 'refuse-param': send(res, 500, unsupportedParamsBody({ top_k: 40 }, 'claude-3-5-sonnet-20241022'), 'application/json', uv); return true;
       default: return false;
     }
   }
@@ -185,6 +187,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     const expected = { '/models': 'GET', '/model/info': 'GET', '/chat/completions': 'POST' }[route];
     if (!expected) return lJson(res, 404, { detail: 'Not Found' });
     if (expected !== method) return lJson(res, 405, { detail: 'Method Not Allowed' });
+    if (fault === 'refuse-param' && route !== '/chat/completions') fault = 'none'; // only the chat request has parameters to refuse
     if (litellmFault(res, fault, body?.model) || litellmAuthFails(req, res)) return;
     const delay = options.chunkDelayMs ?? 0;
     const models = options.models ?? [];

@@ -109,6 +109,19 @@ describe('doctor against a LiteLLM proxy', () => {
     expect(ok.fix).toBeUndefined();
   });
 
+  it("a parameter the proxy refuses that the app did not add: the request check shows the proxy's message whole and the drop_params fix", async () => {
+    const s = await server();
+    s.fault = 'refuse-param';
+    const { by, code } = await doctor(seedEnv(s.url));
+    expect(by('key').status).toBe('pass');
+    const r = by('request');
+    expect(r.status).toBe('fail');
+    expect(r.detail[0]).toBe("server said: AnthropicException - AnthropicException - anthropic does not support parameters: {'top_k': 40}, for model=claude-3-5-sonnet-20241022. To drop these, set `litellm.drop_params=True` or for proxy:");
+    expect(r.detail.slice(1)).toEqual(['  `litellm_settings:', '   drop_params: true`', '  . Handle with `litellm.APIError`.. Handle with `litellm.APIError`.', '  Number Retries = 2, Max Retries=2', '  Cooldown Deployments=[]']);
+    expect(r.fix).toContain('`litellm_settings: drop_params: true`');
+    expect(code).toBe(1);
+  });
+
   it('a stopped proxy: the address fails with the address it tried, the rest is skipped, exit 4', async () => {
     const port = await refusedPort();
     const { results, by, code } = await doctor(seedEnv(`http://127.0.0.1:${port}`));

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyError, exitCodeFor, EXIT, modelNotServed } from '../../src/runtime/errors.js';
 import { maskSecret, scrubSecrets } from '../../src/config/secrets.js';
 import { nearestModels } from '../../src/runtime/nearest.js';
+import { messagesFor } from '../../src/i18n/index.js';
+
+const zhMessages = messagesFor('zh-CN');
 
 const KEY = 'sk-secret-value-a1b2';
 const ctx = { url: 'http://127.0.0.1:3000', credential: KEY, credentialVar: 'ANTHROPIC_API_KEY', model: 'claude-3-5-sonnet-20241022' };
@@ -27,6 +30,47 @@ const table: [string, unknown, string, RegExp, RegExp][] = [
   ['http:// to a TLS port', net('ERR_HTTP_TO_TLS_PORT'), 'tls', /speaks HTTPS \(TLS\), but the address starts with http:\/\//, /Use https:\/\/ instead of http:\/\//],
   ['something else', new Error('weird'), 'unknown', /weird/, /doctor/],
 ];
+
+const LITELLM_PARAMS_500 = {
+  status: 500,
+  headers: headers({ 'content-type': 'application/json' }),
+  error: {
+    message:
+      "AnthropicException - AnthropicException - anthropic does not support parameters: {'stream_options': {'include_usage': True}}, for model=claude-3-5-sonnet-20241022. To drop these, set `litellm.drop_params=True` or for proxy:\n\n`litellm_settings:\n drop_params: true`\n. Handle with `litellm.APIError`.. Handle with `litellm.APIError`.\nNumber Retries = 2, Max Retries=2\nCooldown Deployments=[]",
+    type: null,
+    param: null,
+    code: 500,
+  },
+};
+
+describe("a proxy's own message", () => {
+  it('is kept whole (its fix and its last line), with its line breaks, and a refused parameter gets a drop_params hint, not "retry"', () => {
+    const e = classifyError(LITELLM_PARAMS_500, { ...ctx, mode: 'litellm' })!;
+    expect(e.kind).toBe('server');
+    expect(e.detail).toBe(
+      "AnthropicException - AnthropicException - anthropic does not support parameters: {'stream_options': {'include_usage': True}}, for model=claude-3-5-sonnet-20241022. To drop these, set `litellm.drop_params=True` or for proxy:\n`litellm_settings:\n drop_params: true`\n. Handle with `litellm.APIError`.. Handle with `litellm.APIError`.\nNumber Retries = 2, Max Retries=2\nCooldown Deployments=[]",
+    );
+    expect(e.message).toBe('127.0.0.1:3000 failed with 500.'); // the long text is said once, as the server's
+    expect(e.hint).toContain('stream_options');
+    expect(e.hint).toContain('`litellm_settings: drop_params: true`');
+    expect(e.hint).not.toMatch(/\bretry,/i);
+    expect(e.say!(zhMessages).hint).toContain('drop_params: true');
+  });
+
+  it('an OpenAI-style 400 for an unknown argument names it; a message with no parameter in it keeps the usual hint', () => {
+    const e = classifyError({ status: 400, error: { message: 'Unrecognized request argument supplied: top_k' }, headers: headers({}) }, { ...ctx, mode: 'openai' })!;
+    expect(e.kind).toBe('bad_request');
+    expect(e.hint).toBe('The server does not support the parameter top_k. Retrying will not help.');
+    expect(classifyError({ status: 500, error: { message: 'boom' }, headers: headers({}) }, ctx)!.hint).toMatch(/retry/);
+  });
+
+  it('is capped only far beyond any real message, and scrubbed of secrets', () => {
+    const long = `${'x'.repeat(5000)} ${KEY}`;
+    const e = classifyError({ status: 502, error: { message: `bad gateway ${KEY} ${long}` }, headers: headers({}) }, ctx)!;
+    expect(e.detail!.length).toBe(4000);
+    expect(JSON.stringify(e)).not.toContain(KEY);
+  });
+});
 
 describe('classifyError', () => {
   it.each(table)('%s', (_name, err, kind, message, hint) => {

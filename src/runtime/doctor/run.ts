@@ -32,7 +32,9 @@ export function createRun(input: DoctorInput): Run {
   });
   const fail: Run['fail'] = (e, detail = []) => {
     const err = e ?? classifyError(new Error('aborted'), ctx())!;
-    const said = err.detail && !err.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: err.detail })] : [];
+    // The server's message whole: its first line after "server said", each further line a detail line of its own.
+    const [first = '', ...more] = err.detail?.split('\n') ?? [];
+    const said = err.detail && !err.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: first }), ...more.map((l) => `  ${l}`)] : [];
     const title = m.doctor.failed({ title: m.errorCard.title({ kind: err.kind, status: err.status }), message: err.message });
     return { status: 'fail', kind: err.kind, title, detail: [...detail, ...said], fix: err.hint };
   };
