@@ -80,6 +80,7 @@ const VALUES: Record<string, unknown> = {
   failed: ['SAMPLE-CHECK-A', 'SAMPLE-CHECK-B'],
   envPath: '/home/sample/.openwork/.env',
   param: 'sample_param',
+  proxy: true,
   from: 'saved',
   octal: '0644',
   warning: true,
