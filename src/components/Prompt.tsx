@@ -2,14 +2,12 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useCursor } from 'ink';
 import { promptIntents } from '../state/promptKeys.js';
 import { INITIAL_PROMPT, promptReducer, type PromptAction } from '../state/promptState.js';
-import { layoutPrompt, visibleWindow } from '../state/promptLayout.js';
+import { layoutPrompt, promptTextWidth, PROMPT_PREFIX as PREFIX, visibleWindow } from '../state/promptLayout.js';
 import { slashMatches } from '../slash/match.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
 import { fit } from '../i18n/index.js';
 import { theme } from './theme.js';
-
-const PREFIX = 2; // "› "
 
 export interface PromptProps {
   columns: number;
@@ -56,7 +54,7 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
   }, p.isActive);
 
   const { text, cursor } = state.buffer;
-  const width = Math.max(1, p.columns - PREFIX - 1);
+  const width = promptTextWidth(p.columns);
   const layout = useMemo(() => layoutPrompt(text, cursor, width), [text, cursor, width]);
   const win = visibleWindow(layout.rows.length, layout.caret.row, Math.max(1, Math.floor(p.rows / 3)));
   const matches = useMemo(() => slashMatches(text), [text]);

@@ -2,12 +2,12 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { TranscriptItem } from '../state/chat.js';
 import { resolveText } from '../i18n/index.js';
-import { stripControl } from '../render/sanitize.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
 import { ErrorCard } from './ErrorCard.js';
 import { HelpCard } from './HelpCard.js';
 import { Markdown } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
+import { UserEcho } from './UserEcho.js';
 import { Welcome } from './Welcome.js';
 import { useMessages } from './I18n.js';
 import { contentWidth, theme } from './theme.js';
@@ -28,14 +28,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
     case 'welcome':
       return <Welcome envPath={item.envPath} color={color} columns={columns} />;
     case 'user':
-      return (
-        <Box marginTop={1}>
-          <Text color={t.user} bold>
-            {'› '}
-          </Text>
-          <Text>{stripControl(item.text)}</Text>
-        </Box>
-      );
+      return <UserEcho text={item.text} columns={columns} color={color} />;
     case 'assistant':
       return (
         <Box flexDirection="column" marginTop={item.label || item.text.trim() !== '' ? 1 : 0}>

@@ -39,7 +39,7 @@ export const en = {
 
   welcome: {
     title: 'Welcome to openwork-tui',
-    intro: 'No connection is configured yet. Set these in your shell or in',
+    intro: 'openwork-tui connects with these settings, from your shell or from',
     baseUrl: 'your LiteLLM proxy, e.g. http://127.0.0.1:3000 (unset: Anthropic direct)',
     apiKey: 'the proxy key, or your Anthropic key',
     outro: 'Changes to the file apply as soon as it is saved. /help lists commands and keys.',
@@ -393,6 +393,12 @@ export const en = {
       rest: (p: { passed: number; skipped: number }) => [p.passed && `${p.passed} passed`, p.skipped && `${p.skipped} skipped`].filter(Boolean).join(', '),
       allPassed: (p: { n: number }) => `all ${p.n} checks passed`,
       ms: (p: { ms: number }) => ` ${p.ms} ms`,
+      /** The fix for a failed check, as it is true on this screen (not "open settings with Ctrl+S"). */
+      fix: {
+        key: (p: { key: string }) => `Check ${p.key} above (Enter edits it), then test again.`,
+        lines: (p: { path: string; lines: readonly number[] }) => `Fix line${s(p.lines.length)} ${p.lines.join(', ')} of ${p.path} (the values above are what is read from it).`,
+        values: 'Fill in ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY above, then test again.',
+      },
     },
     language: {
       label: 'Language',

@@ -34,7 +34,7 @@ export const zhCN: Messages = {
 
   welcome: {
     title: '欢迎使用 openwork-tui',
-    intro: '还没有配置连接。请在 shell 中设置以下变量，或写入',
+    intro: 'openwork-tui 通过以下设置连接，可以在 shell 中设置，也可以写入',
     baseUrl: '你的 LiteLLM 代理地址，例如 http://127.0.0.1:3000（不设置则直连 Anthropic）',
     apiKey: 'LiteLLM 代理的密钥，或你的 Anthropic API 密钥',
     outro: '配置文件保存后立即生效。输入 /help 查看命令和快捷键。',
@@ -379,6 +379,11 @@ export const zhCN: Messages = {
       rest: (p) => [p.passed && `${p.passed} 项通过`, p.skipped && `${p.skipped} 项跳过`].filter(Boolean).join('，'),
       allPassed: (p) => `全部 ${p.n} 项检查通过`,
       ms: (p) => ` ${p.ms} 毫秒`,
+      fix: {
+        key: (p) => `请检查上面的 ${p.key}（按 Enter 编辑），然后再测试一次。`,
+        lines: (p) => `请修正 ${p.path} 的第 ${p.lines.join('、')} 行（上面显示的是从该文件读到的值）。`,
+        values: '请在上面填写 ANTHROPIC_BASE_URL 和 ANTHROPIC_API_KEY，然后再测试一次。',
+      },
     },
     language: {
       label: '界面语言',

@@ -45,6 +45,18 @@ export function layoutPrompt(text: string, cursor: number, width: number): Promp
   return { rows, caret };
 }
 
+/** "› " before the first row, two spaces before the others. */
+export const PROMPT_PREFIX = 2;
+
+/**
+ * The width the prompt's text wraps at in a terminal `columns` wide: the prefix, and one cell
+ * kept free for the caret after a full row. The transcript echoes a sent prompt at the same width,
+ * so it wraps exactly as it was typed.
+ */
+export function promptTextWidth(columns: number): number {
+  return Math.max(1, columns - PROMPT_PREFIX - 1);
+}
+
 /** The slice of rows to show when the prompt is taller than `maxRows`, keeping the caret in view. */
 export function visibleWindow(rowCount: number, caretRow: number, maxRows: number): { start: number; end: number } {
   if (rowCount <= maxRows) return { start: 0, end: rowCount };

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../runtime/doctor.js';
 import { configFromText } from '../runtime/loadConfig.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
+import type { ConfigSnapshot } from '../runtime/types.js';
+import { settingsFix } from './settingsFix.js';
 import type { ParamMemory } from '../runtime/optionalParams.js';
 import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
 import { applyEnvChanges, saveEnv } from '../settings/saveEnv.js';
@@ -56,9 +58,10 @@ export function envValues(env: NodeJS.ProcessEnv): Values {
   return out;
 }
 
-/** A check with the doctor's label in front of its title ("Key: …"). */
-function labelled(r: CheckResult, m: Messages): ConnectionCheck {
-  return { ...r, title: doctorLines([r], m)[0]?.title ?? r.title };
+/** A check with the doctor's label in front of its title ("Key: …"), its fix said for this screen. */
+function labelled(r: CheckResult, config: ConfigSnapshot, m: Messages): ConnectionCheck {
+  const fix = settingsFix(r, config, m);
+  return { ...r, title: doctorLines([r], m)[0]?.title ?? r.title, ...(fix !== undefined ? { fix } : {}) };
 }
 
 export interface SettingsHandle {
@@ -155,8 +158,8 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
       const config = configFromText(envPath, text, env);
       const { paramMemory } = opts.current;
       const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}), ...(paramMemory ? { paramMemory } : {}) };
-      const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, messages) }));
-      if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, messages)) });
+      const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, config, messages) }));
+      if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, config, messages)) });
     } catch (err) {
       if (!live()) return;
       apply({ type: 'testDone', run });

@@ -112,6 +112,9 @@ describe('SettingsScreen with the real runtime', () => {
     expect(f).toContain('1 problem found (3 passed, 2 skipped)');
     expect(f.split('\n').length).toBeLessThanOrEqual(24);
     expect(f).not.toContain('sk-wrong-key-4321');
+    // The fix is said as it is true on this screen: not "open settings with Ctrl+S".
+    expect(f).toContain('→ Check ANTHROPIC_API_KEY above (Enter edits it), then test again.');
+    expect(f).not.toContain('open settings with Ctrl+S');
     expect(readFileSync(home.envPath, 'utf8')).toBe(seed(a.url));
   });
 });

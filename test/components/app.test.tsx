@@ -320,6 +320,8 @@ describe('status bar and welcome', () => {
     expect(frame).toContain('ANTHROPIC_BASE_URL');
     expect(frame).toContain('ANTHROPIC_API_KEY');
     expect(frame).toContain('/tmp/openwork-test/.env');
+    // The card stays in the scrollback after a save: it describes the settings, not a state that changes.
+    expect(frame).not.toContain('No connection is configured');
     await app.see('Test connection');
     await app.press(keys.esc);
     await waitFor(() => !app.frame().includes('Test connection'), 'settings to close');
