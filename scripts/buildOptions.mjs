@@ -308,8 +308,9 @@ function baseOptions() {
     },
     // Some bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    // Optional peer of ink's devtools integration; never used.
-    external: ['react-devtools-core'],
+    // react-devtools-core: optional peer of ink's devtools integration; never used.
+    // better-sqlite3: a native module (its .node file is found from node_modules at run time).
+    external: ['react-devtools-core', 'better-sqlite3'],
     plugins: [patchDependencies, reactFacade],
   };
 }

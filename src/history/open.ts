@@ -1,0 +1,106 @@
+// Opens $OPENWORK_HOME/sessions.db. better-sqlite3 (a native module) is loaded here, on first use,
+// never at start-up. Every way this can fail is an answer ({ ok: false }), not a throw: the chat goes
+// on without history and says why. The file is never deleted, replaced or downgraded.
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { SessionStore } from './store.js';
+
+export const DB_FILE = 'sessions.db';
+/** How long a write waits for another instance's transaction (all of them are short). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export type HistoryProblem =
+  | { kind: 'off' } // OPENWORK_HISTORY=off or the settings switch
+  | { kind: 'newer'; version: number } // written by a newer openwork-tui
+  | { kind: 'corrupt'; detail: string } // not a database, or a damaged one
+  | { kind: 'busy' } // another instance held it for longer than BUSY_TIMEOUT_MS
+  | { kind: 'unavailable'; detail: string }; // the native module did not load, the folder is not writable…
+
+export type HistoryOpen = { ok: true; store: SessionStore; path: string } | { ok: false; problem: HistoryProblem; path: string };
+
+/** OPENWORK_HISTORY=off (or 0, false, no) turns history off for this run. */
+export function historyOffByEnv(env: NodeJS.ProcessEnv): boolean {
+  return /^(off|0|false|no)$/i.test(env.OPENWORK_HISTORY?.trim() ?? '');
+}
+
+type DatabaseCtor = typeof BetterSqlite3;
+let ctor: Promise<DatabaseCtor> | undefined;
+/** The native module, loaded once. */
+function loadDriver(): Promise<DatabaseCtor> {
+  return (ctor ??= import('better-sqlite3').then((m) => (m as unknown as { default: DatabaseCtor }).default ?? (m as unknown as DatabaseCtor)));
+}
+
+function sqliteCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/** What a failure on open (or later) means for the user. */
+export function classify(err: unknown): HistoryProblem {
+  const code = sqliteCode(err) ?? '';
+  const detail = err instanceof Error ? err.message : String(err);
+  if (code === 'OPENWORK_NEWER') return { kind: 'newer', version: (err as { version: number }).version };
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return { kind: 'corrupt', detail };
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { kind: 'busy' };
+  return { kind: 'unavailable', detail };
+}
+
+export interface OpenOptions {
+  home: string;
+}
+
+export async function openHistory(opts: OpenOptions): Promise<HistoryOpen> {
+  const path = join(opts.home, DB_FILE);
+  let Database: DatabaseCtor;
+  try {
+    Database = await loadDriver();
+  } catch (err) {
+    return { ok: false, problem: { kind: 'unavailable', detail: err instanceof Error ? err.message : String(err) }, path };
+  }
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    mkdirSync(opts.home, { recursive: true, mode: 0o700 });
+    // Created here with mode 0600 so SQLite never makes it with the umask's; its -wal and -shm files
+    // take the same mode. An existing file is opened as it is ('a' neither truncates nor writes).
+    closeSync(openSync(path, 'a', 0o600));
+    db = new Database(path);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Reading the version reads the header: a file that is not a database fails here.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      return { ok: false, problem: { kind: 'newer', version }, path };
+    }
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // a damaged schema page fails here
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // with WAL: a commit survives a crash of the app (kill -9)
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return { ok: true, store: new SessionStore(db), path };
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      // already unusable
+    }
+    return { ok: false, problem: classify(err), path };
+  }
+}
+
+/** Runs the missing migrations, each in its own write transaction (a second instance waits, then sees them done). */
+function migrate(db: BetterSqlite3.Database): void {
+  for (;;) {
+    const step = db
+      .transaction(() => {
+        const v = db.pragma('user_version', { simple: true }) as number;
+        if (v > SCHEMA_VERSION) throw Object.assign(new Error(`schema version ${v}`), { code: 'OPENWORK_NEWER', version: v });
+        if (v === SCHEMA_VERSION) return false;
+        db.exec(MIGRATIONS[v]!);
+        db.pragma(`user_version = ${v + 1}`);
+        return true;
+      })
+      .immediate();
+    if (!step) return;
+  }
+}

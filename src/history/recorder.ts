@@ -1,0 +1,233 @@
+// Saves the chat as it happens: the prompt when it is sent, the reply at least once a second while
+// it streams (so kill -9 loses at most the last second) and once more when it ends. No React: the
+// chat's hook calls it, the tests drive it directly. Every write is caught: a database that fails
+// turns history off for the rest of the run and says why once (onProblem); the chat goes on.
+import type { HistoryOpen, HistoryProblem } from './open.js';
+import { classify } from './open.js';
+import type { MessageStatus, SessionStore } from './store.js';
+import { titleFrom } from './store.js';
+
+/** How often a streaming reply is saved, at most this long after its text changed. */
+export const SAVE_EVERY_MS = 1000;
+
+export interface ReplyEnd {
+  text: string;
+  status: Exclude<MessageStatus, 'streaming'>;
+  errorKind?: string;
+  stopReason?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  cost?: number;
+}
+
+export interface RecorderOptions {
+  /** Opens the database (called once, by open()). */
+  open(): Promise<HistoryOpen>;
+  /** The folder the app was started in (kept with each new session). */
+  cwd: string;
+  /** The connection's label for a reply (never a secret), e.g. "LiteLLM proxy 127.0.0.1:3000". */
+  connection(): string | undefined;
+  now?(): number;
+  log?(message: string): void;
+  /** History cannot be used (off, corrupt, newer, failing): said once. */
+  onProblem?(problem: HistoryProblem, path: string | undefined): void;
+}
+
+interface Reply {
+  /** Its row, once inserted. */
+  id: number | undefined;
+  model: string;
+  callId: string | undefined;
+  text: string;
+  savedText: string | undefined;
+  savedAt: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export class SessionRecorder {
+  private store: SessionStore | undefined;
+  private opening: Promise<SessionStore | undefined> | undefined;
+  private problem: HistoryProblem | undefined;
+  private path: string | undefined;
+  /** Writes asked for before the database was open, run in order once it is. */
+  private queue: ((s: SessionStore) => void)[] = [];
+  private sessionId: number | undefined;
+  private reply: Reply | undefined;
+  private enabled = true;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: RecorderOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Opens the database (after the first frame). Resolves with the store, or undefined when history is unavailable. */
+  open(): Promise<SessionStore | undefined> {
+    this.opening ??= this.opts.open().then(
+      (r) => {
+        this.path = r.path;
+        if (!r.ok) {
+          this.fail(r.problem);
+          return undefined;
+        }
+        this.store = r.store;
+        const queued = this.queue;
+        this.queue = [];
+        for (const op of queued) if (!this.write(op)) break;
+        return this.store;
+      },
+      (err: unknown) => {
+        this.fail(classify(err));
+        return undefined;
+      },
+    );
+    return this.opening;
+  }
+
+  /** The open store, if any (reads for /resume, /export). */
+  get db(): SessionStore | undefined {
+    return this.problem ? undefined : this.store;
+  }
+
+  get unavailable(): HistoryProblem | undefined {
+    return this.problem;
+  }
+
+  get currentSession(): number | undefined {
+    return this.sessionId;
+  }
+
+  /** Saving on or off (the settings switch); reads still work. */
+  setEnabled(on: boolean): void {
+    this.enabled = on;
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  /** The next prompt starts a new session (/new, /clear); the current one stays saved. */
+  newSession(): void {
+    this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' });
+    this.sessionId = undefined;
+  }
+
+  /** Later messages go to this session (--continue, --resume, /resume). */
+  continueSession(id: number): void {
+    this.sessionId = id;
+  }
+
+  /** A prompt was sent. */
+  userSent(text: string, model: string): void {
+    if (!this.enabled) return;
+    const now = this.now();
+    const connection = this.opts.connection();
+    this.run((s) => {
+      this.sessionId ??= s.createSession({ title: titleFrom(text), cwd: this.opts.cwd, now });
+      s.addMessage(this.sessionId, { role: 'user', text, model, connection: connection ?? null, now });
+    });
+  }
+
+  /** A reply started (the request went out); `model` may be corrected by the server's answer. */
+  replyStarted(model: string): void {
+    if (!this.enabled) return;
+    this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' }); // a reply left open is over
+    this.reply = { id: undefined, model, callId: undefined, text: '', savedText: undefined, savedAt: this.now(), timer: undefined };
+  }
+
+  /** What the server said about the reply: the model that answers it, its call id. */
+  replyMeta(meta: { model?: string; callId?: string }): void {
+    const r = this.reply;
+    if (!r) return;
+    if (meta.model) r.model = meta.model;
+    if (meta.callId) r.callId = meta.callId;
+  }
+
+  /** The reply's whole text so far. Saved now if the last save is a second old, else within a second. */
+  replyText(text: string): void {
+    const r = this.reply;
+    if (!r || r.text === text) return;
+    r.text = text;
+    const due = r.savedAt + SAVE_EVERY_MS - this.now();
+    if (due <= 0) this.saveReply(r);
+    else r.timer ??= setTimeout(() => this.saveReply(r), due);
+  }
+
+  /** The reply ended (done, interrupted or failed): saved with everything known about it. */
+  replyEnded(end: ReplyEnd): void {
+    this.endReply(end);
+  }
+
+  private endReply(end: ReplyEnd): void {
+    const r = this.reply;
+    if (!r) return;
+    this.reply = undefined;
+    clearTimeout(r.timer);
+    const now = this.now();
+    const fields = {
+      text: end.text,
+      status: end.status,
+      errorKind: end.errorKind ?? null,
+      stopReason: end.stopReason ?? null,
+      model: r.model,
+      callId: r.callId ?? null,
+      inputTokens: end.inputTokens ?? null,
+      outputTokens: end.outputTokens ?? null,
+      cost: end.cost ?? null,
+    };
+    const connection = this.opts.connection() ?? null;
+    this.run((s) => {
+      if (this.sessionId === undefined) return; // its prompt was never saved (history was off then)
+      if (r.id === undefined) s.addMessage(this.sessionId, { role: 'assistant', connection, now, ...fields });
+      else s.updateMessage(r.id, fields, now);
+    });
+  }
+
+  private saveReply(r: Reply): void {
+    clearTimeout(r.timer);
+    r.timer = undefined;
+    if (this.reply !== r || r.savedText === r.text) return;
+    const now = this.now();
+    r.savedAt = now;
+    r.savedText = r.text;
+    const text = r.text;
+    const connection = this.opts.connection() ?? null;
+    this.run((s) => {
+      if (this.sessionId === undefined) return;
+      if (r.id === undefined) {
+        r.id = s.addMessage(this.sessionId, { role: 'assistant', text, status: 'streaming', model: r.model, callId: r.callId ?? null, connection, now });
+      } else s.updateMessage(r.id, { text, model: r.model, callId: r.callId ?? null }, now);
+    });
+  }
+
+  /** Runs a write now, or once the database is open; nothing when history is unavailable. */
+  private run(op: (s: SessionStore) => void): void {
+    if (this.problem) return;
+    if (this.store) this.write(op);
+    else this.queue.push(op);
+  }
+
+  private write(op: (s: SessionStore) => void): boolean {
+    try {
+      op(this.store!);
+      return true;
+    } catch (err) {
+      this.opts.log?.(`[History] a write failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.fail(classify(err));
+      return false;
+    }
+  }
+
+  private fail(problem: HistoryProblem): void {
+    if (this.problem) return;
+    this.problem = problem;
+    this.queue = [];
+    if (this.reply) clearTimeout(this.reply.timer);
+    this.opts.onProblem?.(problem, this.path);
+  }
+
+  /** Saves what is pending and closes the database (the app is exiting). */
+  close(): void {
+    if (this.reply) this.endReply({ text: this.reply.text, status: 'interrupted' });
+    this.store?.close();
+  }
+}

@@ -1,0 +1,56 @@
+// The sessions database's schema, as numbered migrations. PRAGMA user_version holds how many have
+// run; a database whose version is higher than MIGRATIONS.length comes from a newer openwork-tui and
+// is left alone (history unavailable), never downgraded.
+
+/** Each entry takes the schema from version i to i + 1. Append only: never edit a shipped step. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    title         TEXT    NOT NULL,
+    cwd           TEXT,
+    created       INTEGER NOT NULL,            -- ms since the epoch
+    updated       INTEGER NOT NULL,
+    system_prompt TEXT,                        -- for /system (issue 17); NULL until set
+    role          TEXT                         -- for /role (issue 17); NULL until set
+  );
+  CREATE INDEX sessions_updated ON sessions(updated);
+  CREATE INDEX sessions_cwd_updated ON sessions(cwd, updated);
+
+  CREATE TABLE messages (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT, -- also the order within a session
+    session_id    INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    role          TEXT    NOT NULL CHECK (role IN ('user', 'assistant')),
+    text          TEXT    NOT NULL,
+    -- 'streaming' (saved while it arrives), 'done', 'interrupted', 'failed'
+    status        TEXT    NOT NULL DEFAULT 'done',
+    error_kind    TEXT,                        -- an ErrorKind when status = 'failed'
+    stop_reason   TEXT,                        -- 'max_tokens' etc. when it did not end normally
+    model         TEXT,
+    connection    TEXT,                        -- the connection's label: never a key
+    call_id       TEXT,                        -- LiteLLM's x-litellm-call-id (or the API's request id)
+    input_tokens  INTEGER,
+    output_tokens INTEGER,
+    cost          REAL,                        -- USD, when the server said
+    created       INTEGER NOT NULL,
+    updated       INTEGER NOT NULL
+  );
+  CREATE INDEX messages_session ON messages(session_id, id);
+  CREATE INDEX messages_role ON messages(role, id);
+
+  -- Full-text search over message text; the triggers keep it in step with the table.
+  CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER messages_ai AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER messages_ad AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  END;
+  CREATE TRIGGER messages_au AFTER UPDATE OF text ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,113 @@
+// The recorder on a real database: what the chat saves, when.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openHistory, type HistoryProblem } from '../../src/history/open.js';
+import { SAVE_EVERY_MS, SessionRecorder } from '../../src/history/recorder.js';
+import type { SessionStore } from '../../src/history/store.js';
+import { tempHome, type TempHome } from '../helpers/home.js';
+
+let home: TempHome;
+let clock = 0;
+let rec: SessionRecorder;
+let problems: HistoryProblem[];
+beforeEach(() => {
+  home = tempHome();
+  clock = 1_000_000;
+  problems = [];
+  rec = new SessionRecorder({
+    open: () => openHistory({ home: home.dir }),
+    cwd: '/work/project',
+    connection: () => 'LiteLLM proxy 127.0.0.1:3000',
+    now: () => clock,
+    onProblem: (p) => problems.push(p),
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  rec.close();
+  home.cleanup();
+});
+
+const rows = (s: SessionStore) => s.db.prepare('SELECT role, text, status, model, call_id AS callId, error_kind AS errorKind FROM messages ORDER BY id').all();
+
+it('a prompt sent before the database is open is saved once it opens, with the session titled by it', async () => {
+  rec.userSent('  Plan a trip to Lisbon\nwith kids', 'claude-3-5-sonnet');
+  const s = (await rec.open())!;
+  const [session] = s.list();
+  expect(session).toMatchObject({ title: 'Plan a trip to Lisbon', cwd: '/work/project', messages: 1 });
+  expect(s.messages(session!.id)[0]).toMatchObject({ text: '  Plan a trip to Lisbon\nwith kids', model: 'claude-3-5-sonnet', connection: 'LiteLLM proxy 127.0.0.1:3000' });
+});
+
+it('a streaming reply is saved at least once a second, then finally with its call id, usage and status', async () => {
+  vi.useFakeTimers();
+  const s = (await rec.open())!;
+  rec.userSent('hi', 'm1');
+  rec.replyStarted('m1');
+  rec.replyMeta({ model: 'm1-served', callId: 'abc-123' });
+  clock += SAVE_EVERY_MS; // a second after the start: saved at once
+  rec.replyText('Hel');
+  expect(rows(s)[1]).toMatchObject({ text: 'Hel', status: 'streaming', model: 'm1-served', callId: 'abc-123' });
+  clock += 200;
+  rec.replyText('Hello');
+  expect(rows(s)[1]).toMatchObject({ text: 'Hel' }); // not yet: saved within the second
+  clock += SAVE_EVERY_MS - 200;
+  vi.advanceTimersByTime(SAVE_EVERY_MS - 200);
+  expect(rows(s)[1]).toMatchObject({ text: 'Hello', status: 'streaming' });
+  rec.replyEnded({ text: 'Hello there', status: 'done', inputTokens: 3, outputTokens: 2, cost: 0.001 });
+  expect(s.messages(s.list()[0]!.id)[1]).toMatchObject({ text: 'Hello there', status: 'done', callId: 'abc-123', inputTokens: 3, outputTokens: 2, cost: 0.001 });
+});
+
+it('a reply that failed before any text is kept as failed with its error kind; an interrupted one as interrupted', async () => {
+  const s = (await rec.open())!;
+  rec.userSent('one', 'm');
+  rec.replyStarted('m');
+  rec.replyEnded({ text: '', status: 'failed', errorKind: 'rate_limit' });
+  rec.userSent('two', 'm');
+  rec.replyStarted('m');
+  rec.replyText('part');
+  rec.replyEnded({ text: 'partial', status: 'interrupted' });
+  expect(rows(s).slice(1)).toMatchObject([
+    { role: 'assistant', text: '', status: 'failed', errorKind: 'rate_limit' },
+    { role: 'user', text: 'two' },
+    { role: 'assistant', text: 'partial', status: 'interrupted' },
+  ]);
+  expect(s.list()).toHaveLength(1);
+});
+
+it('/new starts a new session with the next prompt; the old one stays', async () => {
+  const s = (await rec.open())!;
+  rec.userSent('first topic', 'm');
+  rec.newSession();
+  rec.userSent('second topic', 'm');
+  expect(s.list().map((x) => x.title)).toEqual(['second topic', 'first topic']);
+});
+
+it('continues a given session', async () => {
+  const s = (await rec.open())!;
+  const id = s.createSession({ title: 'earlier', now: 1 });
+  rec.continueSession(id);
+  rec.userSent('more', 'm');
+  expect(s.messages(id).map((m) => m.text)).toEqual(['more']);
+});
+
+it('saving off: nothing is written', async () => {
+  const s = (await rec.open())!;
+  rec.setEnabled(false);
+  rec.userSent('secret plans', 'm');
+  rec.replyStarted('m');
+  rec.replyEnded({ text: 'ok', status: 'done' });
+  expect(s.list()).toEqual([]);
+});
+
+it('a corrupt database: said once, nothing written, the chat calls go on without throwing', async () => {
+  const junk = 'not a database\n'.repeat(100);
+  writeFileSync(join(home.dir, 'sessions.db'), junk);
+  rec.userSent('hello', 'm');
+  expect(await rec.open()).toBeUndefined();
+  rec.userSent('again', 'm');
+  rec.replyStarted('m');
+  rec.replyText('x');
+  rec.replyEnded({ text: 'x', status: 'done' });
+  expect(problems).toEqual([expect.objectContaining({ kind: 'corrupt' })]);
+});
