@@ -6,12 +6,19 @@ import { parseLang, type Lang } from './i18n/lang.js';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'tui' }
+  | { kind: 'tui'; continue?: true; resume?: number | 'pick' }
   | { kind: 'prompt'; text: string | undefined }
   | { kind: 'models'; json: boolean }
   | { kind: 'doctor'; json: boolean }
   | { kind: 'config'; action: 'get' | 'set' | 'unset' | 'list'; key?: string; value?: string; reveal: boolean }
-  | { kind: 'logs'; follow: boolean };
+  | { kind: 'logs'; follow: boolean }
+  | SessionsCommand;
+
+export type SessionsCommand =
+  | { kind: 'sessions'; action: 'list'; json: boolean }
+  | { kind: 'sessions'; action: 'search'; query: string; json: boolean }
+  | { kind: 'sessions'; action: 'show' | 'rm'; id: number }
+  | { kind: 'sessions'; action: 'export'; id: number; format: 'md' | 'json'; out?: string };
 
 export interface ParsedArgs {
   command: Command;
@@ -45,6 +52,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let json = false;
   let follow = false;
   let reveal = false;
+  let cont = false;
+  let resume: number | 'pick' | undefined;
+  let format: string | undefined;
+  let outFile: string | undefined;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError((m) => m.cli.args.needsValue({ flag }));
@@ -92,6 +103,27 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--reveal':
         reveal = true;
         break;
+      case '-c':
+      case '--continue':
+        cont = true;
+        break;
+      case '--resume': {
+        // An ID may follow (--resume 12, --resume=12); without one the chat opens its picker.
+        const next = inline ?? argv[i + 1];
+        if (next !== undefined && /^\d+$/.test(next)) {
+          if (inline === undefined) i++;
+          resume = Number(next);
+        } else if (inline !== undefined) throw new UsageError((m) => m.cli.args.sessionId({ value: inline }));
+        else resume = 'pick';
+        break;
+      }
+      case '--format':
+        format = inline ?? value(i++, flag);
+        break;
+      case '-o':
+      case '--output':
+        outFile = inline ?? value(i++, flag);
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError((m) => m.cli.args.unknownOption({ option: a }));
         positional.push(a);
@@ -105,9 +137,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     return { ...out, command: { kind: 'prompt', text: prompt.text } };
   }
+  if (cmd !== 'sessions' && (format !== undefined || outFile !== undefined)) throw new UsageError((m) => m.cli.args.unknownOption({ option: format !== undefined ? '--format' : '-o' }));
+  if (cmd !== undefined && (cont || resume !== undefined)) throw new UsageError((m) => m.cli.args.unexpected({ arg: cmd }));
   switch (cmd) {
     case undefined:
-      return out;
+      if (cont && resume !== undefined) throw new UsageError((m) => m.cli.args.continueOrResume);
+      return { ...out, command: { kind: 'tui', ...(cont ? { continue: true as const } : {}), ...(resume !== undefined ? { resume } : {}) } };
+    case 'sessions':
+      return { ...out, command: sessionsCommand(rest, json, format, outFile) };
     case 'models':
       return { ...out, command: { kind: 'models', json } };
     case 'doctor':
@@ -128,5 +165,47 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { ...out, command: { kind: 'help' } };
     default:
       throw new UsageError((m) => m.cli.args.unknownCommand({ command: cmd }));
+  }
+}
+
+/** The session ID argument: a positive whole number. */
+function sessionId(raw: string | undefined, action: string): number {
+  if (raw === undefined) throw new UsageError((m) => m.cli.args.sessionsNeedsId({ action }));
+  if (!/^\d+$/.test(raw)) throw new UsageError((m) => m.cli.args.sessionId({ value: raw }));
+  return Number(raw);
+}
+
+function sessionsCommand(rest: string[], json: boolean, format: string | undefined, out: string | undefined): SessionsCommand {
+  const [action = 'list', ...args] = rest;
+  const extra = (n: number) => {
+    if (args.length > n) throw new UsageError((m) => m.cli.args.unexpected({ arg: args[n]! }));
+  };
+  if (action !== 'export' && (format !== undefined || out !== undefined)) {
+    throw new UsageError((m) => m.cli.args.unknownOption({ option: format !== undefined ? '--format' : '-o' }));
+  }
+  switch (action) {
+    case 'list':
+      extra(0);
+      return { kind: 'sessions', action, json };
+    case 'search': {
+      const query = args.join(' ').trim();
+      if (!query) throw new UsageError((m) => m.cli.args.sessionsSearch);
+      return { kind: 'sessions', action, query, json };
+    }
+    case 'show':
+    case 'rm': {
+      const id = sessionId(args[0], action);
+      extra(1);
+      return { kind: 'sessions', action, id };
+    }
+    case 'export': {
+      const id = sessionId(args[0], action);
+      extra(1);
+      const fmt = format ?? (json ? 'json' : 'md');
+      if (fmt !== 'md' && fmt !== 'json') throw new UsageError((m) => m.cli.args.sessionsFormat({ value: fmt }));
+      return { kind: 'sessions', action, id, format: fmt, ...(out !== undefined ? { out } : {}) };
+    }
+    default:
+      throw new UsageError((m) => m.cli.args.sessionsAction({ action }));
   }
 }

@@ -49,6 +49,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const { runLogs } = await import('./commands/logs.js');
     return runLogs(paths.logFile, io, command.follow);
   }
+  if (command.kind === 'sessions') {
+    const { runSessions } = await import('./commands/sessions.js');
+    return runSessions(command, paths.home, io);
+  }
   if (command.kind === 'config') {
     const { runConfig } = await import('./commands/config.js');
     return runConfig(command, { envPath: paths.envFile, env }, io);

@@ -4,6 +4,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { classify, type HistoryProblem } from './problem.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SessionStore } from './store.js';
 
@@ -11,39 +12,16 @@ export const DB_FILE = 'sessions.db';
 /** How long a write waits for another instance's transaction (all of them are short). */
 export const BUSY_TIMEOUT_MS = 5000;
 
-export type HistoryProblem =
-  | { kind: 'off' } // OPENWORK_HISTORY=off or the settings switch
-  | { kind: 'newer'; version: number } // written by a newer openwork-tui
-  | { kind: 'corrupt'; detail: string } // not a database, or a damaged one
-  | { kind: 'busy' } // another instance held it for longer than BUSY_TIMEOUT_MS
-  | { kind: 'unavailable'; detail: string }; // the native module did not load, the folder is not writable…
+export type { HistoryProblem } from './problem.js';
+export { classify, historyOffByEnv } from './problem.js';
 
 export type HistoryOpen = { ok: true; store: SessionStore; path: string } | { ok: false; problem: HistoryProblem; path: string };
-
-/** OPENWORK_HISTORY=off (or 0, false, no) turns history off for this run. */
-export function historyOffByEnv(env: NodeJS.ProcessEnv): boolean {
-  return /^(off|0|false|no)$/i.test(env.OPENWORK_HISTORY?.trim() ?? '');
-}
 
 type DatabaseCtor = typeof BetterSqlite3;
 let ctor: Promise<DatabaseCtor> | undefined;
 /** The native module, loaded once. */
 function loadDriver(): Promise<DatabaseCtor> {
   return (ctor ??= import('better-sqlite3').then((m) => (m as unknown as { default: DatabaseCtor }).default ?? (m as unknown as DatabaseCtor)));
-}
-
-function sqliteCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
-}
-
-/** What a failure on open (or later) means for the user. */
-export function classify(err: unknown): HistoryProblem {
-  const code = sqliteCode(err) ?? '';
-  const detail = err instanceof Error ? err.message : String(err);
-  if (code === 'OPENWORK_NEWER') return { kind: 'newer', version: (err as { version: number }).version };
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return { kind: 'corrupt', detail };
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { kind: 'busy' };
-  return { kind: 'unavailable', detail };
 }
 
 export interface OpenOptions {

@@ -2,10 +2,10 @@
 // it streams (so kill -9 loses at most the last second) and once more when it ends. No React: the
 // chat's hook calls it, the tests drive it directly. Every write is caught: a database that fails
 // turns history off for the rest of the run and says why once (onProblem); the chat goes on.
-import type { HistoryOpen, HistoryProblem } from './open.js';
-import { classify } from './open.js';
+import type { HistoryOpen } from './open.js';
+import { classify, type HistoryProblem } from './problem.js';
 import type { MessageStatus, SessionStore } from './store.js';
-import { titleFrom } from './store.js';
+import { titleFrom } from './title.js';
 
 /** How often a streaming reply is saved, at most this long after its text changed. */
 export const SAVE_EVERY_MS = 1000;

@@ -4,6 +4,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ftsQuery } from './query.js';
 
+export { titleFrom, TITLE_MAX } from './title.js';
+
 export type MessageStatus = 'streaming' | 'done' | 'interrupted' | 'failed';
 
 export interface SessionSummary {
@@ -75,16 +77,6 @@ export interface NewMessage extends MessageFields {
   role: 'user' | 'assistant';
   text: string;
   now: number;
-}
-
-/** The longest title kept (the first prompt, trimmed to its first line). */
-export const TITLE_MAX = 80;
-
-/** A session's title from its first prompt: the first non-blank line, spaces collapsed, cut at TITLE_MAX. */
-export function titleFrom(prompt: string): string {
-  const line = prompt.split('\n').find((l) => l.trim() !== '') ?? '';
-  const flat = line.replace(/\s+/g, ' ').trim();
-  return flat.length > TITLE_MAX ? `${flat.slice(0, TITLE_MAX - 1).trimEnd()}…` : flat;
 }
 
 const HIT_OPEN = '\uE000';

@@ -19,6 +19,24 @@ interface Turn {
   timer: NodeJS.Timeout | undefined;
 }
 
+/** Where the chat's turns are saved (src/history/recorder.ts); every call returns at once. */
+export interface ChatRecorder {
+  userSent(text: string, model: string): void;
+  replyStarted(model: string): void;
+  replyMeta(meta: { model?: string; callId?: string }): void;
+  /** The reply's whole text so far (on every flush; the recorder decides when to write). */
+  replyText(text: string): void;
+  replyEnded(end: {
+    text: string;
+    status: 'done' | 'interrupted' | 'failed';
+    errorKind?: string;
+    stopReason?: string;
+    inputTokens?: number;
+    outputTokens?: number;
+    cost?: number;
+  }): void;
+}
+
 export interface ChatControls {
   /** Start a turn; false when one is already running. */
   send(text: string, model: string): boolean;
@@ -31,7 +49,7 @@ export interface ChatControls {
   dispatch(action: ChatAction): void;
 }
 
-export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatControls] {
+export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatRecorder): [ChatState, ChatControls] {
   const [state, setState] = useState(() => initialChatState(init));
   // The ref is the source of truth so a request always sees the latest conversation.
   const ref = useRef(state);
@@ -53,17 +71,35 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
       dispatch({ type: 'delta', gen: t.gen, text: t.pending, chunks: t.chunks, now: Date.now(), split: markdown().splitCommittable });
       t.pending = '';
       t.chunks = 0;
+      const live = ref.current.live;
+      if (live?.gen === t.gen) recorder?.replyText(live.full);
     },
-    [dispatch],
+    [dispatch, recorder],
+  );
+
+  /** Saves how the turn's reply ended, with all of its text (flushed first). */
+  const record = useCallback(
+    (t: Turn, action: ChatAction) => {
+      const live = ref.current.live;
+      if (!recorder || live?.gen !== t.gen) return;
+      const u = live.usage;
+      const usage = { inputTokens: u?.inputTokens, outputTokens: u?.outputTokens, cost: u?.cost };
+      if (action.type === 'fail') recorder.replyEnded({ text: live.full, status: 'failed', errorKind: action.error.kind, ...usage });
+      else if (action.type === 'finish' && action.stopReason !== 'aborted') {
+        recorder.replyEnded({ text: live.full, status: 'done', ...(action.stopReason !== 'end' ? { stopReason: action.stopReason } : {}), ...usage });
+      } else recorder.replyEnded({ text: live.full, status: 'interrupted', ...usage });
+    },
+    [recorder],
   );
 
   const end = useCallback(
     (t: Turn, action: ChatAction) => {
       flush(t);
+      record(t, action);
       dispatch(action);
       if (turn.current === t) turn.current = undefined;
     },
-    [dispatch, flush],
+    [dispatch, flush, record],
   );
 
   const run = useCallback(
@@ -86,6 +122,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
             }
           } else if (ev.type === 'start') {
             dispatch({ type: 'start', gen: t.gen, model: ev.model });
+            recorder?.replyMeta({ model: ev.model, ...(ev.requestId ? { callId: ev.requestId } : {}) });
           } else if (ev.type === 'usage') {
             const { inputTokens, outputTokens, cost } = ev;
             dispatch({ type: 'usage', gen: t.gen, usage: { inputTokens, outputTokens, cost } });
@@ -104,7 +141,7 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
         if (live()) end(t, { type: 'fail', gen: t.gen, error: unexpectedError(), now: Date.now() });
       }
     },
-    [runtime, dispatch, flush, end],
+    [runtime, dispatch, flush, end, recorder],
   );
 
   const send = useCallback(
@@ -113,10 +150,12 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
       const t: Turn = { gen: ++gen.current, controller: new AbortController(), pending: '', chunks: 0, timer: undefined };
       turn.current = t;
       dispatch({ type: 'submit', gen: t.gen, text, model, now: Date.now() });
+      recorder?.userSent(text, model);
+      recorder?.replyStarted(model);
       void run(t, { model, messages: [...ref.current.conversation] });
       return true;
     },
-    [dispatch, run],
+    [dispatch, run, recorder],
   );
 
   const stop = useCallback(() => {
@@ -131,9 +170,11 @@ export function useChat(runtime: Runtime, init: InitialChat): [ChatState, ChatCo
     const t = turn.current;
     if (!t) return;
     clearTimeout(t.timer);
+    // What arrived is saved (as interrupted) even though it is not shown: quitting mid-reply, /new.
+    if (recorder && ref.current.live?.gen === t.gen) recorder.replyEnded({ text: ref.current.live.full + t.pending, status: 'interrupted' });
     turn.current = undefined;
     t.controller.abort();
-  }, []);
+  }, [recorder]);
 
   useEffect(() => cancel, [cancel]);
 
