@@ -2,29 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SessionsCommand } from '../args.js';
-import { openHistory, type HistoryProblem } from '../history/open.js';
+import { openHistory } from '../history/open.js';
+import { problemText } from '../history/problem.js';
 import { localTime, summaryJson, toJson, toMarkdown } from '../history/export.js';
 import type { SearchHit, SessionSummary } from '../history/store.js';
-import { padEnd, textWidth, type Messages } from '../i18n/index.js';
+import { padEnd, textWidth } from '../i18n/index.js';
 import { stripControl } from '../render/sanitize.js';
 import { bold, dim, type IO } from './io.js';
-
-/** The reason history cannot be used, in words (shared with the chat's line). */
-export function problemText(p: HistoryProblem, path: string, m: Messages): string {
-  const w = m.history.why;
-  switch (p.kind) {
-    case 'off':
-      return w.off;
-    case 'corrupt':
-      return w.corrupt({ path });
-    case 'newer':
-      return w.newer({ path, version: p.version });
-    case 'busy':
-      return w.busy({ path });
-    case 'unavailable':
-      return w.unavailable({ path, detail: p.detail });
-  }
-}
 
 function table(rows: (SessionSummary | SearchHit)[], io: IO): string {
   const c = io.messages.history.cli.columns;

@@ -2,6 +2,7 @@
 // scripts). Pure: the session and its messages in, text out. Control characters are removed from
 // everything a server or a user wrote, so the output is safe to print to a terminal.
 import type { Messages } from '../i18n/index.js';
+import type { ErrorKind } from '../runtime/types.js';
 import { stripControl } from '../render/sanitize.js';
 import type { SessionSummary, StoredMessage } from './store.js';
 
@@ -12,6 +13,11 @@ export function localTime(ms: number, seconds = true): string {
   const d = new Date(ms);
   const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+}
+
+/** An error kind as the error card names it (a kind this version does not know: as stored). */
+export function errorTitle(kind: string | null, m: Messages): string {
+  return m.errorCard.title({ kind: (kind ?? 'unknown') as ErrorKind }) ?? kind ?? '';
 }
 
 function replyLine(msg: StoredMessage, m: Messages): string {
@@ -27,7 +33,7 @@ function replyLine(msg: StoredMessage, m: Messages): string {
     msg.status === 'interrupted'
       ? d.status.interrupted
       : msg.status === 'failed'
-        ? d.status.failed({ kind: msg.errorKind ?? 'unknown' })
+        ? d.status.failed({ title: errorTitle(msg.errorKind, m) })
         : msg.status === 'streaming'
           ? d.status.streaming
           : msg.stopReason === 'max_tokens'
@@ -83,4 +89,9 @@ export function toJson(session: SessionSummary, messages: readonly StoredMessage
       updated: iso(msg.updated),
     })),
   };
+}
+
+/** /export's default file name, e.g. openwork-session-12-2026-12-07-1405.md. */
+export function exportFileName(session: SessionSummary): string {
+  return `openwork-session-${session.id}-${localTime(session.updated, false).replace(/[ :]/g, '-').replace(/-(\d\d)$/, '$1')}.md`;
 }

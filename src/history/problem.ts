@@ -1,5 +1,6 @@
 // Why history cannot be used, in words the UI and the CLI can say. Small on purpose: the chat's
 // first frame imports it (the database itself loads later, from open.ts).
+import type { Messages } from '../i18n/index.js';
 
 export type HistoryProblem =
   | { kind: 'off' } // OPENWORK_HISTORY=off or the settings switch
@@ -25,5 +26,23 @@ export function classify(err: unknown): HistoryProblem {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return { kind: 'corrupt', detail };
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { kind: 'busy' };
   return { kind: 'unavailable', detail };
+}
+
+
+/** The reason history cannot be used, in words (shared with the chat's line). */
+export function problemText(p: HistoryProblem, path: string, m: Messages): string {
+  const w = m.history.why;
+  switch (p.kind) {
+    case 'off':
+      return w.off;
+    case 'corrupt':
+      return w.corrupt({ path });
+    case 'newer':
+      return w.newer({ path, version: p.version });
+    case 'busy':
+      return w.busy({ path });
+    case 'unavailable':
+      return w.unavailable({ path, detail: p.detail });
+  }
 }
 

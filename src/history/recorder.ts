@@ -55,14 +55,33 @@ export class SessionRecorder {
   private reply: Reply | undefined;
   private enabled = true;
   private readonly now: () => number;
+  private title: string | undefined;
+  private problemListener: RecorderOptions['onProblem'];
+  private readonly opened: Promise<SessionStore | undefined>;
+  private markOpened!: (s: SessionStore | undefined) => void;
 
   constructor(private readonly opts: RecorderOptions) {
     this.now = opts.now ?? Date.now;
+    this.problemListener = opts.onProblem;
+    this.opened = new Promise((resolve) => (this.markOpened = resolve));
+  }
+
+  /** Resolves once open() has run (whoever called it): the store, or undefined when history is unavailable. */
+  whenOpen(): Promise<SessionStore | undefined> {
+    return this.opened;
+  }
+
+  /** Who hears about a problem (the chat, once it is on screen); told at once of one already found. */
+  onProblem(listener: NonNullable<RecorderOptions['onProblem']>): void {
+    this.problemListener = listener;
+    if (this.problem) listener(this.problem, this.path);
   }
 
   /** Opens the database (after the first frame). Resolves with the store, or undefined when history is unavailable. */
   open(): Promise<SessionStore | undefined> {
-    this.opening ??= this.opts.open().then(
+    this.opening ??= this.opts
+      .open()
+      .then(
       (r) => {
         this.path = r.path;
         if (!r.ok) {
@@ -79,7 +98,11 @@ export class SessionRecorder {
         this.fail(classify(err));
         return undefined;
       },
-    );
+    )
+      .then((store) => {
+        this.markOpened(store);
+        return store;
+      });
     return this.opening;
   }
 
@@ -109,11 +132,24 @@ export class SessionRecorder {
   newSession(): void {
     this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' });
     this.sessionId = undefined;
+    this.title = undefined;
   }
 
   /** Later messages go to this session (--continue, --resume, /resume). */
   continueSession(id: number): void {
+    this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' });
     this.sessionId = id;
+    this.title = undefined;
+  }
+
+  /** /rename: the current session's title, or the next one's when nothing is saved yet. */
+  rename(title: string): void {
+    const now = this.now();
+    if (this.sessionId === undefined) this.title = title;
+    else {
+      const id = this.sessionId;
+      this.run((s) => void s.rename(id, title, now));
+    }
   }
 
   /** A prompt was sent. */
@@ -122,7 +158,7 @@ export class SessionRecorder {
     const now = this.now();
     const connection = this.opts.connection();
     this.run((s) => {
-      this.sessionId ??= s.createSession({ title: titleFrom(text), cwd: this.opts.cwd, now });
+      this.sessionId ??= s.createSession({ title: this.title ?? titleFrom(text), cwd: this.opts.cwd, now });
       s.addMessage(this.sessionId, { role: 'user', text, model, connection: connection ?? null, now });
     });
   }
@@ -222,7 +258,7 @@ export class SessionRecorder {
     this.problem = problem;
     this.queue = [];
     if (this.reply) clearTimeout(this.reply.timer);
-    this.opts.onProblem?.(problem, this.path);
+    this.problemListener?.(problem, this.path);
   }
 
   /** Saves what is pending and closes the database (the app is exiting). */

@@ -629,7 +629,7 @@ export const en = {
       busy: (p: { path: string }) => `another openwork-tui kept ${p.path} locked`,
       unavailable: (p: { path: string; detail: string }) => `${p.path} could not be opened (${p.detail})`,
     },
-    resumed: (p: { id: number; title: string; messages: number }) => `Continuing session ${p.id} “${p.title}” (${p.messages} message${s(p.messages)})`,
+    resumed: (p: { id: number; title: string; n: number }) => `Continuing session ${p.id} “${p.title}” (${p.n} message${s(p.n)})`,
     hiddenEarlier: (p: { n: number; id: number }) => `${p.n} earlier message${s(p.n)} not shown (all are sent as context) — openwork-tui sessions show ${p.id}`,
     noSession: 'No saved session to continue yet — this is a new one',
     notFound: (p: { id: number }) => `No session ${p.id} — openwork-tui sessions list shows them`,
@@ -654,7 +654,7 @@ export const en = {
       connection: 'via',
       status: {
         interrupted: 'interrupted',
-        failed: (p: { kind: string }) => `failed (${p.kind})`,
+        failed: (p: { title: string }) => `failed: ${p.title}`,
         streaming: 'incomplete: the app stopped while it streamed',
         max_tokens: 'stopped at the token limit',
       },

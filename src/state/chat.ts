@@ -82,7 +82,9 @@ export type ChatAction =
   | { type: 'help' }
   | { type: 'doctor'; lines: readonly DoctorLine[]; summary: string; ok: boolean }
   | { type: 'clear' }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** A saved session brought back (--continue, /resume): its items shown, its conversation continued. */
+  | { type: 'load'; items: readonly NewItem[]; conversation: readonly ChatMessage[] };
 
 export interface InitialChat {
   version: string;
@@ -96,7 +98,7 @@ export function initialChatState(init: InitialChat): ChatState {
   return { items, live: undefined, conversation: [], last: undefined, nextId: items.length, epoch: 0 };
 }
 
-type NewItem = TranscriptItem extends infer T ? (T extends TranscriptItem ? Omit<T, 'id'> : never) : never;
+export type NewItem = TranscriptItem extends infer T ? (T extends TranscriptItem ? Omit<T, 'id'> : never) : never;
 
 function push(s: ChatState, ...add: NewItem[]): Pick<ChatState, 'items' | 'nextId'> {
   let id = s.nextId;
@@ -155,6 +157,8 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return { ...s, items: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1 };
     case 'refresh':
       return { ...s, epoch: s.epoch + 1 };
+    case 'load':
+      return { ...s, ...push(s, ...a.items), live: undefined, conversation: [...a.conversation], last: undefined };
     default:
       break;
   }

@@ -101,6 +101,7 @@ const VALUES: Record<string, unknown> = {
   answer: '404 text/html',
   contentType: 'text/html',
   json: false,
+  found: false,
   format: 'openai',
   ids: ['id-sample-1', 'id-sample-2'],
   sent: 'sk-…a1b2 (ANTHROPIC_API_KEY)',
@@ -207,7 +208,8 @@ const ALLOWED = new Set(
     'Enter Esc Tab Home End PgUp PgDn Backspace Delete Left Right Up Down y/n ' +
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
     'model_name model_list stdin stdout chmod gpt o k ' +
-    'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M'
+    'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
+    'sessions search show export rm md off Markdown'
   ).split(/\s+/),
 );
 

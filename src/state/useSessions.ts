@@ -1,0 +1,148 @@
+// The chat's saved sessions: says once when history is unavailable, brings a session back
+// (--continue, --resume ID, /resume), and gives the slash commands /new, /rename, /export their
+// actions. The database opens after the first frame (tuiMain); nothing here waits for it.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SessionRecorder } from '../history/recorder.js';
+import type { SearchHit, SessionStore } from '../history/store.js';
+import { problemText } from '../history/problem.js';
+import type { LazyText, Messages } from '../i18n/index.js';
+import { loadMarkdown } from '../render/lazyMarkdown.js';
+import { resumeChat } from './resume.js';
+import type { ChatControls } from './useChat.js';
+
+export type ResumeRequest = { kind: 'continue' } | { kind: 'id'; id: number } | { kind: 'pick' };
+
+/** How many sent prompts Up/Down can bring back from earlier runs. */
+export const SAVED_PROMPTS = 500;
+
+export interface SessionControls {
+  /** /new, /clear: the chat starts over; the session so far stays saved. */
+  newSession(): void;
+  rename(title: string): void;
+  /** /export [FILE]: the current session as Markdown (default file: in the current folder). */
+  exportTo(file: string | undefined, m: Messages): void;
+  /** Opens a saved session in place of the conversation on screen. */
+  open(id: number): void;
+  /** Sessions matching `text` (all, newest first, when it is empty); undefined when history is unavailable. */
+  search(text: string): SearchHit[] | undefined;
+}
+
+export interface SessionsOptions {
+  recorder: SessionRecorder | undefined;
+  chat: ChatControls;
+  resume: ResumeRequest | undefined;
+  clearScreen(): void;
+  openPicker(): void;
+  say(text: LazyText, tone?: 'warn'): void;
+  /** The folder the chat runs in (export's default folder). */
+  cwd: string;
+}
+
+export function useSessions(o: SessionsOptions): { controls: SessionControls; prompts: readonly string[] } {
+  const { recorder } = o;
+  const latest = useRef(o);
+  latest.current = o;
+  const [prompts, setPrompts] = useState<readonly string[]>([]);
+  const store = useRef<SessionStore | undefined>(undefined);
+
+  const load = useCallback(
+    async (id: number, fresh: boolean) => {
+      const { chat, say, clearScreen } = latest.current;
+      const s = store.current;
+      const session = s?.session(id);
+      if (!s || !session || !recorder) {
+        say((m) => m.history.notFound({ id }), 'warn');
+        return;
+      }
+      const saved = s.messages(id);
+      await loadMarkdown(); // the replies are rendered as Markdown
+      const r = resumeChat(saved);
+      if (!fresh) {
+        chat.cancel();
+        clearScreen();
+        chat.dispatch({ type: 'clear' });
+      }
+      recorder.continueSession(id);
+      const title = session.title;
+      const n = saved.length;
+      say((m) => m.history.resumed({ id, title, n }));
+      if (r.hidden > 0) say((m) => m.history.hiddenEarlier({ n: r.hidden, id }));
+      chat.dispatch({ type: 'load', items: r.items, conversation: r.conversation });
+    },
+    [recorder],
+  );
+
+  useEffect(() => {
+    if (!recorder) return;
+    let gone = false;
+    recorder.onProblem((p, path) => {
+      if (p.kind !== 'off') latest.current.say((m) => m.history.unavailable({ why: problemText(p, path ?? 'sessions.db', m) }), 'warn');
+    });
+    void recorder.whenOpen().then(async (s) => {
+      if (gone) return;
+      store.current = s;
+      const req = latest.current.resume;
+      if (!s) {
+        if (req) latest.current.say((m) => m.history.unavailable({ why: problemText(recorder.unavailable ?? { kind: 'off' }, 'sessions.db', m) }), 'warn');
+        return;
+      }
+      setPrompts(s.recentPrompts(SAVED_PROMPTS));
+      if (req?.kind === 'continue') {
+        const found = s.latest(process.cwd());
+        if (found) await load(found.id, true);
+        else latest.current.say((m) => m.history.noSession);
+      } else if (req?.kind === 'id') await load(req.id, true);
+      else if (req?.kind === 'pick') latest.current.openPicker();
+    });
+    return () => {
+      gone = true;
+    };
+  }, [recorder, load]);
+
+  const controls = useMemo<SessionControls>(
+    () => ({
+      newSession() {
+        recorder?.newSession();
+      },
+      rename(title) {
+        recorder?.rename(title);
+      },
+      exportTo(file, m) {
+        const { say, cwd } = latest.current;
+        const id = recorder?.currentSession;
+        const s = store.current;
+        const session = id !== undefined ? s?.session(id) : undefined;
+        if (!s || !session) {
+          say(recorder?.unavailable ? (mm) => mm.history.unavailable({ why: problemText(recorder.unavailable!, 'sessions.db', mm) }) : (mm) => mm.history.nothingYet, 'warn');
+          return;
+        }
+        void import('../history/export.js').then(({ toMarkdown, exportFileName }) => {
+          const path = resolve(cwd, file ?? exportFileName(session));
+          try {
+            writeFileSync(path, toMarkdown(session, s.messages(session.id), m), { mode: 0o600 });
+            say((mm) => mm.history.exported({ path }));
+          } catch (err) {
+            const detail = err instanceof Error ? err.message : String(err);
+            say((mm) => mm.history.exportFailed({ path, detail }), 'warn');
+          }
+        });
+      },
+      open(id) {
+        void load(id, false);
+      },
+      search(text) {
+        const s = store.current;
+        if (!s) return undefined;
+        try {
+          return s.search(text, 100);
+        } catch {
+          return [];
+        }
+      },
+    }),
+    [recorder, load],
+  );
+  return { controls, prompts };
+}
