@@ -12,6 +12,7 @@ import { headlessRow } from './rows/headless.mjs';
 import { tuiStreamRows } from './rows/tuiStream.mjs';
 import { longConversationRows } from './rows/longConversation.mjs';
 import { liveSwitchRow } from './rows/liveSwitch.mjs';
+import { renderRows } from './rows/render.mjs';
 import { printTable, judge } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -63,6 +64,7 @@ try {
   });
   await step('long', () => longConversationRows({ startServer }));
   await step('switch', () => liveSwitchRow({ startServer }));
+  await step('render', () => renderRows());
 } finally {
   await stream.close();
   cleanupHomes();

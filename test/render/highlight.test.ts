@@ -81,11 +81,11 @@ describe('highlightCode', () => {
     expect(highlightCode(SAMPLES.unknown as string, 'cobol').flat().every((s) => s.fg === 0 && s.f === 0)).toBe(true);
   });
 
-  it('is linear on unterminated strings and comments', () => {
+  it('keeps every character of unterminated strings and comments (speed: the bench\'s render row)', () => {
     const code = '"'.repeat(20_000) + '/*'.repeat(20_000) + "'".repeat(20_000);
-    const t = performance.now();
-    for (const lang of ['ts', 'python', 'bash', 'json', 'go', 'rust']) highlightCode(code, lang);
-    // Tens of ms in all; a quadratic scan would take many seconds.
-    expect(performance.now() - t).toBeLessThan(2000);
+    for (const lang of ['ts', 'python', 'bash', 'json', 'go', 'rust']) {
+      const text = highlightCode(code, lang).map((l) => l.map((s) => s.t).join('')).join('\n');
+      expect(text).toBe(code);
+    }
   });
 });
