@@ -15,7 +15,7 @@ import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
 import { pickerHeight } from './components/pickerHeight.js';
 import { useModelChoice } from './state/useModelChoice.js';
-import { checkLine } from './state/modelSwitch.js';
+import { checkLine, defaultReplacement } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
 import type { CheckResult } from './runtime/doctor.js';
 import { I18nProvider, useMessages } from './components/I18n.js';
@@ -223,8 +223,7 @@ function ChatApp(props: ChatAppProps) {
     const line = check && checkLine(check);
     if (!check || !line || warned.current === line) return;
     warned.current = line;
-    const served = choice.listing?.models.find((e) => e.served === true)?.id;
-    const replacement = check.ok ? undefined : (check.suggestion ?? served);
+    const replacement = defaultReplacement(check, choice.listing);
     if (!modelChosen && !defaultReplaced.current && replacement) {
       defaultReplaced.current = true;
       const from = modelRef.current;
@@ -341,6 +340,7 @@ function ChatApp(props: ChatAppProps) {
               runtime={runtime}
               color={color}
               model={model}
+              modelChosen={modelChosen || model !== initialModel}
               onClose={closeSettings}
               isActive
               prefs={langPrefs}

@@ -67,10 +67,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const restoreConsole = routeConsoleToLog(logger);
   // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
   const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m, paramMemory });
+  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m, paramMemory, headless: true });
   const config = runtime.getState().config;
   const saved = savedModels(paths.home, connectionKey(config));
-  const model = args.model ?? saved.selected ?? DEFAULT_MODEL;
 
   try {
     switch (command.kind) {
@@ -80,6 +79,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         const onSigint = () => ac.abort();
         process.once('SIGINT', onSigint);
         try {
+          const { choosePromptModel } = await import('./commands/promptModel.js');
+          const model = await choosePromptModel(runtime, io, { arg: args.model, saved: saved.selected, fallback: DEFAULT_MODEL }, ac.signal);
           return await runPrompt(runtime, { ...io, color: !noColor && !!process.stderr.isTTY }, command.text, model, ac.signal);
         } finally {
           process.off('SIGINT', onSigint);

@@ -1,6 +1,7 @@
 // The headless commands, run as a user would: the built CLI against the local test server.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { refusedPort } from './helpers/llmServer.js';
 import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
@@ -47,6 +48,20 @@ describe('openwork-tui -p', () => {
     expect(f.server.requests.filter((q) => q.url.endsWith('/chat/completions'))).toHaveLength(1);
   });
 
+  it("a new setup with no --model: the chat's rule picks a served model, and stderr says which and why; then the saved choice", async () => {
+    f.home.writeEnv(seedEnv(f.server.url));
+    const r = await run(['-p', 'hello']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Hello from the proxy\n');
+    expect(r.stderr).toBe('openwork-tui: model claude-3-5-sonnet (the proxy does not serve the default claude-sonnet-4-5-20250929; this is the nearest it serves; --model NAME uses another)\n');
+    expect(f.server.requests.filter((q) => q.url.endsWith('/chat/completions')).at(-1)!.body.model).toBe('claude-3-5-sonnet');
+
+    writeFileSync(join(f.home.dir, 'preferences.json'), JSON.stringify({ models: { [`proxy ${f.server.url}`]: { selected: 'claude-3-5-haiku-20241022', recent: [] } } }));
+    const saved = await run(['-p', 'hello']);
+    expect([saved.code, saved.stdout]).toEqual([0, 'hi\n']);
+    expect(saved.stderr).toBe('openwork-tui: model claude-3-5-haiku-20241022 (the last one chosen for this connection; --model NAME uses another)\n');
+  });
+
   it('reads the prompt from stdin', async () => {
     f.home.writeEnv(seedEnv(f.server.url));
     const r = await run(['-p', '--model', 'claude-3-5-haiku-20241022'], {}, 'hello from a pipe');
@@ -81,6 +96,8 @@ describe('openwork-tui -p', () => {
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('"claude-3-5-sonnet-20241022" is not supported');
     expect(r.stderr).toContain('It serves: claude-3-5-sonnet, claude-3-5-haiku-20241022');
+    expect(r.stderr).toContain('hint: Use a served model (--model claude-3-5-sonnet)');
+    expect(r.stderr).not.toContain('Ctrl+P'); // a key of the chat only
   });
 
   it('a 403 HTML page from something in front of the proxy: exit 4', async () => {

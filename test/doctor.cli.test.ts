@@ -72,7 +72,7 @@ describe('openwork-tui doctor', () => {
     expect(r.code).toBe(5);
     expect(r.stdout).toContain('✖ Model: The model "claude-3-5-sonnet-20241022" is not supported');
     expect(r.stdout).toContain('It serves: claude-3-5-sonnet, claude-3-5-haiku-20241022.');
-    expect(r.stdout).toContain('fix: Pick a served model (Ctrl+P or --model claude-3-5-sonnet)');
+    expect(r.stdout).toContain('fix: Use a served model (--model claude-3-5-sonnet)');
   });
 
   it('a web page in front of the proxy: exit 4', async () => {

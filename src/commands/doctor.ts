@@ -68,7 +68,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
   const { prefsParamMemory } = await import('../settings/paramMemory.js');
   const paramMemory = prefsParamMemory(opts.home, () => import('../settings/prefs.js').then(({ openPrefs }) => openPrefs(opts.home)));
   const checks = await runDoctor(
-    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger, messages: m, paramMemory },
+    { config, ...(text !== undefined ? { envText: text } : {}), env: opts.env, model, logger: opts.logger, messages: m, paramMemory, headless: true, modelChosen: modelFrom !== 'default' },
     opts.json ? undefined : (r) => io.stdout.write(renderCheck(io, r)),
   );
   await paramMemory.settled();

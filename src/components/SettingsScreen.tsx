@@ -29,6 +29,8 @@ export interface SettingsScreenProps {
   isActive: boolean;
   /** The model "Test connection" checks (default: the built-in default model). */
   model?: string;
+  /** false on a new setup: Test connection checks the model the chat would use instead when the proxy lacks it. */
+  modelChosen?: boolean;
   /** UI preferences kept in conf (e.g. the language): choices applied on Save, or at once when `instant`. */
   prefs?: readonly PrefField[];
   prefValues?: Readonly<Record<string, string>>;
@@ -93,6 +95,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
     envPath: p.envPath,
     env: p.env,
     model: p.model ?? DEFAULT_MODEL,
+    ...(p.modelChosen === false ? { modelChosen: false } : {}),
     onClose: p.onClose,
     messages: m,
     ...(p.runtime?.paramMemory ? { paramMemory: p.runtime.paramMemory } : {}),

@@ -173,10 +173,15 @@ export const en = {
     model: {
       message: (p: { model?: string | undefined; host: string; served: readonly string[] }) =>
         `The model "${p.model ?? '?'}" is not supported by ${p.host}: it is not a model_name in the proxy's config.${p.served.length ? ` It serves: ${names(p.served, 6)}.` : ''}`,
-      hint: (p: { model?: string | undefined; served: readonly string[] }) =>
+      // headless: -p and doctor on the command line, where Ctrl+P does not exist.
+      hint: (p: { model?: string | undefined; served: readonly string[]; headless?: boolean | undefined }) =>
         p.served.length
-          ? `Pick a served model (Ctrl+P or --model ${p.served[0]}), or add "${p.model}" to the proxy's litellm_config.yaml.`
-          : "Pick another model (Ctrl+P), or add it to model_list in the proxy's litellm_config.yaml.",
+          ? p.headless
+            ? `Use a served model (--model ${p.served[0]}), or add "${p.model}" to the proxy's litellm_config.yaml.`
+            : `Pick a served model (Ctrl+P or --model ${p.served[0]}), or add "${p.model}" to the proxy's litellm_config.yaml.`
+          : p.headless
+            ? "Use another model (--model NAME), or add it to model_list in the proxy's litellm_config.yaml."
+            : "Pick another model (Ctrl+P), or add it to model_list in the proxy's litellm_config.yaml.",
     },
     rateLimit: {
       message: (p: { host: string; after?: number | undefined }) => `Rate limited by ${p.host} (429)${p.after !== undefined ? `: try again in ${p.after} s` : ''}.`,
@@ -537,6 +542,8 @@ export const en = {
     unlisted: (p: { host: string; model: string }) => `${p.host} does not list its models; the request below tries ${p.model}`,
     servedUnknown: 'the served models are unknown',
     servedBy: (p: { model: string; by?: string | undefined }) => `${p.model} is served by ${p.by ?? "Anthropic's API"}`,
+    defaultReplaced: (p: { model: string; suggestion: string; by: string }) =>
+      `${p.suggestion} is served by ${p.by}: the chat uses it, as no model was chosen and the default ${p.model} is not served there`,
     wildcard: (p: { model: string; route: string }) => `${p.model} matches the proxy's wildcard route "${p.route}"`,
     toOpenai: (p: { model: string }) => `${p.model} is not served by the proxy: it goes to OpenAI directly (OPENAI_API_KEY), which doctor does not check`,
     nearestFirst: (p: { names: readonly string[] }) => `served, nearest first: ${p.names.join(', ')}`,
@@ -561,6 +568,14 @@ export const en = {
   },
 
   cli: {
+    modelUsed: (p: { model: string; reason: 'saved' | 'default' | 'nearest' | 'arg'; fallback: string }) =>
+      `openwork-tui: model ${p.model} (${
+        p.reason === 'saved'
+          ? 'the last one chosen for this connection'
+          : p.reason === 'nearest'
+            ? `the proxy does not serve the default ${p.fallback}; this is the nearest it serves`
+            : 'the built-in default'
+      }; --model NAME uses another)\n`,
     usage: (p: { message: string }) => `openwork-tui: ${p.message}\nRun "openwork-tui --help" for usage.\n`,
     needsTerminal: 'openwork-tui: the chat needs a terminal; use -p "text" for scripts\n',
     notAvailable: (p: { kind: string }) => `openwork-tui: "${p.kind}" is not available yet\n`,

@@ -163,8 +163,12 @@ export const zhCN: Messages = {
         `${p.host} 不支持模型 "${p.model ?? '?'}"：它不是 LiteLLM 配置中的 model_name。${p.served.length ? `可用的模型：${names(p.served, 6)}。` : ''}`,
       hint: (p) =>
         p.served.length
-          ? `请选择一个可用的模型（Ctrl+P 或 --model ${p.served[0]}），或在 LiteLLM 的 litellm_config.yaml 中添加 "${p.model}"。`
-          : '请换一个模型（Ctrl+P），或在 LiteLLM 的 litellm_config.yaml 的 model_list 中添加该模型。',
+          ? p.headless
+            ? `请使用一个可用的模型（--model ${p.served[0]}），或在 LiteLLM 的 litellm_config.yaml 中添加 "${p.model}"。`
+            : `请选择一个可用的模型（Ctrl+P 或 --model ${p.served[0]}），或在 LiteLLM 的 litellm_config.yaml 中添加 "${p.model}"。`
+          : p.headless
+            ? '请换一个模型（--model 名称），或在 LiteLLM 的 litellm_config.yaml 的 model_list 中添加该模型。'
+            : '请换一个模型（Ctrl+P），或在 LiteLLM 的 litellm_config.yaml 的 model_list 中添加该模型。',
     },
     rateLimit: {
       message: (p) => `${p.host} 限制了请求频率（429）${p.after !== undefined ? `：请在 ${p.after} 秒后重试` : ''}。`,
@@ -510,6 +514,7 @@ export const zhCN: Messages = {
     unlisted: (p) => `${p.host} 不列出它的模型；下面的请求会直接尝试 ${p.model}`,
     servedUnknown: '不清楚代理提供哪些模型',
     servedBy: (p) => `${p.by ?? 'Anthropic API'} 提供 ${p.model}`,
+    defaultReplaced: (p) => `${p.by} 提供 ${p.suggestion}：还没有选择模型，而它不提供默认模型 ${p.model}，聊天会使用 ${p.suggestion}`,
     wildcard: (p) => `${p.model} 匹配代理的通配路由 "${p.route}"`,
     toOpenai: (p) => `代理没有提供 ${p.model}：它会直接发给 OpenAI（OPENAI_API_KEY），doctor 不检查这一项`,
     nearestFirst: (p) => `可用模型（按接近程度排序）：${p.names.join(', ')}`,
@@ -531,6 +536,10 @@ export const zhCN: Messages = {
   },
 
   cli: {
+    modelUsed: (p) =>
+      `openwork-tui：使用模型 ${p.model}（${
+        p.reason === 'saved' ? '这个连接上次选择的模型' : p.reason === 'nearest' ? `代理不提供默认模型 ${p.fallback}，这是它提供的最接近的模型` : '内置默认模型'
+      }；用 --model 名称 可换用其他模型）\n`,
     usage: (p) => `openwork-tui：${p.message}\n运行 "openwork-tui --help" 查看用法。\n`,
     needsTerminal: 'openwork-tui：聊天界面需要在终端中运行；脚本中请使用 -p "文本"\n',
     notAvailable: (p) => `openwork-tui："${p.kind}" 暂不可用\n`,

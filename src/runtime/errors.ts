@@ -24,6 +24,8 @@ export interface ErrorContext {
   unreadKey?: ConfigProblem;
   /** The catalog for message and hint (English when not given). */
   messages?: Messages;
+  /** On the command line (-p, doctor): hints name flags, not the chat's keys. */
+  headless?: boolean;
 }
 
 /** The hint for a key that was not read because its .env line is malformed. */
@@ -273,7 +275,7 @@ export function modelNotServed(ctx: ErrorContext): AppError {
   const where = ctx.url ? scrubSecrets(ctx.url, secrets) : undefined;
   const served = ctx.model && ctx.servedModels?.length ? nearestModels(ctx.model, ctx.servedModels) : [...(ctx.servedModels ?? [])];
   const hostName = hostOf(where);
-  const p = { model: ctx.model, served };
+  const p = { model: ctx.model, served, headless: ctx.headless };
   return errorText(
     'model',
     ctx.messages ?? en,

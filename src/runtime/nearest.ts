@@ -43,3 +43,19 @@ export function sameModel(wanted: string, served: readonly string[]): string | u
   const w = baseModelName(wanted);
   return served.find((s) => s !== wanted && baseModelName(s) === w);
 }
+
+/** The nearest served name when it is plausibly the same model family, not just "some model". */
+export function suggestFor(name: string, served: readonly string[]): string | undefined {
+  const same = sameModel(name, served);
+  if (same) return same;
+  const best = nearestModels(name, served)[0];
+  if (!best || best === name) return undefined;
+  const a = baseModelName(name);
+  const b = baseModelName(best);
+  return a.startsWith(b) || b.startsWith(a) ? best : undefined;
+}
+
+/** The model the chat uses when nobody chose one and the proxy lacks it: the nearest served name, else the first it lists. */
+export function replacementFor(name: string, served: readonly string[]): string | undefined {
+  return served.includes(name) ? undefined : (suggestFor(name, served) ?? served[0]);
+}

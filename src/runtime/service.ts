@@ -42,6 +42,8 @@ export interface RuntimeOptions {
   fetch?: typeof fetch;
   /** The catalog for notices and error texts (English when not given); setMessages changes it. */
   messages?: Messages;
+  /** A command-line run (-p, models): error hints name flags, not the chat's keys. */
+  headless?: boolean;
   /** Where optional parameters a proxy refused are kept across runs (preferences); this run remembers them anyway. */
   paramMemory?: ParamMemory;
 }
@@ -348,6 +350,7 @@ export class RuntimeService implements Runtime {
       timeoutMs: b.config.timeoutMs,
       ...(route === 'main' && unreadKey(b.config) ? { unreadKey: unreadKey(b.config) } : {}),
       messages: this.messages,
+      ...(this.opts.headless ? { headless: true } : {}),
     };
   }
 

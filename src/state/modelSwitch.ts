@@ -1,7 +1,7 @@
 // Whether a model name can be used on the current connection, and the quick-switch order. Pure:
 // the picker, `/model NAME` and `--model` all ask the same question here.
 import type { ModelEntry, ModelListing } from '../runtime/types.js';
-import { baseModelName, nearestModels, sameModel } from '../runtime/nearest.js';
+import { nearestModels, suggestFor } from '../runtime/nearest.js';
 import { isOpenAIModel } from '../runtime/models.js';
 import { en, type Messages, type Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
@@ -29,16 +29,7 @@ export function servedNames(listing: ModelListing | undefined): string[] {
   return listing?.status === 'ok' ? listing.models.filter((m) => m.served === true).map((m) => m.id) : [];
 }
 
-/** The nearest served name when it is plausibly the same model family, not just "some model". */
-export function suggestFor(name: string, served: readonly string[]): string | undefined {
-  const same = sameModel(name, served);
-  if (same) return same;
-  const best = nearestModels(name, served)[0];
-  if (!best || best === name) return undefined;
-  const a = baseModelName(name);
-  const b = baseModelName(best);
-  return a.startsWith(b) || b.startsWith(a) ? best : undefined;
-}
+export { suggestFor };
 
 /**
  * The listing's entry for `name`, or one made up for a name the listing lacks (a `--model`
@@ -102,4 +93,24 @@ export function nextRecent(current: string, recent: readonly string[], usable: (
 /** Recent models with `model` first (most recently used first), at most `max`. */
 export function withRecent(model: string, recent: readonly string[], max = 8): string[] {
   return [model, ...recent.filter((m) => m !== model)].slice(0, max);
+}
+
+/** Why the chat or `-p` starts with the model it does (said on `-p`'s stderr). */
+export type StartReason = 'arg' | 'saved' | 'default' | 'nearest';
+
+/**
+ * The model to start with, by the chat's rule: --model, else the saved choice, else the built-in
+ * default when the proxy serves it (or cannot say), else the nearest name it does serve.
+ */
+export function startModel(o: { arg?: string | undefined; saved?: string | undefined; fallback: string; listing?: ModelListing | undefined }): { model: string; reason: StartReason } {
+  if (o.arg) return { model: o.arg, reason: 'arg' };
+  if (o.saved) return { model: o.saved, reason: 'saved' };
+  const replacement = defaultReplacement(checkModel(o.fallback, o.listing), o.listing);
+  return replacement ? { model: replacement, reason: 'nearest' } : { model: o.fallback, reason: 'default' };
+}
+
+/** For a model nobody chose that the proxy does not serve: the nearest served name, else the first it lists. */
+export function defaultReplacement(check: CheckResult, listing: ModelListing | undefined): string | undefined {
+  if (check.ok) return undefined;
+  return check.suggestion ?? listing?.models.find((e) => e.served === true)?.id;
 }

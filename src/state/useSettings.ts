@@ -32,6 +32,8 @@ export interface SettingsOptions {
   env: NodeJS.ProcessEnv;
   /** The model "Test connection" checks. */
   model: string;
+  /** false: nobody chose it (a new setup): the checks use the chat's replacement when the proxy lacks it. */
+  modelChosen?: boolean;
   prefs?: readonly PrefField[];
   prefValues?: Readonly<Record<string, string>>;
   onSavePrefs?(values: Record<string, string>): void;
@@ -156,8 +158,16 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     try {
       const messages = opts.current.messages ?? en;
       const config = configFromText(envPath, text, env);
-      const { paramMemory } = opts.current;
-      const input: DoctorInput = { config, env, model, messages, ...(text !== undefined ? { envText: text } : {}), ...(paramMemory ? { paramMemory } : {}) };
+      const { paramMemory, modelChosen } = opts.current;
+      const input: DoctorInput = {
+        config,
+        env,
+        model,
+        messages,
+        ...(text !== undefined ? { envText: text } : {}),
+        ...(paramMemory ? { paramMemory } : {}),
+        ...(modelChosen === false ? { modelChosen } : {}),
+      };
       const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, config, messages) }));
       if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, config, messages)) });
     } catch (err) {

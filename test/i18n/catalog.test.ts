@@ -81,6 +81,8 @@ const VALUES: Record<string, unknown> = {
   envPath: '/home/sample/.openwork/.env',
   param: 'sample_param',
   proxy: true,
+  headless: true,
+  reason: 'nearest',
   from: 'saved',
   octal: '0644',
   warning: true,
@@ -129,6 +131,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
   from: ['arg', 'saved', 'default'],
   what: ['saved', 'tested'],
   format: ['openai', 'anthropic'],
+  reason: ['nearest', 'saved', 'default'],
 };
 const STATUSES = [401, 403, 200, 404, 500];
 const CHOICES_AT: Record<string, Record<string, readonly unknown[]>> = {

@@ -122,6 +122,21 @@ describe('doctor against a LiteLLM proxy', () => {
     expect(code).toBe(1);
   });
 
+  it("a new setup (nobody chose the model): a default the proxy lacks is replaced as the chat does, and the request check still runs", async () => {
+    const s = await server();
+    home.writeEnv(seedEnv(s.url));
+    const { config } = loadConfig(home.envPath, {});
+    const results = await runDoctor({ config, model: 'claude-sonnet-4-5-20250929', modelChosen: false });
+    expect(statuses(results)).toMatchObject({ key: 'pass', model: 'pass', request: 'pass' });
+    const by = (id: CheckId) => results.find((r) => r.id === id)!;
+    expect(by('model').title).toBe(`claude-3-5-sonnet is served by 127.0.0.1:${s.port}: the chat uses it, as no model was chosen and the default claude-sonnet-4-5-20250929 is not served there`);
+    expect(by('request').title).toMatch(/^claude-3-5-sonnet answered a one-token request/);
+    expect(s.requests.filter((r) => r.url === '/v1/chat/completions').map((r) => r.body.model)).toContain('claude-3-5-sonnet');
+    // A model someone chose is checked as it is.
+    const chosen = await runDoctor({ config, model: 'claude-sonnet-4-5-20250929' });
+    expect(statuses(chosen)).toMatchObject({ model: 'fail', request: 'skip' });
+  });
+
   it('a stopped proxy: the address fails with the address it tried, the rest is skipped, exit 4', async () => {
     const port = await refusedPort();
     const { results, by, code } = await doctor(seedEnv(`http://127.0.0.1:${port}`));

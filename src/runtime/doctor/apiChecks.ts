@@ -4,8 +4,8 @@ import { isStreamError } from '../providers/common.js';
 import { classifyError, modelNotServed, noKeyError, streamCutError } from '../errors.js';
 import { maskSecret } from '../../config/secrets.js';
 import { isOpenAIModel, parseModelInfo } from '../models.js';
-import { nearestModels } from '../nearest.js';
-import type { Outcome, Run } from './types.js';
+import { nearestModels, replacementFor } from '../nearest.js';
+import type { DoctorInput, Outcome, Run } from './types.js';
 import { globMatch, hostOf, isTimeout, quote } from './net.js';
 import { connectionKey } from '../describe.js';
 import { streamWithoutRefused } from '../optionalParams.js';
@@ -51,7 +51,7 @@ export async function checkKey(run: Run): Promise<Outcome> {
 }
 
 /** 5. The selected model: served or not (the served names nearest first). */
-export async function checkModel(run: Run): Promise<Outcome> {
+export async function checkModel(run: Run, input: DoctorInput): Promise<Outcome> {
   const { config, found, model, ctx, fail, skip, m } = run;
   const d = m.doctor;
   if (!found.served) {
@@ -78,6 +78,13 @@ export async function checkModel(run: Run): Promise<Outcome> {
     found.modelStatus = 'skip';
     return { status: 'warn', title: d.toOpenai({ model }), detail: [] };
   }
+  // A new setup: the chat would not send the default the proxy lacks, but its nearest served name.
+  const instead = input.modelChosen === false && found.mode === 'litellm' ? replacementFor(model, served) : undefined;
+  if (instead) {
+    found.model = instead;
+    found.modelStatus = 'pass';
+    return { status: 'pass', title: d.defaultReplaced({ model, suggestion: instead, by: hostOf(target) }), detail: [] };
+  }
   const e = modelNotServed(ctx({ servedModels: served }));
   const all = nearestModels(model, served);
   const detail = all.length > 6 ? [d.nearestFirst({ names: all })] : [];
@@ -94,7 +101,8 @@ export async function checkModel(run: Run): Promise<Outcome> {
 
 /** 6. A real one-token request, streamed: time to first byte and total. */
 export async function checkRequest(run: Run): Promise<Outcome> {
-  const { found, model, now, left, fail, classify, skip, outOfTime, m } = run;
+  const { found, now, left, fail, classify, skip, outOfTime, m } = run;
+  const model = found.model ?? run.model;
   const d = m.doctor;
   if (!found.answers) return skip(found.why ?? d.serverNotChecked);
   if (found.keyStatus === 'fail' || found.modelStatus === 'fail') return skip(found.why ?? d.earlierFailed);
@@ -143,7 +151,7 @@ export async function checkRequest(run: Run): Promise<Outcome> {
       return fail(streamCutError(hostOf(found.target!), m), notes);
     }
     const timeout = isStreamError(err) || ac.signal.aborted || isTimeout(err);
-    return classify(timeout ? { name: 'TimeoutError' } : err, notes, { timeoutMs: budget, ...(found.served ? { servedModels: found.served } : {}) });
+    return classify(timeout ? { name: 'TimeoutError' } : err, notes, { timeoutMs: budget, model, ...(found.served ? { servedModels: found.served } : {}) });
   } finally {
     clearTimeout(timer);
   }

@@ -28,6 +28,7 @@ export function createRun(input: DoctorInput): Run {
     secrets,
     timeoutMs: config.timeoutMs,
     messages: m,
+    ...(input.headless ? { headless: true } : {}),
     ...extra,
   });
   const fail: Run['fail'] = (e, detail = []) => {

@@ -37,6 +37,13 @@ export interface DoctorInput {
   messages?: Messages;
   /** Optional parameters refused per connection and model: the request leaves them out, as the chat does, and adds new refusals. */
   paramMemory?: ParamMemory;
+  /**
+   * false: nobody chose `model` (the built-in default on a new setup): when the proxy lacks it, the
+   * checks go on with the name the chat would use instead (its nearest served name).
+   */
+  modelChosen?: boolean;
+  /** `openwork-tui doctor` (not /doctor in the chat): fixes name flags, not the chat's keys. */
+  headless?: boolean;
 }
 
 /** A check's verdict before the runner adds its id and time. */
@@ -51,6 +58,8 @@ export interface Found {
   why?: string; // why later checks are skipped
   mode?: ProviderMode;
   served?: string[];
+  /** The model the request is sent with, when not the one asked about (see DoctorInput.modelChosen). */
+  model?: string;
   keyStatus?: CheckStatus;
   modelStatus?: CheckStatus;
   /** Anthropic's API directly, and no key to use. */
