@@ -10,6 +10,7 @@ import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../config/
 import { saveEnv } from '../settings/saveEnv.js';
 import { localized, padEnd, textWidth } from '../i18n/index.js';
 import { dim, green, red, yellow, type IO } from './io.js';
+import { safeLine } from '../render/sanitize.js';
 
 export type ConfigCommand = Extract<Command, { kind: 'config' }>;
 
@@ -32,7 +33,7 @@ const EXIT_USAGE = 2;
 export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean): string {
   const w = io.messages.cli.config;
   const width = Math.max(...CONFIG_KEYS.map((k) => k.length)) + 2;
-  const values = CONFIG_KEYS.map((k) => shownValue(config, k, reveal) ?? '');
+  const values = CONFIG_KEYS.map((k) => safeLine(shownValue(config, k, reveal) ?? ''));
   const valueWidth = Math.max(8, ...values.map((v) => textWidth(v))) + 2;
   const out = [dim(io, `# ${config.envPath}${config.fileExists ? '' : w.notYet}`)];
   CONFIG_KEYS.forEach((key, i) => {
@@ -47,7 +48,7 @@ export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean
 
 function problemsText(io: IO, config: ConfigSnapshot): string {
   const w = io.messages.cli.config;
-  return config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: localized(p, io.messages) })}\n`).join('');
+  return config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: safeLine(localized(p, io.messages)) })}\n`).join('');
 }
 
 export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): number {
@@ -73,7 +74,8 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
       io.stderr.write(w.notSet({ key }));
       return EXIT_UNSET;
     }
-    io.stdout.write(`${shown}\n`);
+    // Exact for a script; cleaned for a person at a terminal.
+    io.stdout.write(`${io.stdout.isTTY ? safeLine(shown) : shown}\n`);
     return EXIT_OK;
   }
 

@@ -9,6 +9,7 @@ import { DEFAULT_MODEL } from '../config/values.js';
 import { EXIT } from '../runtime/errors.js';
 import { en } from '../i18n/index.js';
 import { bold, dim, green, red, yellow, type IO } from './io.js';
+import { safeJson } from '../render/sanitize.js';
 
 export interface DoctorCommandOptions {
   envPath: string;
@@ -49,7 +50,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
       detail: [],
       fix: m.doctor.cannotReadFix({ path: opts.envPath }),
     };
-    io.stdout.write(opts.json ? JSON.stringify({ ok: false, checks: [r] }, null, 2) + '\n' : renderCheck(io, r));
+    io.stdout.write(opts.json ? safeJson(JSON.stringify({ ok: false, checks: [r] }, null, 2)) + '\n' : renderCheck(io, r));
     return EXIT.other;
   }
   const { config, text } = loaded;
@@ -73,7 +74,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
   );
   await paramMemory.settled();
   const code = doctorExitCode(checks);
-  if (opts.json) io.stdout.write(JSON.stringify({ ok: code === EXIT.ok, model, checks }, null, 2) + '\n');
+  if (opts.json) io.stdout.write(safeJson(JSON.stringify({ ok: code === EXIT.ok, model, checks }, null, 2)) + '\n');
   else {
     const summary = doctorSummary(checks, m);
     io.stdout.write(`\n${code === EXIT.ok ? green(io, summary) : red(io, summary)}\n`);

@@ -1,5 +1,6 @@
 import type { AppError } from '../runtime/types.js';
 import type { Messages } from '../i18n/index.js';
+import { stripControl } from '../render/sanitize.js';
 
 export interface IO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -20,10 +21,13 @@ export const bold = (io: IO, s: string) => paint(io.color, '1', s);
 /** The same text the TUI's error card shows, for stderr. */
 export function formatError(io: IO, e: AppError): string {
   const m = io.messages;
-  const { message, hint } = e.say ? e.say(m) : e;
+  const said = e.say ? e.say(m) : e;
+  const message = stripControl(said.message);
+  const hint = stripControl(said.hint);
+  const detail = e.detail === undefined ? undefined : stripControl(e.detail);
   const lines = [`${red(io, '✖')} ${m.errorCard.headline({ title: m.errorCard.title({ kind: e.kind, status: e.status }), message })}`];
   // The server's message whole, its own lines indented under the first.
-  if (e.detail && !message.includes(e.detail)) lines.push(dim(io, m.cli.serverSaid({ detail: e.detail.split('\n').join('\n    ') })));
+  if (detail && !message.includes(detail)) lines.push(dim(io, m.cli.serverSaid({ detail: detail.split('\n').join('\n    ') })));
   lines.push(`  ${bold(io, m.cli.hint)}${hint}`);
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // openwork-tui logs [-f]: prints the log (and follows it).
 import { createReadStream, existsSync, statSync, watch } from 'node:fs';
 import type { IO } from './io.js';
+import { escapeControl } from '../render/sanitize.js';
 
 export async function runLogs(file: string, io: IO, follow: boolean): Promise<number> {
   if (!existsSync(file)) {
@@ -17,8 +18,10 @@ async function copy(file: string, io: IO, from: number): Promise<number> {
   if (size < from) from = 0; // truncated or rotated
   if (size === from) return from;
   await new Promise<void>((resolve, reject) => {
-    const s = createReadStream(file, { start: from, end: size - 1 });
-    s.on('data', (c) => io.stdout.write(c));
+    // To a terminal, lines from before the log escaped control characters are escaped here.
+    const tty = !!io.stdout.isTTY;
+    const s = createReadStream(file, { start: from, end: size - 1, ...(tty ? { encoding: 'utf8' as const } : {}) });
+    s.on('data', (c) => io.stdout.write(tty ? escapeControl(c as string) : c));
     s.on('end', resolve);
     s.on('error', reject);
   });

@@ -5,21 +5,23 @@ import { EXIT, exitCodeFor } from '../runtime/errors.js';
 import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
 import { availability } from '../state/modelSwitch.js';
+import { safeJson, safeLine } from '../render/sanitize.js';
 
 function details(e: ModelEntry, m: Messages): string {
   const parts: string[] = [];
   if (e.contextWindow) parts.push(m.cli.models.context({ k: Math.round(e.contextWindow / 1000) }));
   if (e.inputCostPerMTok !== undefined && e.outputCostPerMTok !== undefined) parts.push(m.cli.models.price({ input: e.inputCostPerMTok, output: e.outputCostPerMTok }));
-  if (e.underlying && e.underlying !== e.id) parts.push(`→ ${e.underlying}`);
+  if (e.underlying && e.underlying !== e.id) parts.push(`→ ${safeLine(e.underlying)}`);
   return parts.join('  ');
 }
 
 export function renderModels(io: IO, state: RuntimeState, listing: ModelListing): string {
   const m = io.messages;
   const w = m.cli.models;
-  const out: string[] = [w.connection({ label: whereLabel(state, m) })];
-  const width = Math.max(...listing.models.map((e) => textWidth(e.id))) + 2;
-  const row = (mark: string, e: ModelEntry, extra = '') => `  ${mark} ${padEnd(e.id, width)}${dim(io, details(e, m))}${extra}`;
+  const out: string[] = [safeLine(w.connection({ label: whereLabel(state, m) }))];
+  // Names come from the server: shown cleaned (`--json` has them as they are, JSON-escaped).
+  const width = Math.max(...listing.models.map((e) => textWidth(safeLine(e.id)))) + 2;
+  const row = (mark: string, e: ModelEntry, extra = '') => `  ${mark} ${padEnd(safeLine(e.id), width)}${dim(io, details(e, m))}${extra}`;
   // As the picker sees them: a built-in gpt-*/o* name the proxy lacks goes to OpenAI directly
   // (only listed when OPENAI_API_KEY is set), so it is not "not served".
   const served = listing.models.filter((e) => availability(e) === 'served');
@@ -36,7 +38,7 @@ export function renderModels(io: IO, state: RuntimeState, listing: ModelListing)
   }
   if (notServed.length) {
     out.push('', w.notServed);
-    for (const e of notServed) out.push(row(red(io, '✖'), e, e.suggestion ? w.use({ suggestion: e.suggestion }) : ''));
+    for (const e of notServed) out.push(row(red(io, '✖'), e, e.suggestion ? w.use({ suggestion: safeLine(e.suggestion) }) : ''));
   }
   if (unknown.length) {
     out.push('', listing.status === 'error' ? w.unknown : w.builtin);
@@ -50,7 +52,7 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
   const s = state();
   if (json) {
     io.stdout.write(
-      JSON.stringify(
+      safeJson(JSON.stringify(
         {
           connection: { mode: s.connection.mode, baseUrl: s.connection.baseUrl ?? null, reachable: !s.connection.unreachable },
           status: listing.status,
@@ -60,7 +62,7 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
         },
         null,
         2,
-      ) + '\n',
+      )) + '\n',
     );
   } else {
     io.stdout.write(renderModels(io, s, listing));

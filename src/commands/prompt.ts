@@ -2,6 +2,7 @@
 import type { Runtime } from '../runtime/types.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
 import { formatError, type IO } from './io.js';
+import { streamSanitizer } from '../render/sanitize.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -24,11 +25,21 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
   }
   let endedWithNewline = true;
   let code: number = EXIT.ok;
+  // To a pipe or a file the reply is written byte for byte (scripts need the real text); to a
+  // terminal, cleaned, so a reply cannot set the title, write the clipboard or clear the screen.
+  const clean = io.stdout.isTTY ? streamSanitizer() : undefined;
+  const flush = (): void => {
+    const rest = clean?.end();
+    if (rest) io.stdout.write(rest);
+  };
   for await (const ev of runtime.chat({ model, messages: [{ role: 'user', content }] }, signal)) {
     if (ev.type === 'text') {
-      io.stdout.write(ev.text);
-      endedWithNewline = ev.text.endsWith('\n');
+      const text = clean ? clean.write(ev.text) : ev.text;
+      if (!text) continue;
+      io.stdout.write(text);
+      endedWithNewline = text.endsWith('\n');
     } else if (ev.type === 'error') {
+      flush();
       if (!endedWithNewline) io.stdout.write('\n');
       endedWithNewline = true;
       io.stderr.write(formatError(io, ev.error));
@@ -37,6 +48,7 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
       code = EXIT.interrupted;
     }
   }
+  flush();
   if (!endedWithNewline) io.stdout.write('\n');
   return code;
 }

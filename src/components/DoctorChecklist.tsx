@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { DoctorLine } from '../runtime/doctor.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
+import { safeLine, stripControl } from '../render/sanitize.js';
 
 function markColor(t: Theme, status: DoctorLine['status']): string | undefined {
   return status === 'pass' ? t.ok : status === 'fail' ? t.error : status === 'warn' ? t.warn : t.muted;
@@ -19,20 +20,20 @@ export function DoctorChecklist({ lines, color }: { lines: readonly DoctorLine[]
           <Box>
             <Text color={markColor(t, l.status)}>{l.mark} </Text>
             <Box flexShrink={1}>
-              <Text>{l.title}</Text>
+              <Text>{safeLine(l.title)}</Text>
             </Box>
           </Box>
           {l.status !== 'pass' &&
             l.detail.map((d, j) => (
               <Box key={j} paddingLeft={4}>
-                <Text color={t.muted}>{d}</Text>
+                <Text color={t.muted}>{stripControl(d)}</Text>
               </Box>
             ))}
           {l.fix && (
             <Box paddingLeft={4}>
               <Text color={l.status === 'fail' ? t.warn : t.muted}>
                 {l.status === 'fail' ? m.doctor.fix : m.doctor.tip}
-                {l.fix}
+                {stripControl(l.fix)}
               </Text>
             </Box>
           )}

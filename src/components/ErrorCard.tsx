@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { AppError } from '../runtime/types.js';
-import { stripControl } from '../render/sanitize.js';
+import { safeLine, stripControl } from '../render/sanitize.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
@@ -16,11 +16,11 @@ export const ErrorCard = memo(function ErrorCard({ error, color, width }: { erro
   const { message, hint } = error.say ? error.say(m) : error;
   const facts: [string, string][] = [];
   if (error.status !== undefined) facts.push([c.status, `HTTP ${error.status}`]);
-  if (error.url) facts.push([c.address, error.url]);
+  if (error.url) facts.push([c.address, safeLine(error.url)]);
   if (error.maskedKey) facts.push([c.key, error.keyVar ? `${error.maskedKey} (${error.keyVar})` : error.maskedKey]);
   if (error.servedModels?.length) {
     const more = error.servedModels.length > MAX_MODELS ? c.more({ n: error.servedModels.length - MAX_MODELS }) : '';
-    facts.push([c.served, error.servedModels.slice(0, MAX_MODELS).join(', ') + more]);
+    facts.push([c.served, error.servedModels.slice(0, MAX_MODELS).map(safeLine).join(', ') + more]);
   }
   if (error.retryAfterSec !== undefined) facts.push([c.retryIn, c.seconds({ n: error.retryAfterSec })]);
   // The server's message whole (its advice often comes last), wrapped in the value column.

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
+import { safeLine } from '../render/sanitize.js';
 import type { ModelEntry, Runtime } from '../runtime/types.js';
 import { createPicker, modelDetails, pickerReducer, selectedEntry, visibleRows, type PickerAction } from '../state/modelPicker.js';
 import { pickerIntent } from '../state/modelKeys.js';
@@ -82,7 +83,7 @@ export function ModelPicker(p: ModelPickerProps) {
   };
 
   const status = useMemo(() => listingStatus(listing, rt.connection, m), [listing, rt.connection, m]);
-  const footer = confirm ? question(confirm, m) : m.picker.footer;
+  const footer = confirm ? safeLine(question(confirm, m)) : m.picker.footer;
   const footerRows = confirm ? Math.ceil(stringWidth(footer) / Math.max(1, columns)) : 1;
   const listHeight = Math.max(1, p.height - 1 - footerRows - statusRows(status, columns));
   useEffect(() => {
@@ -121,7 +122,7 @@ export function ModelPicker(p: ModelPickerProps) {
 
   // The status line may have just grown or shrunk: window the rows for this render's height.
   const view = visibleRows(state.height === listHeight ? state : pickerReducer(state, { type: 'resize', height: listHeight }));
-  const nameWidth = Math.min(MAX_NAME, Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? stringWidth(r.entry.id) : 0))));
+  const nameWidth = Math.min(MAX_NAME, Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? stringWidth(safeLine(r.entry.id)) : 0))));
   const detailsWidth = Math.max(0, ...state.rows.map((r) => (r.kind === 'model' ? textWidth(modelDetails(r.entry)) : 0)));
   const more = [view.above ? m.picker.above({ n: view.above }) : '', view.below ? m.picker.below({ n: view.below }) : ''].filter(Boolean).join(' · ');
   const footerLine = confirm || !more ? footer : `${footer} · ${more}`;

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { Text } from 'ink';
 import stringWidth from 'string-width';
+import { safeLine } from '../render/sanitize.js';
 import type { PickerRow } from '../state/modelPicker.js';
 import { modelDetails } from '../state/modelPicker.js';
 import { availability } from '../state/modelSwitch.js';
@@ -27,7 +28,7 @@ function mark(row: Extract<PickerRow, { kind: 'model' }>, t: Theme, m: Messages)
     case 'openai':
       return { sign: '→', color: t.muted, note: m.picker.openaiDirect };
     case 'missing':
-      return { sign: '✗', color: t.warn, note: e.suggestion ? m.picker.notServedUse({ suggestion: e.suggestion }) : m.picker.notServed };
+      return { sign: '✗', color: t.warn, note: e.suggestion ? m.picker.notServedUse({ suggestion: safeLine(e.suggestion) }) : m.picker.notServed };
     case 'unknown':
       return { sign: ' ', color: undefined, note: '' };
   }
@@ -78,14 +79,18 @@ export const ModelPickerRow = memo(function ModelPickerRow({ row, selected, name
   }
   const m = mark(row, t, messages);
   const details = modelDetails(row.entry);
-  const pad = ' '.repeat(Math.max(0, nameWidth - stringWidth(row.entry.id)));
+  // A name from the server is shown cleaned (the real one is still what is sent); the filter's
+  // highlight positions only fit the name as it was.
+  const name = safeLine(row.entry.id);
+  const positions = name === row.entry.id ? row.positions : [];
+  const pad = ' '.repeat(Math.max(0, nameWidth - stringWidth(name)));
   // The note (Chinese, often) is cut in cells here; the rest is ASCII, which Ink cuts right.
-  const used = 4 + Math.max(nameWidth, stringWidth(row.entry.id)) + (detailsWidth > 0 ? 2 + detailsWidth : 0) + 2;
+  const used = 4 + Math.max(nameWidth, stringWidth(name)) + (detailsWidth > 0 ? 2 + detailsWidth : 0) + 2;
   return (
     <Text wrap="truncate-end">
       <Text color={selected ? t.accent : undefined}>{selected ? '› ' : '  '}</Text>
       <Text color={m.color}>{m.sign}</Text>{' '}
-      <Text bold={selected && color}>{highlighted(row.entry.id, row.positions, t)}</Text>
+      <Text bold={selected && color}>{highlighted(name, positions, t)}</Text>
       {pad}
       {detailsWidth > 0 && <Text color={t.muted}>{`  ${padEnd(details, detailsWidth)}`}</Text>}
       {m.note && <Text color={m.color}>{`  ${fit(m.note, columns - used)}`}</Text>}

@@ -5,6 +5,7 @@ import type { Connection, ModelListing } from '../runtime/types.js';
 import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages } from '../i18n/index.js';
 import { theme } from './theme.js';
+import { safeLine } from '../render/sanitize.js';
 
 export type ListingTone = 'info' | 'warn' | 'error';
 
@@ -15,6 +16,11 @@ export interface ListingStatus {
 
 /** What the line under the filter says about the list: loading, who serves it, or why it failed. */
 export function listingStatus(listing: ModelListing | undefined, connection: Connection, m: Messages = en): ListingStatus {
+  const s = listingStatusRaw(listing, connection, m);
+  return { tone: s.tone, lines: s.lines.map(safeLine) };
+}
+
+function listingStatusRaw(listing: ModelListing | undefined, connection: Connection, m: Messages): ListingStatus {
   const where = connectionLabel(connection, m);
   const w = m.picker;
   if (!listing) {

@@ -5,6 +5,7 @@ import { fit, textWidth } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
+import { safeLine, stripControl } from '../render/sanitize.js';
 
 export interface SettingsChecksProps {
   running: boolean;
@@ -38,7 +39,7 @@ export const SettingsChecks = memo(function SettingsChecks({ running, checks, co
         <Box key={c.id} flexDirection="column" paddingLeft={2}>
           <Text wrap={c.status === 'fail' || c.status === 'warn' ? 'wrap' : 'truncate-end'}>
             <Text color={tone(t, c.status)}>{MARK[c.status]}</Text>{' '}
-            {c.status === 'fail' || c.status === 'warn' ? c.title : fit(c.title, columns - 4 - (c.ms !== undefined ? textWidth(w.ms({ ms: c.ms })) : 0))}
+            {c.status === 'fail' || c.status === 'warn' ? safeLine(c.title) : fit(safeLine(c.title), columns - 4 - (c.ms !== undefined ? textWidth(w.ms({ ms: c.ms })) : 0))}
             {c.ms !== undefined && <Text color={t.muted}>{w.ms({ ms: c.ms })}</Text>}
           </Text>
           {(c.status === 'fail' || c.status === 'warn') && (
@@ -46,10 +47,10 @@ export const SettingsChecks = memo(function SettingsChecks({ running, checks, co
               {/* Whole (a proxy's message ends with its advice), unless rows are short. */}
               {(compact ? c.detail.slice(0, 3) : c.detail).map((d, i) => (
                 <Text key={i} color={t.muted} wrap={compact ? 'truncate-end' : 'wrap'}>
-                  {compact ? fit(d, columns - 4) : d}
+                  {compact ? fit(safeLine(d), columns - 4) : stripControl(d)}
                 </Text>
               ))}
-              {c.fix && <Text>→ {c.fix}</Text>}
+              {c.fix && <Text>→ {stripControl(c.fix)}</Text>}
             </Box>
           )}
         </Box>

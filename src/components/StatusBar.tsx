@@ -8,6 +8,7 @@ import { en, fit, fitParts, resolveText, textWidth, type Messages } from '../i18
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
+import { safeLine } from '../render/sanitize.js';
 
 export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
@@ -47,10 +48,10 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
   const parts = fitParts(
     [
       { text: '●', color: connection.unreachable || config.unusableBaseUrl ? t.error : t.ok },
-      config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${statusLabel(connection, detecting, m)}`, color: undefined },
+      config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${safeLine(statusLabel(connection, detecting, m))}`, color: undefined },
       { text: connection.unreachable ? m.status.unreachable : '', color: t.error },
       { text: ' · ', color: t.muted },
-      { text: model, color: undefined },
+      { text: safeLine(model), color: undefined },
       { text: ' · ', color: t.muted },
       runtime.keyRefused
         ? { text: m.status.keyRefused, color: t.error }
@@ -73,7 +74,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
         <Text color={live ? t.accent : t.muted}>{activity}</Text>
       </Text>
       <Text wrap="truncate-end" color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>
-        {flash ? fit(resolveText(flash.text, m), columns) : ' '}
+        {flash ? fit(safeLine(resolveText(flash.text, m)), columns) : ' '}
       </Text>
     </Box>
   );

@@ -54,7 +54,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
         <Box width={columns}>
           <Text color={item.tone === 'warn' ? t.warn : t.muted}>{'  · '}</Text>
           <Box flexShrink={1}>
-            <Text color={item.tone === 'warn' ? t.warn : t.muted}>{resolveText(item.text, m)}</Text>
+            <Text color={item.tone === 'warn' ? t.warn : t.muted}>{stripControl(resolveText(item.text, m))}</Text>
           </Box>
         </Box>
       );
@@ -64,7 +64,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
       return (
         <Box flexDirection="column" marginTop={1} width={columns}>
           <DoctorChecklist lines={item.lines} color={color} />
-          <Text color={item.ok ? t.ok : t.error}>{item.summary}</Text>
+          <Text color={item.ok ? t.ok : t.error}>{stripControl(item.summary)}</Text>
         </Box>
       );
   }

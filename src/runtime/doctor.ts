@@ -6,6 +6,7 @@
 import { secretsOf } from './config.js';
 import { exitCodeFor, EXIT } from './errors.js';
 import { scrubSecrets } from '../config/secrets.js';
+import { safeLine, stripControl } from '../render/sanitize.js';
 import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './doctor/types.js';
 import { createRun } from './doctor/run.js';
 import { checkConfig } from './doctor/configCheck.js';
@@ -29,7 +30,8 @@ const CHECKS: [CheckId, (run: Run, input: DoctorInput) => Promise<Outcome>][] = 
 /** Runs the six checks in order; `onCheck` sees each result as soon as it is known. */
 export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) => void): Promise<CheckResult[]> {
   const secrets = secretsOf(input.config);
-  const scrub = (s: string) => scrubSecrets(s, secrets);
+  // Cleaned before the scrub: a control character inside a key must not hide it from the scrub.
+  const scrub = (s: string) => scrubSecrets(safeLine(s), secrets);
   input.logger?.setSecrets(secrets);
   const run = createRun(input);
   const results: CheckResult[] = [];
@@ -45,8 +47,8 @@ export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) =
       id,
       status: out.status,
       title: scrub(out.title),
-      detail: out.detail.map(scrub),
-      ...(out.fix ? { fix: scrub(out.fix) } : {}),
+      detail: out.detail.map((d) => scrubSecrets(stripControl(d), secrets)), // a proxy's message keeps its lines
+      ...(out.fix ? { fix: scrubSecrets(stripControl(out.fix), secrets) } : {}),
       ...(out.status !== 'skip' ? { ms: Math.round(run.now() - t) } : {}),
       ...(out.kind ? { kind: out.kind } : {}),
     };

@@ -5,7 +5,7 @@ import type { AppError, ConfigProblem, ErrorKind } from './types.js';
 import { maskSecret, scrubSecrets } from '../config/secrets.js';
 import { nearestModels } from './nearest.js';
 import { paramNamed } from './optionalParams.js';
-import { stripControl } from '../render/sanitize.js';
+import { safeLine, stripControl } from '../render/sanitize.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
@@ -143,7 +143,7 @@ function retryAfterSeconds(err: Rec): number | undefined {
 const MODEL_TEXT = /invalid model|model[^.]{0,60}(not found|does not exist|not supported|not available|unknown)|unknown model|no such model|not_found_error.*model|^model:/i;
 
 function oneLine(text: string, max = 200): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = safeLine(text).replace(/\s+/g, ' ').trim();
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 }
 
@@ -182,7 +182,8 @@ type Said = { message: string; hint: string };
 function errorText(kind: ErrorKind, m: Messages, text: (m: Messages) => Said, scrub: (s: string) => string, extra: Partial<AppError> = {}): AppError {
   const say = (mm: Messages): Said => {
     const t = text(mm);
-    return { message: scrub(t.message), hint: scrub(t.hint) };
+    // Server text (a model name, a status line) can be in either: cleaned, then scrubbed.
+    return { message: scrub(stripControl(t.message)), hint: scrub(stripControl(t.hint)) };
   };
   return { kind, ...say(m), ...extra, say };
 }

@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inspect } from 'node:util';
 import { scrubSecrets } from '../config/secrets.js';
+import { escapeControl } from '../render/sanitize.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -39,7 +40,8 @@ export function createFileLogger(file: string | undefined, opts: LoggerOptions =
         mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
         ready = true;
       }
-      appendFileSync(file, scrubSecrets(line, secrets) + '\n', { mode: 0o600 });
+      // Server text in a line is kept but escaped (\x1b): `logs`, cat and less cannot act on it.
+      appendFileSync(file, escapeControl(scrubSecrets(line, secrets)) + '\n', { mode: 0o600 });
     } catch {
       // A log that cannot be written must never break the app.
     }

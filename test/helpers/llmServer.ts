@@ -19,6 +19,10 @@ export interface ServerOptions {
   chunkDelayMs?: number;
   extraHeaders?: Record<string, string>;
   name?: string;
+  /** The LiteLLM version in /health/readiness and the x-litellm-version header (a hostile one for tests). */
+  version?: string;
+  /** The text of a fault's error message, in place of the usual one (a hostile one for tests). */
+  faultMessage?: string;
   /** Fixed port for trying the app by hand (scripts/dev-server.mjs); tests use the default 0. */
   port?: number;
   /**
@@ -51,7 +55,7 @@ const KNOWN_MODEL_IDS: Record<string, string> = {
   'claude-3-5-sonnet': '41a081a78b20e28b3a83df67b161d093abb0378175dd09166aa9ebca17e1b069',
   'claude-3-5-haiku-20241022': 'e5866e40340c99bb9b452fd043f11b27a3d4803e37abb189b052c38b2d2c723d',
 };
-const READINESS = `{"status":"healthy","db":"Not connected","cache":null,"litellm_version":"${LITELLM_VERSION}","success_callbacks":["<bound method SlackAlerting.response_taking_too_long_callback of <litellm.integrations.slack_alerting.SlackAlerting object at 0x7ff0126fb6d0>>","<litellm.proxy.hooks.parallel_request_limiter._PROXY_MaxParallelRequestsHandler object at 0x7ff0126fb5d0>","<litellm.proxy.hooks.max_budget_limiter._PROXY_MaxBudgetLimiter object at 0x7ff0126fb690>","<litellm.proxy.hooks.cache_control_check._PROXY_CacheControlCheck object at 0x7ff0141bec90>","<litellm._service_logger.ServiceLogging object at 0x7ff012604410>"]}`;
+const readiness = (version: string) => `{"status":"healthy","db":"Not connected","cache":null,"litellm_version":${JSON.stringify(version)},"success_callbacks":["<bound method SlackAlerting.response_taking_too_long_callback of <litellm.integrations.slack_alerting.SlackAlerting object at 0x7ff0126fb6d0>>","<litellm.proxy.hooks.parallel_request_limiter._PROXY_MaxParallelRequestsHandler object at 0x7ff0126fb5d0>","<litellm.proxy.hooks.max_budget_limiter._PROXY_MaxBudgetLimiter object at 0x7ff0126fb690>","<litellm.proxy.hooks.cache_control_check._PROXY_CacheControlCheck object at 0x7ff0141bec90>","<litellm._service_logger.ServiceLogging object at 0x7ff012604410>"]}`;
 const NGINX_403 = '<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>nginx</center></body></html>';
 const NGINX_404 = '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>';
 const RATE_LIMIT_HEADERS: Hdrs = { 'retry-after': '7', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '7s' };
@@ -102,6 +106,8 @@ function chunkText(text: string, size: number): string[] {
   return out.length ? out : [''];
 }
 
+/** Node refuses C0 controls and non-Latin-1 in a header value; a hostile header keeps the rest (C1 0x9b, text). */
+const headerSafe = (v: string) => v.replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const alive = (res: http.ServerResponse) => !res.destroyed && !!res.socket && !res.socket.destroyed;
 const providerModel = (m: ProxyModel) => (m.underlying ?? `anthropic/${m.name}`).replace(/^[^/]*\//, '');
@@ -152,13 +158,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const lError = (message: unknown, type: string, code: number | string) => ({ error: { message, type, param: 'None', code } });
 
   function litellmFault(res: http.ServerResponse, fault: Fault, model: unknown): boolean {
+    const said = (text: string) => options.faultMessage ?? text;
     switch (fault) {
-      case '401': lJson(res, 401, lError('Authentication Error, No connected db.', 'auth_error', 401)); return true;
-      case '403-json': lJson(res, 403, lError(`Authentication Error, API Key not allowed to access model. This API Key can only access models=[]. Tried to access ${String(model ?? 'None')}`, 'auth_error', 403)); return true;
+      case '401': lJson(res, 401, lError(said('Authentication Error, No connected db.'), 'auth_error', 401)); return true;
+      case '403-json': lJson(res, 403, lError(said(`Authentication Error, API Key not allowed to access model. This API Key can only access models=[]. Tried to access ${String(model ?? 'None')}`), 'auth_error', 403)); return true;
       case '403-html': send(res, 403, NGINX_403, 'text/html', { server: 'nginx' }); return true;
       // Newer LiteLLM sends error codes as strings; 429 and 500 do so here to keep clients honest.
-      case '429': lJson(res, 429, lError('LiteLLM Rate Limit Error: Max parallel request limit reached.', 'None', '429'), RATE_LIMIT_HEADERS); return true;
-      case '500': lJson(res, 500, lError('Internal Server Error: litellm.APIConnectionError: upstream connection failed', 'None', '500')); return true;
+      case '429': lJson(res, 429, lError(said('LiteLLM Rate Limit Error: Max parallel request limit reached.'), 'None', '429'), RATE_LIMIT_HEADERS); return true;
+      case '500': lJson(res, 500, lError(said('Internal Server Error: litellm.APIConnectionError: upstream connection failed'), 'None', '500')); return true;
       case 'refuse-param': send(res, 500, unsupportedParamsBody({ top_k: 40 }, 'claude-3-5-sonnet-20241022'), 'application/json', uv); return true;
       default: return false;
     }
@@ -178,7 +185,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     const route = /^\/v1\/(models|model\/info|chat\/completions)$/.test(path) ? path.slice(3) : path;
     const method = req.method ?? 'GET';
     if (path === '/health/liveliness' && method === 'GET') return lJson(res, 200, "I'm alive!");
-    if (path === '/health/readiness' && method === 'GET') return send(res, 200, READINESS, 'application/json', uv);
+    if (path === '/health/readiness' && method === 'GET') return send(res, 200, readiness(options.version ?? LITELLM_VERSION), 'application/json', uv);
     if (path === '/health' && method === 'GET') {
       if (litellmAuthFails(req, res)) return;
       const healthy = (options.models ?? []).map((m) => ({ model: m.underlying ?? `anthropic/${m.name}`, mock_response: m.reply ?? DEFAULT_REPLY, cache: { 'no-cache': true } }));
@@ -210,7 +217,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       return send(res, 500, unsupportedParamsBody(params, providerModel(m)), 'application/json', uv);
     }
     const reply = m.reply ?? DEFAULT_REPLY;
-    const meta = { 'x-litellm-model-id': modelId(m), 'x-litellm-version': LITELLM_VERSION, 'x-litellm-key-tpm-limit': 'None', 'x-litellm-key-rpm-limit': 'None' };
+    const meta = { 'x-litellm-model-id': modelId(m), 'x-litellm-version': headerSafe(options.version ?? LITELLM_VERSION), 'x-litellm-key-tpm-limit': 'None', 'x-litellm-key-rpm-limit': 'None' };
     const id = `chatcmpl-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const usage = { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 };
@@ -235,12 +242,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const aError = (type: string, message: string) => ({ type: 'error', error: { type, message } });
 
   function anthropicFault(res: http.ServerResponse, fault: Fault): boolean {
+    const said = (text: string) => options.faultMessage ?? text;
     switch (fault) {
-      case '401': aJson(res, 401, aError('authentication_error', 'invalid x-api-key')); return true;
-      case '403-json': aJson(res, 403, aError('permission_error', 'Your API key does not have permission to use the specified resource.')); return true;
+      case '401': aJson(res, 401, aError('authentication_error', said('invalid x-api-key'))); return true;
+      case '403-json': aJson(res, 403, aError('permission_error', said('Your API key does not have permission to use the specified resource.'))); return true;
       case '403-html': send(res, 403, NGINX_403, 'text/html', { server: 'nginx' }); return true;
-      case '429': aJson(res, 429, aError('rate_limit_error', 'This request would exceed the rate limit for your organization.'), RATE_LIMIT_HEADERS); return true;
-      case '500': aJson(res, 500, aError('api_error', 'Internal server error')); return true;
+      case '429': aJson(res, 429, aError('rate_limit_error', said('This request would exceed the rate limit for your organization.')), RATE_LIMIT_HEADERS); return true;
+      case '500': aJson(res, 500, aError('api_error', said('Internal server error'))); return true;
       default: return false;
     }
   }

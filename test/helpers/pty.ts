@@ -13,8 +13,12 @@ export interface PtyApp {
   output(): string;
   /** The scrollback and the screen, one string per row, trailing spaces trimmed. */
   all(): string;
+  /** Every window title the app set (OSC 0/2), in order: none, for a well-behaved app. */
+  titles(): string[];
   /** Where the terminal's cursor is on the screen (0-based). */
   cursor(): { x: number; y: number };
+  /** Waits until the scrollback and screen match, even after the program exited; returns them. */
+  waitForAll(what: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits until the screen matches; returns the screen. */
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
@@ -40,6 +44,8 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     rows,
     env: { PATH: process.env.PATH ?? '', HOME: opts.home, OPENWORK_HOME: opts.home, TERM: 'xterm-256color', CI: 'false', LANG: 'en_US.UTF-8', ...opts.env },
   });
+  const titles: string[] = [];
+  term.onTitleChange((t) => titles.push(t));
   let raw = '';
   let pending = Promise.resolve();
   child.onData((d) => {
@@ -61,6 +67,7 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     write: (data) => child.write(data),
     screen,
     output: () => raw,
+    titles: () => [...titles],
     all: () => {
       const buf = term.buffer.active;
       const lines: string[] = [];
@@ -76,6 +83,16 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
         if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
         if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(what)}; screen:\n${s}`);
         if (exited) throw new Error(`the app exited while waiting for ${String(what)}; screen:\n${s}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async waitForAll(what, timeoutMs = 10_000) {
+      const start = Date.now();
+      for (;;) {
+        await pending;
+        const s = this.all();
+        if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(what)}; screen:\n${s}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

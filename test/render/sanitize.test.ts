@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripControl } from '../../src/render/sanitize.js';
+import { escapeControl, safeJson, safeLine, streamSanitizer, stripControl } from '../../src/render/sanitize.js';
 
 describe('stripControl', () => {
   it('returns clean text unchanged, CJK and emoji included', () => {
@@ -58,5 +58,53 @@ describe('bidirectional controls', () => {
   it('removes embeddings, overrides and isolates that reorder text on screen', () => {
     expect(stripControl('access\u202e\u2066 level\u2069\u202c ok')).toBe('access level ok');
     expect(stripControl('עברית and 中文')).toBe('עברית and 中文');
+  });
+});
+
+describe('safeLine', () => {
+  it('cleans and keeps the text on one line', () => {
+    expect(safeLine('model\u001b]0;t\u0007-\n\tname')).toBe('model- name');
+    expect(safeLine('claude-3-5-sonnet')).toBe('claude-3-5-sonnet');
+  });
+});
+
+describe('escapeControl (the log file)', () => {
+  it('writes every control character as a visible escape and keeps the text', () => {
+    expect(escapeControl('a\u001b]0;t\u0007b\u009b2J\u202ec\r\nd\te')).toBe('a\\x1b]0;t\\x07b\\x9b2J\\u202ec\\x0d\nd\te');
+    expect(escapeControl('plain 名前')).toBe('plain 名前');
+  });
+});
+
+describe('safeJson', () => {
+  it('escapes DEL, C1 and bidi controls and keeps the same JSON value', () => {
+    const value = { id: 'a\u009b2J\u202e\u007f\u001b]0;t\u0007' };
+    const json = safeJson(JSON.stringify(value));
+    expect(json).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('streamSanitizer', () => {
+  const run = (pieces: string[]) => {
+    const s = streamSanitizer();
+    return pieces.map((p) => s.write(p)).join('') + s.end();
+  };
+  it('holds an escape sequence cut between pieces until it ends, so neither half is shown', () => {
+    expect(run(['a\u001b', ']0;title\u0007b'])).toBe('ab');
+    expect(run(['a\u001b]0;ti', 'tle\u0007b'])).toBe('ab');
+    expect(run(['a\u001b]52;c;QQ', '==\u001b', '\\b'])).toBe('ab');
+    expect(run(['a\u001b[', '?1049', 'hb'])).toBe('ab');
+    expect(run(['a\u009b', '2Jb'])).toBe('ab');
+    expect(run(['a\u001b(', 'Bb'])).toBe('ab');
+  });
+  it('passes clean pieces straight through and drops an unfinished sequence at the end', () => {
+    const s = streamSanitizer();
+    expect(s.write('hello ')).toBe('hello ');
+    expect(s.write('wor\u001b[3')).toBe('wor');
+    expect(s.end()).toBe('');
+  });
+  it('gives every split of a hostile text the same result as cleaning it whole', () => {
+    const text = 'x\u001b]0;PWNED\u0007y\u001b]2;t\u001b\\z\u001b[2J\u001b[?1049h\u009b5Aw\u202e.';
+    for (let i = 0; i <= text.length; i++) expect(run([text.slice(0, i), text.slice(i)])).toBe(stripControl(text));
   });
 });
