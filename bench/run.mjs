@@ -13,6 +13,7 @@ import { tuiStreamRows } from './rows/tuiStream.mjs';
 import { longConversationRows } from './rows/longConversation.mjs';
 import { liveSwitchRow } from './rows/liveSwitch.mjs';
 import { renderRows } from './rows/render.mjs';
+import { bigReplyRows } from './rows/bigReply.mjs';
 import { printTable, judge } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -65,6 +66,7 @@ try {
   await step('long', () => longConversationRows({ startServer }));
   await step('switch', () => liveSwitchRow({ startServer }));
   await step('render', () => renderRows());
+  await step('big', () => bigReplyRows({ startServer }));
 } finally {
   await stream.close();
   cleanupHomes();

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { LiveReply as Live } from '../state/chat.js';
+import { tailText, type LiveReply as Live } from '../state/chat.js';
+import { stripControl } from '../render/sanitize.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
 import { renderReply } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
@@ -15,6 +16,8 @@ export interface LiveLayout {
   hidden: number;
   /** Screen rows the live reply takes (margin and label included). */
   height: number;
+  /** A long reply's plain tail: the line over it says so, with the size and the file. */
+  plain?: { size: number; path?: string };
 }
 
 export const NO_LIVE: LiveLayout = { label: false, lines: [], hidden: 0, height: 0 };
@@ -25,6 +28,7 @@ export const NO_LIVE: LiveLayout = { label: false, lines: [], hidden: 0, height:
  */
 export function layoutLive(live: Live | undefined, columns: number, maxRows: number, color: boolean): LiveLayout {
   if (!live) return NO_LIVE;
+  if (live.plain) return layoutPlain(live.plain, columns, maxRows);
   const label = !live.committed;
   const width = contentWidth(columns);
   const text = live.text.trim() === '' ? [] : renderReply(live.text, width, color).split('\n');
@@ -32,6 +36,19 @@ export function layoutLive(live: Live | undefined, columns: number, maxRows: num
   if (!label && text.length === 0) return NO_LIVE;
   const { lines, hidden } = tailLines(fitWidth(text, width), Math.max(1, maxRows - chrome));
   return { label, lines, hidden, height: chrome + lines.length + (hidden > 0 ? 1 : 0) };
+}
+
+/**
+ * A long reply's end, plain: only the last lines that fit (a long last line cut to what can show),
+ * so a frame costs the same at any reply size.
+ */
+function layoutPlain(p: NonNullable<Live['plain']>, columns: number, maxRows: number): LiveLayout {
+  const width = contentWidth(columns);
+  const rows = Math.max(1, maxRows - 2); // top margin + the note line
+  const text = stripControl(tailText(p.tail, rows)).replace(/\t/g, '    ');
+  const shown = text.slice(-width * rows * 2).trim() === '' ? [] : text.slice(-width * rows * 2).split('\n');
+  const { lines } = tailLines(fitWidth(shown, width), rows);
+  return { label: false, lines, hidden: 0, height: 2 + lines.length, plain: { size: p.size, ...(p.path ? { path: p.path } : {}) } };
 }
 
 /** The reply streaming now: the only part of the transcript that is redrawn. */
@@ -50,6 +67,12 @@ export const LiveReply = memo(function LiveReply({
   return (
     <Box flexDirection="column" marginTop={1}>
       {layout.label && <ReplyLabel model={model} color={color} />}
+      {layout.plain && (
+        <Text color={theme(color).muted} wrap="truncate-end">
+          {'  ⋮ '}
+          {fit(m.chat.longReplyLive(layout.plain), columns - 4)}
+        </Text>
+      )}
       {layout.hidden > 0 && (
         <Text color={theme(color).muted} wrap="truncate-end">
           {'  ⋮ '}

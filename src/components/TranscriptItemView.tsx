@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { TranscriptItem } from '../state/chat.js';
 import { resolveText } from '../i18n/index.js';
+import { stripControl } from '../render/sanitize.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
 import { ErrorCard } from './ErrorCard.js';
 import { HelpCard } from './HelpCard.js';
@@ -35,7 +36,7 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
           {item.label && <ReplyLabel model={item.model} color={color} />}
           {item.text.trim() !== '' && (
             <Box paddingLeft={2}>
-              <Markdown text={item.text} width={contentWidth(columns)} color={color} />
+              {item.plain ? <Text>{stripControl(item.text).replace(/\t/g, '    ')}</Text> : <Markdown text={item.text} width={contentWidth(columns)} color={color} />}
             </Box>
           )}
           {item.status && (

@@ -8,6 +8,8 @@ import { LANG_NAMES } from './lang.js';
 const s = (n: number): string => (n === 1 ? '' : 's');
 /** 800 → "800 ms", 60000 → "60 s". */
 const dur = (ms: number): string => (ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+/** 5_300_000 characters → "5.1 MB" (a character counted as a byte: close enough for a size on screen). */
+const mb = (chars: number): string => (chars < 1024 * 1024 ? `${Math.round(chars / 1024)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`);
 /** The first `max` names, then "…". */
 const names = (list: readonly string[], max: number): string => `${list.slice(0, max).join(', ')}${list.length > max ? ', …' : ''}`;
 
@@ -25,6 +27,11 @@ export const en = {
     noOtherRecent: 'No other recent model — Ctrl+P picks one',
     unknownCommand: (p: { name: string }) => `unknown command /${p.name} — /help lists them`,
     moreLinesAbove: (p: { n: number }) => `${p.n} more lines above, shown when the reply ends`,
+    /** A reply past the Markdown limit, while it streams (its end, plain, is under this line). */
+    longReplyLive: (p: { size: number; path?: string }) =>
+      `a long reply (${mb(p.size)} so far): the rest is shown plain${p.path ? `, the whole reply goes to ${p.path}` : ''}`,
+    longReplySaved: (p: { size: number; path: string }) => `long reply (${mb(p.size)}): the whole reply is saved to ${p.path}`,
+    longReplyNotSaved: (p: { size: number }) => `long reply (${mb(p.size)}): it could not be saved to a file; only its start and its end are shown`,
     replyStatus: {
       interrupted: 'interrupted',
       cut: 'reply cut off',
@@ -204,6 +211,14 @@ export const en = {
     badRequest: {
       message: (p: { status: number; detail?: string | undefined }) => `The request was refused (${p.status})${p.detail ? `: ${p.detail}` : ''}.`,
       hint: 'Check the model and settings; run "openwork-tui doctor" for a full check.',
+    },
+    headersTooLarge: {
+      message: (p: { host: string }) => `${p.host} answered with response headers too large to read (UND_ERR_HEADERS_OVERFLOW).`,
+      hint: 'Something between you and the API (a proxy, a gateway, a load balancer) adds huge headers: check its settings and logs.',
+    },
+    bodyTooLarge: {
+      message: (p: { host: string }) => `${p.host} sent an answer too large to read (more than 32 MB).`,
+      hint: 'Check that the address is the LLM API and not something else; the log has the request.',
     },
     httpToTls: {
       message: (p: { host: string }) => `${p.host} speaks HTTPS (TLS), but the address starts with http://.`,

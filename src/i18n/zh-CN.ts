@@ -5,6 +5,8 @@ import type { Messages } from './en.js';
 
 /** 800 → "800 毫秒"，60000 → "60 秒"。 */
 const dur = (ms: number): string => (ms < 10_000 ? `${ms} 毫秒` : `${Math.round(ms / 1000)} 秒`);
+/** 5_300_000 个字符 → "5.1 MB"。 */
+const mb = (chars: number): string => (chars < 1024 * 1024 ? `${Math.round(chars / 1024)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`);
 /** 前 `max` 个名称，多出的用 "…" 表示。 */
 const names = (list: readonly string[], max: number): string => `${list.slice(0, max).join(', ')}${list.length > max ? ', …' : ''}`;
 
@@ -22,6 +24,9 @@ export const zhCN: Messages = {
     noOtherRecent: '没有其他最近用过的模型 —— 按 Ctrl+P 选择',
     unknownCommand: (p) => `未知命令 /${p.name} —— 输入 /help 查看所有命令`,
     moreLinesAbove: (p) => `上方还有 ${p.n} 行，回复结束后显示`,
+    longReplyLive: (p) => `回复很长（目前 ${mb(p.size)}）：其余部分以纯文本显示${p.path ? `，完整回复写入 ${p.path}` : ''}`,
+    longReplySaved: (p) => `回复很长（${mb(p.size)}）：完整回复已保存到 ${p.path}`,
+    longReplyNotSaved: (p) => `回复很长（${mb(p.size)}）：无法保存到文件，只显示了开头和结尾`,
     replyStatus: {
       interrupted: '已中断',
       cut: '回复被截断',
@@ -191,6 +196,14 @@ export const zhCN: Messages = {
     badRequest: {
       message: (p) => `请求被拒绝（${p.status}）${p.detail ? `：${p.detail}` : ''}。`,
       hint: '请检查模型和设置；运行 "openwork-tui doctor" 做一次完整检查。',
+    },
+    headersTooLarge: {
+      message: (p) => `${p.host} 返回的响应头太大，无法读取（UND_ERR_HEADERS_OVERFLOW）。`,
+      hint: '你和 API 之间的某一层（代理、网关、负载均衡）加了过大的响应头：请检查它的配置和日志。',
+    },
+    bodyTooLarge: {
+      message: (p) => `${p.host} 返回的内容太大，无法读取（超过 32 MB）。`,
+      hint: '请确认地址指向的是 LLM API 而不是别的服务；日志里有这次请求。',
     },
     httpToTls: {
       message: (p) => `${p.host} 使用的是 HTTPS（TLS），但地址以 http:// 开头。`,

@@ -6,6 +6,7 @@ import { maskSecret, scrubSecrets } from '../config/secrets.js';
 import { nearestModels } from './nearest.js';
 import { paramNamed } from './optionalParams.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
+import { BODY_TOO_LARGE } from './boundedFetch.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
@@ -247,6 +248,13 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   }
 
   const code = findErrorCode(err);
+  // The server's answer was more than the client reads: its headers (undici's limit), or its body (boundedFetch).
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return make('server', (m) => ({ message: m.errors.headersTooLarge.message({ host: host(m) }), hint: m.errors.headersTooLarge.hint }));
+  }
+  if (code === BODY_TOO_LARGE) {
+    return make('server', (m) => ({ message: m.errors.bodyTooLarge.message({ host: host(m) }), hint: m.errors.bodyTooLarge.hint }));
+  }
   if (code === HTTP_TO_TLS) {
     return make('tls', (m) => ({ message: m.errors.httpToTls.message({ host: host(m) }), hint: m.errors.httpToTls.hint }));
   }

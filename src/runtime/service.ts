@@ -18,8 +18,9 @@ import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { sameConnection, secretsOf } from './config.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
-import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
+import { classifyError, findErrorCode, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
+import { boundedFetch } from './boundedFetch.js';
 import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { connectionKey, describeConnection } from './describe.js';
@@ -77,7 +78,7 @@ export class RuntimeService implements Runtime {
   constructor(private readonly opts: RuntimeOptions) {
     this.messages = opts.messages ?? en;
     this.paramMemory = new RefusedParams(opts.paramMemory);
-    this.fetchImpl = loggingFetch(opts.logger, opts.fetch ?? fetch);
+    this.fetchImpl = loggingFetch(opts.logger, boundedFetch(opts.fetch ?? fetch));
     const text = readEnvFile(opts.envPath);
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
@@ -213,7 +214,8 @@ export class RuntimeService implements Runtime {
         if (served?.length) error = classifyError(err, { ...ctx, servedModels: served });
       }
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
-      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail });
+      const code = findErrorCode(err); // the cause's own code (UND_ERR_HEADERS_OVERFLOW…), for whoever reads the log
+      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
       // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
       if (error.kind === 'auth' && route === 'main' && b === this.binding) this.update({ keyRefused: true });
       // The proxy went away since it was detected: say so in the status bar; the next request probes again.

@@ -22,11 +22,33 @@ export type TranscriptItem =
       label: boolean;
       /** Set on the last part of a reply that did not end normally. */
       status?: ReplyStatus;
+      /** The end of a long reply, shown as plain text (not Markdown). */
+      plain?: boolean;
     }
   | { kind: 'error'; id: number; error: AppError }
   | { kind: 'info'; id: number; text: LazyText; tone: 'info' | 'warn' }
   | { kind: 'help'; id: number }
   | { kind: 'doctor'; id: number; lines: readonly DoctorLine[]; summary: string; ok: boolean };
+
+// A reply past these sizes stops being rendered as Markdown: the rest arrives into a plain tail on
+// screen and into a file (useChat), so memory and the time of each frame stay flat at any size.
+/** Characters of a reply rendered as Markdown and kept for the conversation. */
+export const PLAIN_AFTER = 256 * 1024;
+/** Characters of one unfinished Markdown block (a huge code block) before going plain. */
+export const LIVE_MAX = 64 * 1024;
+/** Characters of the plain tail kept for the screen. */
+export const TAIL_MAX = 16 * 1024;
+
+/** The part of a long reply past PLAIN_AFTER: only its size and its end are kept. */
+export interface PlainTail {
+  /** Characters received in all (the Markdown part included). */
+  readonly size: number;
+  readonly tail: string;
+  /** The file the whole reply is saved to (set once it is open). */
+  readonly path?: string;
+  /** The file could not be created or written: it does not hold the whole reply. */
+  readonly saveFailed?: boolean;
+}
 
 export interface Usage {
   inputTokens?: number;
@@ -47,6 +69,8 @@ export interface LiveReply {
   /** Text events received (about one per token). */
   readonly chunks: number;
   readonly usage: Usage | undefined;
+  /** Past PLAIN_AFTER: the rest of the reply, plain. `full` then stops growing. */
+  readonly plain?: PlainTail;
 }
 
 export interface LastReply {
@@ -75,6 +99,7 @@ export type ChatAction =
    * loaded lazily): passed in, so the reducer stays pure and loads nothing. */
   | { type: 'delta'; gen: number; text: string; chunks: number; now: number; split: SplitCommittable }
   | { type: 'usage'; gen: number; usage: Usage }
+  | { type: 'saved'; gen: number; path: string | undefined; failed: boolean }
   | { type: 'finish'; gen: number; stopReason: StopReason; now: number }
   | { type: 'interrupt'; gen: number; now: number }
   | { type: 'fail'; gen: number; error: AppError; now: number }
@@ -106,17 +131,47 @@ function push(s: ChatState, ...add: NewItem[]): Pick<ChatState, 'items' | 'nextI
   return { items, nextId: id };
 }
 
+/** The last `lines` lines of a plain tail (all of it when it has fewer). */
+export function tailText(tail: string, lines: number): string {
+  let start = tail.length;
+  for (let n = 0; n < lines; n++) {
+    const i = tail.lastIndexOf('\n', start - 1);
+    if (i < 0) return tail;
+    start = i;
+  }
+  return tail.slice(start + 1);
+}
+
+/** Keeps the last TAIL_MAX characters, never starting in the middle of a surrogate pair. */
+function keepTail(text: string): string {
+  if (text.length <= TAIL_MAX) return text;
+  const cut = text.length - TAIL_MAX;
+  const c = text.charCodeAt(cut);
+  return text.slice(c >= 0xdc00 && c <= 0xdfff ? cut + 1 : cut);
+}
+
+/** What the conversation keeps of a long reply: its Markdown part and a note (the rest is in the file). */
+function sentBack(live: LiveReply): string {
+  const p = live.plain;
+  if (!p) return live.full;
+  return `${live.full}\n\n[openwork-tui: the reply went on for ${p.size - live.full.length} more characters, not kept here${p.path && !p.saveFailed ? `; saved in ${p.path}` : ''}]`;
+}
+
 /** Ends the live reply: its remaining text (and status) go to the transcript. */
 function endLive(s: ChatState, live: LiveReply, status: ReplyStatus | undefined, extra: NewItem[], now: number): ChatState {
   const parts: NewItem[] = [];
   // An empty reply still shows its label, unless an error card stands in for it.
   const labelOnly = !live.committed && extra.length === 0;
-  if (live.text.trim() !== '' || status || labelOnly) {
+  const p = live.plain;
+  if (p) {
+    parts.push({ kind: 'assistant', model: live.model, text: tailText(p.tail, 20), label: false, status, plain: true });
+    parts.push({ kind: 'info', tone: p.saveFailed ? 'warn' : 'info', text: (m) => (p.saveFailed || !p.path ? m.chat.longReplyNotSaved({ size: p.size }) : m.chat.longReplySaved({ size: p.size, path: p.path })) });
+  } else if (live.text.trim() !== '' || status || labelOnly) {
     parts.push({ kind: 'assistant', model: live.model, text: live.text, label: !live.committed, status });
   }
   const answered = live.full.trim() !== '';
   const conversation = answered
-    ? [...s.conversation, { role: 'assistant' as const, content: live.full }]
+    ? [...s.conversation, { role: 'assistant' as const, content: sentBack(live) }]
     : s.conversation.slice(0, -1); // nothing came back: drop the unanswered prompt
   const last: LastReply | undefined = answered
     ? {
@@ -170,6 +225,18 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return a.model && a.model !== live.model ? { ...s, live: { ...live, model: a.model } } : s;
     case 'delta': {
       if (a.text === '') return s;
+      const counted = { firstTokenAt: live.firstTokenAt ?? a.now, chunks: live.chunks + a.chunks };
+      if (live.plain) {
+        const plain = { ...live.plain, size: live.plain.size + a.text.length, tail: keepTail(live.plain.tail + a.text) };
+        return { ...s, live: { ...live, ...counted, plain } };
+      }
+      if (live.full.length + a.text.length > PLAIN_AFTER || live.text.length + a.text.length > LIVE_MAX) {
+        // Too long for Markdown: what came so far is committed as it is; the rest goes plain.
+        const full = live.full + a.text;
+        const next: LiveReply = { ...live, ...counted, text: '', full, committed: true, plain: { size: full.length, tail: '' } };
+        const part: NewItem = { kind: 'assistant', model: live.model, text: live.text + a.text, label: !live.committed };
+        return { ...s, ...push(s, part), live: next };
+      }
       const { done, rest } = a.split(live.text + a.text);
       const next: LiveReply = {
         ...live,
@@ -185,6 +252,8 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
     }
     case 'usage':
       return { ...s, live: { ...live, usage: { ...live.usage, ...a.usage } } };
+    case 'saved':
+      return live.plain ? { ...s, live: { ...live, plain: { ...live.plain, ...(a.path ? { path: a.path } : {}), saveFailed: a.failed } } } : s;
     case 'finish':
       return endLive(s, live, a.stopReason === 'max_tokens' ? 'max_tokens' : a.stopReason === 'aborted' ? 'interrupted' : undefined, [], a.now);
     case 'interrupt':

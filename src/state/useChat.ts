@@ -5,6 +5,9 @@ import type { ChatRequest, Runtime } from '../runtime/types.js';
 import { unexpectedError } from '../runtime/errors.js';
 import { loadMarkdown, markdown } from '../render/lazyMarkdown.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
+import { openReplyFile, type ReplyFile } from '../runtime/replyFile.js';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 export const FLUSH_MS = 40;
 /** A stream that arrives faster than it is read can keep the loop busy: let timers and renders run. */
@@ -17,6 +20,9 @@ interface Turn {
   pending: string;
   chunks: number;
   timer: NodeJS.Timeout | undefined;
+  /** A long reply (gone plain) is saved whole here as it arrives. */
+  file?: ReplyFile;
+  fileState?: 'open' | 'failed';
 }
 
 /** Where the chat's turns are saved (src/history/recorder.ts); every call returns at once. */
@@ -55,6 +61,8 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
   const ref = useRef(state);
   const turn = useRef<Turn | undefined>(undefined);
   const gen = useRef(0);
+  // Long replies are saved next to the .env ($OPENWORK_HOME/replies).
+  const repliesDir = init.envPath ? join(dirname(init.envPath), 'replies') : join(tmpdir(), 'openwork-replies');
 
   const dispatch = useCallback((action: ChatAction) => {
     const next = chatReducer(ref.current, action);
@@ -63,18 +71,45 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
     setState(next);
   }, []);
 
+  /** Once a reply has gone plain, everything of it goes to its file (the first write: all so far). */
+  const save = useCallback(
+    (t: Turn, text: string): void => {
+      const live = ref.current.live;
+      if (!live?.plain || live.gen !== t.gen || t.fileState === 'failed') return;
+      if (!t.file) {
+        try {
+          t.file = openReplyFile(repliesDir);
+          t.file.write(live.full); // the text that just arrived is in it
+        } catch (err) {
+          runtime.logError?.(`[Chat] a long reply could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        t.fileState = t.file?.ok ? 'open' : 'failed';
+        dispatch({ type: 'saved', gen: t.gen, path: t.file?.path, failed: t.fileState === 'failed' });
+        return;
+      }
+      t.file.write(text);
+      if (!t.file.ok) {
+        t.fileState = 'failed';
+        dispatch({ type: 'saved', gen: t.gen, path: t.file.path, failed: true });
+      }
+    },
+    [dispatch, runtime, repliesDir],
+  );
+
   const flush = useCallback(
     (t: Turn) => {
       clearTimeout(t.timer);
       t.timer = undefined;
       if (t.pending === '' && t.chunks === 0) return;
-      dispatch({ type: 'delta', gen: t.gen, text: t.pending, chunks: t.chunks, now: Date.now(), split: markdown().splitCommittable });
+      const text = t.pending;
+      dispatch({ type: 'delta', gen: t.gen, text, chunks: t.chunks, now: Date.now(), split: markdown().splitCommittable });
       t.pending = '';
       t.chunks = 0;
+      save(t, text);
       const live = ref.current.live;
-      if (live?.gen === t.gen) recorder?.replyText(live.full);
+      if (live?.gen === t.gen) recorder?.replyText(live.full); // past the Markdown limit: its Markdown part
     },
-    [dispatch, recorder],
+    [dispatch, recorder, save],
   );
 
   /** Saves how the turn's reply ended, with all of its text (flushed first). */
@@ -96,6 +131,7 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
     (t: Turn, action: ChatAction) => {
       flush(t);
       record(t, action);
+      t.file?.close();
       dispatch(action);
       if (turn.current === t) turn.current = undefined;
     },
@@ -172,6 +208,7 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
     clearTimeout(t.timer);
     // What arrived is saved (as interrupted) even though it is not shown: quitting mid-reply, /new.
     if (recorder && ref.current.live?.gen === t.gen) recorder.replyEnded({ text: ref.current.live.full + t.pending, status: 'interrupted' });
+    t.file?.close();
     turn.current = undefined;
     t.controller.abort();
   }, [recorder]);

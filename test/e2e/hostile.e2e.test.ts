@@ -91,3 +91,15 @@ describe('a hostile server in the chat', () => {
     expect(log).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
   });
 });
+
+describe('a server that sends too much', () => {
+  it('64 KB of response headers: the card says the headers were too large', async () => {
+    server.fault = 'huge-headers';
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 120, rows: 40 });
+    await app.waitFor('ready');
+    app.write('hi');
+    await app.waitFor('› hi');
+    app.write(keys.enter);
+    await app.waitFor(/response headers too large to read \(UND_ERR_HEADERS_OVERFLOW\)/);
+  });
+});

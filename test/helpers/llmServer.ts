@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { constants as zc, deflateRawSync } from 'node:zlib';
 
 export interface ProxyModel { name: string; underlying?: string; reply?: string; modelInfo?: Record<string, unknown> }
 export type Fault =
@@ -10,7 +11,10 @@ export type Fault =
   | 'cut' // stream sends some chunks then destroys the socket mid-reply (no [DONE])
   | 'hang' // accepts the request, never sends a byte (headers never come)
   | 'hang-after-headers' // sends 200 headers + first chunk, then nothing
-  | 'refuse-param'; // chat: LiteLLM's 500 for a parameter the provider lacks, naming one the client never sent (a proxy that refuses more than the client can leave out)
+  | 'refuse-param' // chat: LiteLLM's 500 for a parameter the provider lacks, naming one the client never sent (a proxy that refuses more than the client can leave out)
+  | 'endless' // a streamed reply that never ends (the model's reply, over and over) until the client hangs up
+  | 'gzip-bomb-500' // a 500 whose gzip body is ~4 MB on the wire and 4 GiB inflated (made as it is sent)
+  | 'huge-headers'; // a 200 with 64 KB of response headers (past any client's limit)
 export interface ServerOptions {
   flavor?: 'litellm' | 'anthropic' | 'plain';
   masterKey?: string;
@@ -134,6 +138,40 @@ async function deliver(res: http.ServerResponse, status: number, headers: Hdrs, 
   else if (fault !== 'hang-after-headers' && alive(res)) res.end();
 }
 
+/** Writes `next()` until the client hangs up (or next() returns undefined), waiting whenever the socket is full. */
+async function pump(res: http.ServerResponse, next: () => string | Buffer | undefined): Promise<void> {
+  for (;;) {
+    if (!alive(res)) return;
+    const part = next();
+    if (part === undefined) return void res.end();
+    if (!res.write(part)) {
+      await new Promise<void>((r) => {
+        const done = () => { res.off('drain', done); res.off('close', done); r(); };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
+  }
+}
+
+/**
+ * A gzip member inflating to `blocks` MiB of zeros, made lazily: one full-flushed deflate block of
+ * 1 MiB of zeros (~1 KB) repeated — blocks after a full flush do not refer back, so the copies
+ * inflate correctly. 4096 blocks: ~4 MB on the wire, 4 GiB inflated. The trailer never comes
+ * (a client that reads it all has already failed).
+ */
+function gzipBomb(mib: number): () => Buffer | undefined {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: zc.Z_FULL_FLUSH });
+  const sixteen = Buffer.concat(Array.from({ length: 16 }, () => block)); // 16 MiB inflated per write
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  let writes = -1;
+  return () => {
+    writes += 1;
+    if (writes === 0) return header;
+    return writes <= mib / 16 ? sixteen : undefined;
+  };
+}
+
 /** A successful JSON reply through deliver(): sent in two halves so that 'cut' / 'hang-after-headers' bite mid-body. */
 function deliverJson(res: http.ServerResponse, head: Hdrs, body: string, tail: Hdrs, fault: Fault): Promise<void> {
   const buf = Buffer.from(body);
@@ -152,6 +190,34 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const modelId = (m: ProxyModel) => KNOWN_MODEL_IDS[m.name] ?? createHash('sha256').update(`${m.name}|${m.underlying ?? ''}`).digest('hex');
   const extra = (): Hdrs => ({ ...(options.name ? { 'x-test-server-name': options.name } : {}), ...options.extraHeaders });
 
+  /** Faults in the HTTP layer, the same for every flavour. */
+  function transportFault(res: http.ServerResponse, fault: Fault): boolean {
+    if (fault === 'gzip-bomb-500') {
+      res.writeHead(500, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      void pump(res, gzipBomb(4096));
+      return true;
+    }
+    if (fault === 'huge-headers') {
+      send(res, 200, '{}', 'application/json', {}, { 'x-filler': 'a'.repeat(64 * 1024) });
+      return true;
+    }
+    return false;
+  }
+
+  /** 'endless': the streamed parts (all but the closing ones) over and over, until the client hangs up. */
+  function endless(res: http.ServerResponse, headers: Hdrs, parts: string[], head = ''): Promise<void> {
+    res.writeHead(200, headers);
+    let i = 0;
+    const batch = 64;
+    let first = true;
+    return pump(res, () => {
+      let out = first ? head : '';
+      first = false;
+      for (let k = 0; k < batch; k++) out += parts[i++ % parts.length];
+      return out;
+    });
+  }
+
   // ---------------------------------------------------------------- LiteLLM v1.39.5
   const uv = { server: 'uvicorn' };
   const lJson = (res: http.ServerResponse, status: number, body: unknown, tail: Hdrs = {}) => send(res, status, JSON.stringify(body), 'application/json', uv, tail);
@@ -167,7 +233,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       case '429': lJson(res, 429, lError(said('LiteLLM Rate Limit Error: Max parallel request limit reached.'), 'None', '429'), RATE_LIMIT_HEADERS); return true;
       case '500': lJson(res, 500, lError(said('Internal Server Error: litellm.APIConnectionError: upstream connection failed'), 'None', '500')); return true;
       case 'refuse-param': send(res, 500, unsupportedParamsBody({ top_k: 40 }, 'claude-3-5-sonnet-20241022'), 'application/json', uv); return true;
-      default: return false;
+      default: return transportFault(res, fault);
     }
   }
 
@@ -226,13 +292,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       return deliverJson(res, uv, out, { ...meta, ...extra() }, fault);
     }
     const chunk = (choices: unknown[], more: object = {}) => `data: ${pyJson({ id, choices, created, model: providerModel(m), object: 'chat.completion.chunk', ...more })}\n\n`;
-    const parts = chunkText(reply, options.chunkSize ?? 3).map((text, i) =>
+    const deltas = chunkText(reply, options.chunkSize ?? 3);
+    const parts = deltas.map((text, i) =>
       chunk([{ message: { content: 'default', role: 'assistant' }, index: 0, delta: i === 0 ? { content: text, role: 'assistant' } : { content: text } }]));
     parts.push(chunk([{ finish_reason: 'stop', index: 0, delta: {} }]));
     // With drop_params the parameter never reaches the provider: no usage chunk (as LiteLLM does).
     if (body.stream_options?.include_usage === true && !refused.includes('stream_options')) parts.push(chunk([], { usage }));
     parts.push('data: [DONE]\n\n');
     const headers = { ...uv, ...meta, 'content-type': 'text/event-stream; charset=utf-8', 'transfer-encoding': 'chunked', ...extra() };
+    if (fault === 'endless') return endless(res, headers, parts.slice(0, deltas.length));
     return deliver(res, 200, headers, parts, fault, delay);
   }
 
@@ -249,7 +317,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       case '403-html': send(res, 403, NGINX_403, 'text/html', { server: 'nginx' }); return true;
       case '429': aJson(res, 429, aError('rate_limit_error', said('This request would exceed the rate limit for your organization.')), RATE_LIMIT_HEADERS); return true;
       case '500': aJson(res, 500, aError('api_error', said('Internal server error'))); return true;
-      default: return false;
+      default: return transportFault(res, fault);
     }
   }
 
@@ -293,7 +361,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output_tokens } }),
       ev('message_stop', { type: 'message_stop' }),
     ];
-    return deliver(res, 200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...tail() }, parts, fault, options.chunkDelayMs ?? 0);
+    const headers = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...tail() };
+    if (fault === 'endless') {
+      return endless(res, headers, parts.slice(3, -3), parts.slice(0, 3).join(''));
+    }
+    return deliver(res, 200, headers, parts, fault, options.chunkDelayMs ?? 0);
   }
 
   // ---------------------------------------------------------------- dispatch

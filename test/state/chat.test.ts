@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
+import { chatReducer, initialChatState, PLAIN_AFTER, TAIL_MAX, type ChatAction, type ChatState } from '../../src/state/chat.js';
 import { splitCommittable } from '../../src/render/markdown.js';
+import { en } from '../../src/i18n/en.js';
 
 // A delta carries the Markdown splitter (the app loads it after its first frame; useChat waits for
 // it before a reply streams). The reducer itself loads nothing.
@@ -83,5 +84,56 @@ describe('chat reducer', () => {
     const t = run(start(), { type: 'help' }, { type: 'info', text: 'a' });
     expect(new Set(t.items.map((i) => i.id)).size).toBe(t.items.length);
     expect(s.items[0]?.id).toBeGreaterThan(2);
+  });
+});
+
+describe('a reply too long for Markdown (issue 14)', () => {
+  const para = (i: number) => `Paragraph ${i} ${'word '.repeat(200)}\n\n`;
+  /** A reply of `n` paragraphs (about 1 KB each) in one delta per paragraph. */
+  const long = (s: ChatState, n: number) => run(s, ...Array.from({ length: n }, (_, i) => delta(1, para(i))));
+
+  it('goes plain past PLAIN_AFTER: the rest is kept only as a bounded tail, `full` stops growing', () => {
+    const first = Math.ceil(PLAIN_AFTER / 1000) + 5;
+    let s = long(run(start(), submit(1)), first);
+    expect(s.live?.plain).toBeDefined();
+    const full = s.live!.full.length;
+    expect(full).toBeGreaterThan(PLAIN_AFTER);
+    const items = s.items.length;
+    s = long(s, 2000); // another ~2 MB
+    expect(s.live!.full.length).toBe(full);
+    expect(s.items.length).toBe(items); // nothing more goes to the transcript while it streams
+    expect(s.live!.plain!.tail.length).toBeLessThanOrEqual(TAIL_MAX);
+    expect(s.live!.plain!.tail.endsWith(para(1999))).toBe(true);
+    const sent = (n: number) => Array.from({ length: n }, (_, i) => para(i).length).reduce((a, b) => a + b, 0);
+    expect(s.live!.plain!.size).toBe(sent(first) + sent(2000));
+  });
+
+  it('one unfinished block (a huge code block) past LIVE_MAX goes plain too', () => {
+    const s = run(start(), submit(1), delta(1, '```\n'), ...Array.from({ length: 70 }, () => delta(1, `${'x'.repeat(999)}\n`)));
+    expect(s.live?.plain).toBeDefined();
+    expect(s.live!.text).toBe('');
+  });
+
+  it('ends with the tail as plain text and a note naming the file; the conversation keeps the Markdown part and says the rest was cut', () => {
+    let s = long(run(start(), submit(1)), Math.ceil(PLAIN_AFTER / 1000) + 50);
+    s = run(s, { type: 'saved', gen: 1, path: '/h/replies/reply-1.md', failed: false }, { type: 'finish', gen: 1, stopReason: 'end', now: 9 });
+    const [tail, note] = s.items.slice(-2);
+    expect(tail).toMatchObject({ kind: 'assistant', plain: true });
+    expect((tail as { text: string }).text.split('\n').length).toBeLessThanOrEqual(21);
+    expect(note).toMatchObject({ kind: 'info', tone: 'info' });
+    const said = (note as { text: (m: typeof en) => string }).text(en);
+    expect(said).toContain('/h/replies/reply-1.md');
+    const sent = s.conversation.at(-1)!.content;
+    expect(sent.length).toBeLessThan(PLAIN_AFTER + 2000);
+    expect(sent).toMatch(/the reply went on for \d+ more characters, not kept here; saved in \/h\/replies\/reply-1\.md/);
+  });
+
+  it('says when the file could not be written', () => {
+    let s = long(run(start(), submit(1)), Math.ceil(PLAIN_AFTER / 1000) + 5);
+    s = run(s, { type: 'saved', gen: 1, path: undefined, failed: true }, { type: 'interrupt', gen: 1, now: 9 });
+    const note = s.items.at(-1) as { kind: string; tone: string; text: (m: typeof en) => string };
+    expect(note.tone).toBe('warn');
+    expect(note.text(en)).toContain('could not be saved');
+    expect(s.items.at(-2)).toMatchObject({ kind: 'assistant', plain: true, status: 'interrupted' });
   });
 });

@@ -2,6 +2,7 @@
 import { secretsOf } from '../config.js';
 import { classifyError, type ErrorContext } from '../errors.js';
 import { loggingFetch } from '../httpLog.js';
+import { boundedFetch } from '../boundedFetch.js';
 import type { DoctorInput, Found, Outcome, Run } from './types.js';
 import { en } from '../../i18n/en.js';
 
@@ -13,7 +14,8 @@ export function createRun(input: DoctorInput): Run {
   const m = input.messages ?? en;
   const now = input.now ?? (() => performance.now());
   const secrets = secretsOf(config);
-  const fetchImpl = input.logger ? loggingFetch(input.logger, input.fetch ?? fetch) : (input.fetch ?? fetch);
+  const base = boundedFetch(input.fetch ?? fetch);
+  const fetchImpl = input.logger ? loggingFetch(input.logger, base) : base;
   const deadline = now() + config.timeoutMs;
   const probeCap = Math.min(PROBE_CAP_MS, Math.max(250, Math.floor(config.timeoutMs / 3)));
   const found: Found = { reachable: false, answers: false };
