@@ -150,11 +150,12 @@ function keepTail(text: string): string {
   return text.slice(c >= 0xdc00 && c <= 0xdfff ? cut + 1 : cut);
 }
 
+/** Said to the model (not user text): the conversation does not hold the rest of a long reply. */
+export const CUT_NOTE = '[openwork-tui: the rest of this reply was too long to keep in the conversation]';
+
 /** What the conversation keeps of a long reply: its Markdown part and a note (the rest is in the file). */
 function sentBack(live: LiveReply): string {
-  const p = live.plain;
-  if (!p) return live.full;
-  return `${live.full}\n\n[openwork-tui: the reply went on for ${p.size - live.full.length} more characters, not kept here${p.path && !p.saveFailed ? `; saved in ${p.path}` : ''}]`;
+  return live.plain ? `${live.full}\n\n${CUT_NOTE}` : live.full;
 }
 
 /** Ends the live reply: its remaining text (and status) go to the transcript. */

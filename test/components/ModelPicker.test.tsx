@@ -72,7 +72,13 @@ function picker(runtime: Runtime, props: Partial<ModelPickerProps> = {}) {
   };
   /** The row the cursor is on. */
   const selected = (): string => frame().split('\n').find((l) => l.startsWith('› ')) ?? '';
-  return { onPick, onClose, frame, see, press, selected, rerender: r.rerender };
+  /** Waits until the cursor's row matches (or, with `not`, stops matching): the frame after a key. */
+  const cursorOn = (text: string | RegExp, not = false): Promise<string> =>
+    waitFor(() => {
+      const row = selected();
+      return (typeof text === 'string' ? row.includes(text) : text.test(row)) !== not && row;
+    }, () => `the cursor ${not ? 'off' : 'on'} ${String(text)} in the frame:\n${frame()}`);
+  return { onPick, onClose, frame, see, press, selected, cursorOn, rerender: r.rerender };
 }
 
 describe('model picker: keys', () => {
@@ -93,9 +99,9 @@ describe('model picker: keys', () => {
     await p.see('recent');
     expect(p.selected()).toContain('claude-3-5-sonnet');
     await p.press(keys.down);
-    expect(p.selected()).toContain('claude-3-5-haiku-20241022');
+    await p.cursorOn('claude-3-5-haiku-20241022');
     await p.press(keys.down);
-    expect(p.selected()).toMatch(/claude-sonnet-5-5/);
+    await p.cursorOn(/claude-sonnet-5-5/);
     await p.press(keys.up, 'x', 'y', 'z');
     await p.see('nothing matches "xyz"');
     await p.press(keys.backspace, keys.backspace, keys.backspace);
@@ -156,13 +162,13 @@ describe('model picker: keys', () => {
     expect(p.frame()).not.toContain('↑ ');
     await p.press(keys.end);
     await p.see('↑ ');
-    expect(p.selected()).toContain('o4-mini');
+    await p.cursorOn('o4-mini');
     await p.press('\x1b[5~'); // PageUp
-    expect(p.selected()).not.toContain('o4-mini');
+    await p.cursorOn('o4-mini', true);
     await p.press(keys.home);
-    expect(p.selected()).toContain('claude-sonnet-4-5-20250929');
+    await p.cursorOn('claude-sonnet-4-5-20250929');
     await p.press('\x1b[6~'); // PageDown
-    expect(p.selected()).not.toContain('claude-sonnet-4-5-20250929');
+    await p.cursorOn('claude-sonnet-4-5-20250929', true);
   });
 
   it('ignores keys while inactive', async () => {

@@ -67,6 +67,7 @@ const VALUES: Record<string, unknown> = {
   quote: '"',
   choices: 'auto, openai, anthropic',
   ms: 750,
+  size: 5_300_000, // characters of a long reply
   query: 'sonnet-sample',
   suggestion: 'claude-suggested-5',
   hint: 'SAMPLE-HINT',

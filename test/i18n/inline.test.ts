@@ -38,6 +38,7 @@ const ALLOWED = new Set([
   'usage error', // UsageError's own message; the CLI prints its `say` instead
   'openwork-tui doctor', // the command's name, as the header of its output
   'Authorization: Bearer', // an HTTP header
+  '[openwork-tui: the rest of this reply was too long to keep in the conversation]', // chat.ts CUT_NOTE, said to the model
 ]);
 
 /** Calls whose string arguments are not shown to the user. */
