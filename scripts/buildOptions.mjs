@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH } from './inkScrollback.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -38,34 +39,6 @@ const INK_MEMO_PATCHES = [
  * unit instead of through Intl.Segmenter.
  */
 export const ONE_UNIT_CLUSTERS = '^[\\0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u27bf]*$';
-
-/**
- * When the dynamic region fills the terminal, Ink 6.8 clears the screen and writes everything again
- * (a tall settings screen does this). The frame after that is written without its trailing line
- * break — `output` — while Ink records it as written with one (`outputToRender`, which has the
- * line break whenever the frame no longer fills the terminal). From then on Ink believes the cursor
- * is a line lower than it is: the next time it erases the dynamic region to print a transcript line
- * above it, it erases one line too many — the last transcript line is lost — and the prompt's
- * cursor is placed a line off. Written as it is recorded, they agree (test/e2e: a tall settings
- * screen, then a new message).
- */
-const INK_FULLSCREEN_PATCH = {
-  file: /ink[\\/]build[\\/]ink\.js$/,
-  steps: [
-    {
-      find: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
-      replace: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + outputToRender);',
-    },
-    // That redraw reprints all the <Static> output Ink has written since it started. The chat
-    // reprints its transcript itself after erasing the screen and the scrollback (a resize, /clear),
-    // so what Ink had recorded is gone from the terminal: forget it, or the next full-screen redraw
-    // shows the transcript twice (test/e2e: a resize, then a tall settings screen).
-    {
-      find: '        this.log.clear();\n        this.options.stdout.write(data);\n        this.restoreLastOutput();',
-      replace: "        this.log.clear();\n        this.options.stdout.write(data);\n        if (data.includes('\\x1b[3J')) this.fullStaticOutput = '';\n        this.restoreLastOutput();",
-    },
-  ],
-};
 
 /**
  * string-width (v8), for any string that is not plain printable ASCII, runs every grapheme cluster
@@ -250,7 +223,7 @@ export const ANSI_TOKENIZE_SEGMENT_PATCH = {
 };
 
 /** Every patch above, each applied when esbuild loads its file (a `path` limits it to that copy). */
-const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_FULLSCREEN_PATCH, STRING_WIDTH_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
+const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH, STRING_WIDTH_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
 
 const patchDependencies = {
   name: 'patch-dependencies',

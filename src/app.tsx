@@ -10,7 +10,7 @@ import { useCommands } from './state/useCommands.js';
 import type { SlashContext } from './slash/types.js';
 import { useFlash } from './state/useFlash.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
-import { useClearScreen, useReprintOnResize } from './state/useReprint.js';
+import { useClearScreen } from './state/useReprint.js';
 import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
 import { pickerHeight } from './components/pickerHeight.js';
@@ -141,22 +141,11 @@ function ChatApp(props: ChatAppProps) {
     if (exiting) exit();
   }, [exiting, exit]);
 
-  const reprint = useCallback(() => {
-    clearScreen();
-    controls.dispatch({ type: 'refresh' });
-  }, [clearScreen, controls]);
-  useReprintOnResize(columns, reprint);
-
-  // The language: notices and errors from the runtime use it from now on, and the transcript is
-  // printed again in it (the live screen re-renders by itself).
+  // The language: notices and errors from the runtime use it from now on; the live screen re-renders
+  // in it by itself. The transcript already printed stays as it is (the terminal's history is not
+  // erased and printed again).
   const [langChoice, setLangChoice] = useState<LangChoice>(props.langChoice ?? 'system');
   useEffect(() => runtime.setMessages?.(m), [runtime, m]);
-  const shownLang = useRef(lang);
-  useEffect(() => {
-    if (shownLang.current === lang) return;
-    shownLang.current = lang;
-    reprint();
-  }, [lang, reprint]);
   const langPrefs = useMemo(() => [languagePref(m, env)], [m, env]);
   const langValues = useMemo(() => ({ lang: langChoice }), [langChoice]);
   const langRequest = useRef(0);
@@ -238,13 +227,8 @@ function ChatApp(props: ChatAppProps) {
   const openModels = useCallback(() => setScreen('models'), [setScreen]);
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
   const backToChat = useCallback(() => setScreen('chat'), [setScreen]);
-  // The settings screen is tall: the transcript above it scrolls out of view, and erasing the screen
-  // when it closes would leave the prompt at the top of an empty terminal. The transcript is printed
-  // again instead, as after a resize.
-  const closeSettings = useCallback(() => {
-    setScreen('chat');
-    reprint();
-  }, [setScreen, reprint]);
+  // Every screen is shorter than the terminal: closing one redraws only the live region.
+  const closeSettings = backToChat;
   const doctorDone = useCallback(
     (results: CheckResult[] | undefined) => {
       setScreen('chat');
@@ -314,7 +298,7 @@ function ChatApp(props: ChatAppProps) {
           {screen === 'doctor' && (
             <KeyScopeProvider scope="doctor">
               <Suspense fallback={null}>
-                <DoctorView runtime={runtime} model={model} env={env} color={color} isActive onDone={doctorDone} />
+                <DoctorView runtime={runtime} model={model} env={env} color={color} isActive onDone={doctorDone} maxRows={rows - promptHeight - STATUS_ROWS - 1} />
               </Suspense>
             </KeyScopeProvider>
           )}

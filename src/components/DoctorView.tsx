@@ -4,6 +4,7 @@ import type { Runtime } from '../runtime/types.js';
 import { useDoctor } from '../state/useDoctor.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
+import { FitBox } from './FitBox.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
@@ -15,6 +16,8 @@ export interface DoctorViewProps {
   isActive: boolean;
   /** The finished run (for the transcript); undefined when closed early with Esc. */
   onDone(results: CheckResult[] | undefined): void;
+  /** Rows the view may take, its title included: the checklist scrolls to its newest line within them. */
+  maxRows: number;
 }
 
 const TOTAL = 6;
@@ -40,7 +43,9 @@ export function DoctorView(p: DoctorViewProps) {
           {m.doctor.progress({ n: Math.min(TOTAL, run.done + 1), total: TOTAL })}
         </Text>
       </Text>
-      <DoctorChecklist lines={run.lines} color={p.color} />
+      <FitBox maxRows={Math.max(1, p.maxRows - 1)}>
+        <DoctorChecklist lines={run.lines} color={p.color} />
+      </FitBox>
     </Box>
   );
 }

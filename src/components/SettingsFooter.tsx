@@ -5,6 +5,7 @@ import { useTerminalSize } from '../state/useTerminalSize.js';
 import { SETTINGS_KEYS } from '../state/settingsKeys.js';
 import type { Question, SettingsState } from '../state/settingsReducer.js';
 import { useMessages } from './I18n.js';
+import { packHints } from './packHints.js';
 import { theme } from './theme.js';
 
 export interface SettingsFooterProps {
@@ -29,9 +30,12 @@ export const SettingsFooter = memo(function SettingsFooter(p: SettingsFooterProp
           {m.settings[p.question]}
         </Text>
       )}
-      <Text color={t.muted} wrap="truncate-end">
-        {fit(p.editing ? m.settings.editKeys : SETTINGS_KEYS.map((k) => `${k.keys} ${m.settings.keys[k.action]}`).join(' · '), columns)}
-      </Text>
+      {/* Every key stays visible ("Esc close" is last): the hints wrap between keys, never cut. */}
+      {packHints(p.editing ? m.settings.editKeys.split(' · ') : SETTINGS_KEYS.map((k) => `${k.keys} ${m.settings.keys[k.action]}`), columns).map((line, i) => (
+        <Text key={i} color={t.muted} wrap="truncate-end">
+          {fit(line, columns)}
+        </Text>
+      ))}
     </Box>
   );
 });

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Box, Text, type DOMElement } from 'ink';
 import { settingsWhere } from '../i18n/connection.js';
 import { DEFAULT_MODEL } from '../config/values.js';
 import type { Runtime } from '../runtime/types.js';
@@ -11,6 +12,7 @@ import { useTerminalSize } from '../state/useTerminalSize.js';
 import { SettingsChecks } from './SettingsChecks.js';
 import { SettingsField } from './SettingsField.js';
 import { SettingsFooter } from './SettingsFooter.js';
+import { FitBox, screenRows } from './FitBox.js';
 import { padEnd, textWidth } from '../i18n/index.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
@@ -111,6 +113,23 @@ export function SettingsScreen(p: SettingsScreenProps) {
   const focused = state.rows[state.focus];
   const isFocused = (kind: string, id: string): boolean =>
     focused?.kind === kind && (focused.kind === 'field' ? focused.key : focused.id) === id;
+  // The screen fits the terminal: the title and the footer (message, keys) always show; the rows
+  // between scroll to keep the focused one in view (the actions bring their test results along).
+  const focusRef = useRef<DOMElement>(null);
+  const footerRef = useRef<DOMElement>(null);
+  const [footerRows, setFooterRows] = useState(3);
+  useLayoutEffect(() => {
+    const h = footerRef.current?.yogaNode?.getComputedHeight();
+    if (h !== undefined && Math.round(h) !== footerRows) setFooterRows(Math.round(h));
+  });
+  const focusedRef = (on: boolean) => (on ? focusRef : undefined);
+  // A test run brings its results into view; the next move of the focus takes the view back.
+  const checksRef = useRef<DOMElement>(null);
+  const seen = useRef({ focus: state.focus, test: state.test, checks: false });
+  if (state.test !== seen.current.test && state.test?.running) seen.current.checks = true;
+  if (state.focus !== seen.current.focus) seen.current.checks = false;
+  seen.current.focus = state.focus;
+  seen.current.test = state.test;
   return (
     <Box flexDirection="column">
       <Text>
@@ -122,46 +141,56 @@ export function SettingsScreen(p: SettingsScreenProps) {
           {p.envPath} · {m.settings.now({ where: settingsWhere(rt, m) })}
         </Text>
       </Text>
-      <Box flexDirection="column" marginTop={1}>
-        {FIELDS.map((spec) => (
-          <SettingsField
-            key={spec.key}
-            spec={spec}
-            view={fieldView(state, spec.key)}
-            focused={isFocused('field', spec.key)}
-            edit={state.edit?.key === spec.key ? state.edit : undefined}
-            revealed={state.revealed === spec.key}
-            color={p.color}
-            keyWidth={labelWidth}
-            valueWidth={valueWidth}
-          />
-        ))}
-        {prefs.map((pref) => (
-          <PrefRow
-            key={pref.id}
-            pref={pref}
-            state={state}
-            focused={isFocused('pref', pref.id)}
-            color={p.color}
-            width={labelWidth}
-            edited={m.settings.edited}
-          />
-        ))}
+      <FitBox maxRows={Math.max(3, screenRows(rows) - 1 - footerRows)} focus={seen.current.checks && state.test ? checksRef : focusRef}>
+        <Box flexDirection="column" marginTop={1}>
+          {FIELDS.map((spec) => (
+            <Box key={spec.key} ref={focusedRef(isFocused('field', spec.key))} flexDirection="column">
+              <SettingsField
+                spec={spec}
+                view={fieldView(state, spec.key)}
+                focused={isFocused('field', spec.key)}
+                edit={state.edit?.key === spec.key ? state.edit : undefined}
+                revealed={state.revealed === spec.key}
+                color={p.color}
+                keyWidth={labelWidth}
+                valueWidth={valueWidth}
+              />
+            </Box>
+          ))}
+          {prefs.map((pref) => (
+            <Box key={pref.id} ref={focusedRef(isFocused('pref', pref.id))} flexDirection="column">
+              <PrefRow
+                pref={pref}
+                state={state}
+                focused={isFocused('pref', pref.id)}
+                color={p.color}
+                width={labelWidth}
+                edited={m.settings.edited}
+              />
+            </Box>
+          ))}
+        </Box>
+        <Box ref={focusedRef(focused?.kind === 'action')} flexDirection="column">
+          <Box marginTop={1} gap={2}>
+            <Action label={m.settings.test} focused={isFocused('action', 'test')} color={p.color} />
+            <Action label={state.saving ? m.settings.saving : m.settings.save} focused={isFocused('action', 'save')} color={p.color} />
+          </Box>
+          {state.test && (
+            <Box ref={checksRef} flexDirection="column">
+              <SettingsChecks
+                running={state.test.running}
+                checks={state.test.checks}
+                color={p.color}
+                // Stay shorter than the terminal (a taller live region makes Ink redraw everything).
+                compact={BASE_ROWS + state.prefs.length + state.test.checks.length > rows}
+              />
+            </Box>
+          )}
+        </Box>
+      </FitBox>
+      <Box ref={footerRef} flexDirection="column">
+        <SettingsFooter message={state.message} question={state.question} editing={state.edit !== undefined} color={p.color} />
       </Box>
-      <Box marginTop={1} gap={2}>
-        <Action label={m.settings.test} focused={isFocused('action', 'test')} color={p.color} />
-        <Action label={state.saving ? m.settings.saving : m.settings.save} focused={isFocused('action', 'save')} color={p.color} />
-      </Box>
-      {state.test && (
-        <SettingsChecks
-          running={state.test.running}
-          checks={state.test.checks}
-          color={p.color}
-          // Stay shorter than the terminal (a taller live region makes Ink redraw everything).
-          compact={BASE_ROWS + state.prefs.length + state.test.checks.length > rows}
-        />
-      )}
-      <SettingsFooter message={state.message} question={state.question} editing={state.edit !== undefined} color={p.color} />
     </Box>
   );
 }

@@ -1,28 +1,13 @@
-// Clearing the screen and reprinting the transcript: after /clear, and when the width changes
-// (lines already printed were wrapped for the old width; reprinting re-wraps them cleanly).
-import { useCallback, useEffect, useRef } from 'react';
-import { useStdout } from 'ink';
+// The terminal's history belongs to the user: the app never erases the screen or the scrollback
+// (no ESC[2J / ESC[3J). After /clear (or /new) the next conversation starts below the old one, which
+// stays in the scrollback; after a resize only the live region is drawn again (Ink's resize handling,
+// patched in scripts/inkScrollback.mjs), and the transcript stays as the terminal reflowed it.
+import { useCallback } from 'react';
 
-/** Erase the screen and the scrollback, cursor home. */
-export const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
-
-export const RESIZE_SETTLE_MS = 150;
-
-/** Returns `clearScreen()`; written through Ink so its own bookkeeping stays right. */
+/**
+ * Returns `clearScreen()`: what ends the conversation on screen. The transcript is re-keyed by the
+ * chat reducer (its `clear` action), so what follows prints below; nothing is written to erase.
+ */
 export function useClearScreen(): () => void {
-  const { write } = useStdout();
-  return useCallback(() => write(CLEAR_SCREEN), [write]);
-}
-
-/** Call `reprint` once the width has stopped changing. */
-export function useReprintOnResize(columns: number, reprint: () => void): void {
-  const seen = useRef(columns);
-  const latest = useRef(reprint);
-  latest.current = reprint;
-  useEffect(() => {
-    if (columns === seen.current) return;
-    seen.current = columns;
-    const timer = setTimeout(() => latest.current(), RESIZE_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [columns]);
+  return useCallback(() => {}, []);
 }

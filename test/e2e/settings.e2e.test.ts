@@ -45,7 +45,7 @@ async function chatOnA(cols: number, rows: number, ...texts: string[]): Promise<
 /** Opens the settings, runs Test connection (a screen taller than a small terminal), closes them. */
 async function testConnectionAndBack(app: PtyApp): Promise<void> {
   app.write('\x13'); // Ctrl+S
-  await app.waitFor('Test connection');
+  await app.waitFor('Esc close'); // the screen's keys (its rows may scroll in a small terminal)
   app.write('\x14'); // Ctrl+T
   await app.waitFor(/checks passed/, 15_000);
   app.write(keys.esc);
@@ -91,40 +91,49 @@ describe('settings in a real terminal', () => {
     expect(await app.exit).toBe(0);
   });
 
-  it('after a settings screen taller than the terminal, the chat loses no transcript line and its cursor is on the prompt', async () => {
+  it('the settings screen with its test results fits a small terminal; closing it reprints nothing and the cursor is on the prompt', async () => {
     const app = await chatOnA(80, 16, 'first');
-    await testConnectionAndBack(app); // the results make the screen taller than 16 rows
-    await app.waitFor('from proxy A'); // the transcript is printed again, in view (not left in the scrollback above)
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Esc close');
+    app.write('\x14'); // Ctrl+T
+    await app.waitFor(/checks passed/, 15_000);
+    // Title and keys in view, within 16 rows (the status bar below).
+    expect(app.screen()).toMatch(/^Settings /m);
+    expect(app.screen()).toContain('Esc close');
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
     const promptRow = () => app.screen().split('\n').findIndex((l) => l.includes('Send a message'));
     await waitUntil(() => app.cursor().y === promptRow(), 3000, `the cursor on the prompt row (it is on ${app.cursor().y}, the prompt on ${promptRow()})`);
-    await typeLine(app, 'second');
-    await app.waitFor(/from proxy A[\s\S]*› second[\s\S]*from proxy A/);
-    const all = app.all();
-    expect(all.match(/from proxy A/g)).toHaveLength(2); // the first reply's line is still there
-    expect(all).toMatch(/› first\n+● claude-3-5-sonnet\n  from proxy A/);
-  });
-
-  it('after a resize (the transcript reprinted) and a settings screen taller than the terminal, the transcript is there once', async () => {
-    const app = await chatOnA(80, 16, 'first');
-    const clears = () => app.output().split('\x1b[3J').length;
-    const before = clears();
-    app.resize(90, 16);
-    await waitUntil(() => clears() > before, 3000, 'the reprint after the resize'); // once the width settles
-    await app.waitFor('Send a message');
-    await testConnectionAndBack(app);
     await typeLine(app, 'second');
     await app.waitFor(/› second[\s\S]*from proxy A[\s\S]*ready ·/);
     const all = app.all();
     expect(all.match(/openwork-tui \d+\.\d+\.\d+ ·/g)).toHaveLength(1); // the banner once
     expect(all.match(/› first/g)).toHaveLength(1);
     expect(all.match(/from proxy A/g)).toHaveLength(2);
+    expect(all).toMatch(/› first\n+● claude-3-5-sonnet\n  from proxy A/);
+    expect(all).not.toContain('Esc close'); // no copy of the screen left behind
+    expect(app.output()).not.toMatch(/\x1b\[[23]J/);
   });
 
-  it('closing the settings screen shows the conversation again, not a prompt at the top of an empty terminal', async () => {
+  it('after a resize and the settings screen, the transcript is there once and nothing was erased', async () => {
+    const app = await chatOnA(80, 16, 'first');
+    app.resize(90, 16);
+    await waitUntil(() => app.screen().split('\n').some((l) => /ready ·/.test(l) && l.length > 80), 5000, 'the status bar at 90 columns');
+    await testConnectionAndBack(app);
+    await typeLine(app, 'second');
+    await app.waitFor(/› second[\s\S]*from proxy A[\s\S]*ready ·/);
+    const all = app.all();
+    expect(all.match(/openwork-tui \d+\.\d+\.\d+ ·/g)).toHaveLength(1);
+    expect(all.match(/› first/g)).toHaveLength(1);
+    expect(all.match(/from proxy A/g)).toHaveLength(2);
+    expect(app.output()).not.toMatch(/\x1b\[[23]J/);
+  });
+
+  it('closing the settings screen prints nothing again: each message is in the history once', async () => {
     const app = await chatOnA(100, 28, 'one', 'two', 'three');
     await testConnectionAndBack(app);
-    await app.waitFor(/› three\n+● claude-3-5-sonnet\n  from proxy A\n+› Send a message/);
-    expect(app.all().match(/› one/g)).toHaveLength(1);
+    await app.waitFor('› Send a message');
+    for (const m of ['› one', '› two', '› three']) expect(app.all().split(m).length - 1).toBe(1);
   });
 
   it('first run with nothing configured opens the settings screen', async () => {

@@ -32,12 +32,15 @@ export interface PtyOptions {
   env?: NodeJS.ProcessEnv;
   cols?: number;
   rows?: number;
+  /** Text already on the terminal before the app starts (a shell's earlier output). */
+  before?: string;
 }
 
 export function startApp(args: string[], opts: PtyOptions): PtyApp {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+  if (opts.before) term.write(opts.before);
   const child: IPty = spawn(process.execPath, [BIN, ...args], {
     name: 'xterm-256color',
     cols,

@@ -1,0 +1,71 @@
+// Ink patches that keep the user's terminal history: Ink 6.8 erases the whole screen and the
+// scrollback (ansiEscapes.clearTerminal, ESC[2J ESC[3J) whenever its output filled the terminal, and
+// on a narrower terminal it erases its live region by its old line count, which is wrong once the
+// terminal has reflowed the lines (stale rows stay on screen). Here nothing but the app's own live
+// region is ever erased:
+//  - after each frame, with the cursor on the line below the live region, the cursor is saved
+//    (DECSC, ESC 7). Terminals reflow a saved cursor with the text around it (xterm.js, tmux, VTE,
+//    iTerm2), so after a resize ESC 8 puts it back below the live region, wherever the reflow moved
+//    it. The live caret itself is not a safe anchor: xterm.js moves it by the rows added below it.
+//  - on a width change, log-update's reflowClear goes there and up over the live region's rows as
+//    the terminal now shows them (each line wraps to ceil(width / columns) rows), and erases down.
+//    The transcript above stays as the terminal reflowed it; only the live region is drawn again.
+//  - the full-screen redraw is gone (the app keeps every screen shorter than the terminal), and with
+//    it the copy of every <Static> line Ink kept for it (memory that grew with the transcript).
+// Checked by test/e2e/scrollback.e2e.test.ts and the bench row "scrollback" on the built app.
+
+/** Saves the cursor (DECSC): written right after a frame, when the cursor is below the live region. */
+const SAVE_BOTTOM = '\\u001B7';
+
+export const INK_LOG_UPDATE_PATCH = {
+  file: /ink[\\/]build[\\/]log-update\.js$/,
+  steps: [
+    { find: "import ansiEscapes from 'ansi-escapes';", replace: "import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';" },
+    {
+      find: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;',
+      replace: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;',
+    },
+    {
+      find: '            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str +\n                cursorSuffix);\n            previousLineCount = lines.length;',
+      replace: `            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str + '${SAVE_BOTTOM}' +\n                cursorSuffix);\n            bottomSaved = true;\n            previousLineCount = lines.length;`,
+    },
+    {
+      find: '    render.clear = () => {\n        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLineCount, previousCursorPosition);',
+      replace: `    render.reflowClear = (columns) => {
+        if (previousOutput === '') return;
+        if (!bottomSaved) return render.clear();
+        const trailing = previousOutput.endsWith('\\n');
+        const lines = previousOutput.split('\\n');
+        if (trailing) lines.pop();
+        let rows = 0;
+        for (const line of lines) rows += Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
+        const up = trailing ? rows : rows - 1;
+        stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + (up > 0 ? ansiEscapes.cursorUp(up) : '') + '\\r' + ansiEscapes.eraseDown);
+        previousOutput = '';
+        previousLineCount = 0;
+        previousCursorPosition = undefined;
+        cursorWasShown = false;
+        bottomSaved = false;
+    };
+    render.clear = () => {
+        bottomSaved = false;
+        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLineCount, previousCursorPosition);`,
+    },
+  ],
+};
+
+export const INK_RESIZE_PATCH = {
+  file: /ink[\\/]build[\\/]ink\.js$/,
+  steps: [
+    {
+      find: '        if (currentWidth < this.lastTerminalWidth) {\n            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.\n            this.log.clear();',
+      replace:
+        '        if (currentWidth !== this.lastTerminalWidth && !this.options.debug && !isInCi && !this.isScreenReaderEnabled) {\n            // The live region as the terminal reflowed it, and nothing above it (scripts/inkScrollback.mjs).\n            this.log.reflowClear(currentWidth);',
+    },
+    {
+      find: '        if (hasStaticOutput) {\n            this.fullStaticOutput += staticOutput;\n        }\n        // Detect fullscreen',
+      replace: '        // Detect fullscreen',
+    },
+    { find: '        if (this.lastOutputHeight >= this.options.stdout.rows) {', replace: '        if (false) {' },
+  ],
+};

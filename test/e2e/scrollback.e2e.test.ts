@@ -1,0 +1,142 @@
+// The terminal stays the user's (issue 18): the built app in a real pty, read through a real terminal
+// emulator with scrollback (@xterm/headless), with 40 lines of a shell's output on it before launch.
+// Through a whole session — chat, the settings (Test connection, Esc), the model picker, /doctor,
+// resizes both ways, /clear — nothing erases the screen or the scrollback, the shell's lines are
+// all still in the history at the end, and nothing the app printed is there twice.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { keys } from '../helpers/keys.js';
+import { messagesFor } from '../../src/i18n/index.js';
+
+let home: TempHome;
+let server: TestServer;
+let app: PtyApp | undefined;
+
+beforeEach(async () => {
+  home = tempHome();
+  server = await startServer();
+  server.setReply('claude-3-5-sonnet', 'the proxy answers');
+  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+});
+afterEach(async () => {
+  app?.kill();
+  app = undefined;
+  await server.close();
+  home.cleanup();
+});
+
+const SHELL = Array.from({ length: 40 }, (_, i) => `shell line ${i + 1}: earlier output that belongs to the user`);
+const count = (text: string, needle: string | RegExp): number => text.split(needle).length - 1;
+
+/** Every erase of the whole screen or of the scrollback in the app's output. */
+const fullClears = (out: string): number => count(out, '\x1b[2J') + count(out, '\x1b[3J') + count(out, '\x1bc');
+
+/** The shell's 40 lines, in order and once each, in the terminal's history. */
+function expectShellKept(all: string): void {
+  const lines = all.split('\n');
+  const at = SHELL.map((l) => lines.indexOf(l));
+  expect(at.every((i) => i >= 0), `every shell line kept:\n${all}`).toBe(true);
+  expect(at).toEqual([...at].sort((x, y) => x - y));
+  for (const l of SHELL) expect(count(all, l)).toBe(1);
+}
+
+describe('the terminal stays the user’s', () => {
+  it('a whole session erases nothing it did not write, and draws nothing twice', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 24, before: SHELL.join('\r\n') + '\r\n' });
+    const a = app;
+    await a.waitFor('ready');
+    await typeLine(a, 'first question');
+    await a.waitFor(/› first question[\s\S]*the proxy answers[\s\S]*ready ·/);
+
+    // The settings, with Test connection (taller than the terminal without scrolling), then Esc.
+    a.write('\x13');
+    await a.waitFor('Esc close');
+    a.write('\x14');
+    await a.waitFor(/checks passed|problems? found/, 15_000);
+    expect(a.screen()).toContain('Settings'); // the title still on screen
+    expect(a.screen()).toContain('Esc close'); // and the keys
+    a.write(keys.esc);
+    await a.waitFor('Send a message');
+
+    // The model picker, then Esc.
+    a.write('\x10');
+    await a.waitFor('Switch model');
+    a.write(keys.esc);
+    await waitUntil(() => !a.screen().includes('Switch model'), 5000, 'the picker to close');
+
+    // /doctor: its checklist scrolls within the screen; the result goes to the transcript.
+    await typeLine(a, '/doctor');
+    await a.waitFor(/\d+ of 6 checks passed|All 6 checks passed|checks passed/, 15_000);
+    await a.waitFor('› Send a message');
+
+    // Narrower, then wider: only the live region is drawn again.
+    a.resize(60, 24);
+    await a.waitFor(/ready ·/);
+    await typeLine(a, 'second question');
+    await a.waitFor(/› second question[\s\S]*the proxy answers[\s\S]*ready ·/);
+    a.resize(100, 24);
+    await waitUntil(() => a.screen().split('\n').some((l) => /ready ·/.test(l) && l.length > 80), 5000, 'the status bar at 100 columns');
+
+    // /clear: the next conversation starts below; the old one stays in the history.
+    await typeLine(a, '/clear');
+    await a.waitFor('› Send a message'); // (text typed with the Enter in one read would be a paste)
+    await typeLine(a, 'third question');
+    await a.waitFor(/› third question[\s\S]*the proxy answers[\s\S]*ready ·/);
+    expect(server.requests.at(-1)?.body.messages).toEqual([{ role: 'user', content: 'third question' }]);
+
+    a.write(keys.ctrlC);
+    await a.waitFor(/Ctrl\+C again/);
+    a.write(keys.ctrlC);
+    expect(await a.exit).toBe(0);
+
+    const out = a.output();
+    expect(fullClears(out)).toBe(0);
+    const all = a.all();
+    expectShellKept(all);
+    // The app's own lines once each: the transcript was never printed again.
+    expect(count(all, /openwork-tui \d+\.\d+\.\d+ ·/g)).toBe(1);
+    for (const q of ['› first question', '› second question', '› third question']) expect(count(all, q)).toBe(1);
+    expect(count(all, 'the proxy answers')).toBe(3);
+    // No copy of a screen or of the status bar was left behind.
+    expect(all).not.toContain('Switch model');
+    expect(all).not.toContain('Esc close');
+    expect(count(all, /LiteLLM 127\.0\.0\.1:\d+ ·/g)).toBe(0);
+  });
+});
+
+describe('every screen fits the terminal', () => {
+  for (const [cols, rows] of [
+    [80, 24],
+    [80, 20],
+  ] as const) {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      it(`settings (with Test connection results) and the model picker at ${cols}×${rows}, ${lang}: title, keys and status bar in view`, async () => {
+        app = startApp(['--model', 'claude-3-5-sonnet', '--lang', lang], { home: home.dir, cols, rows });
+        const a = app;
+        const esc = lang === 'en' ? 'Esc close' : 'Esc 关闭';
+        const title = lang === 'en' ? /^Settings /m : /^设置 /m;
+        await a.waitFor(/● LiteLLM 127\.0\.0\.1:\d+/);
+        await a.waitFor(lang === 'en' ? 'ready' : '就绪');
+        a.write('\x13');
+        await a.waitFor(esc);
+        a.write('\x14');
+        await a.waitFor(lang === 'en' ? /checks passed|problems? found/ : /项检查通过|个问题/, 15_000);
+        let s = a.screen();
+        expect(s, s).toMatch(title);
+        expect(s, s).toContain(esc);
+        expect(s, s).toMatch(/● LiteLLM 127\.0\.0\.1:\d+/);
+        a.write(keys.esc);
+        await a.waitFor(`› ${messagesFor(lang).chat.placeholder}`);
+        a.write('\x10');
+        await a.waitFor(lang === 'en' ? 'Switch model' : '切换模型');
+        s = a.screen();
+        expect(s, s).toContain(esc);
+        expect(s, s).toMatch(/● LiteLLM 127\.0\.0\.1:\d+/);
+        a.write(keys.esc);
+        expect(fullClears(a.output())).toBe(0);
+      });
+    }
+  }
+});
