@@ -12,6 +12,7 @@ import { headlessRow } from './rows/headless.mjs';
 import { tuiStreamRows } from './rows/tuiStream.mjs';
 import { longConversationRows } from './rows/longConversation.mjs';
 import { liveSwitchRow } from './rows/liveSwitch.mjs';
+import { scrollbackRows } from './rows/scrollback.mjs';
 import { renderRows } from './rows/render.mjs';
 import { bigReplyRows } from './rows/bigReply.mjs';
 import { printTable, judge } from './lib/table.mjs';
@@ -65,6 +66,7 @@ try {
   });
   await step('long', () => longConversationRows({ startServer }));
   await step('switch', () => liveSwitchRow({ startServer }));
+  await step('scrollback', () => scrollbackRows({ startServer }));
   await step('render', () => renderRows());
   await step('big', () => bigReplyRows({ startServer }));
 } finally {

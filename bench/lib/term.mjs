@@ -48,6 +48,10 @@ export function spawnTerm(args, { env, cwd, cols = 80, rows = 24 }) {
     write(s) {
       p.write(s);
     },
+    /** Resizes the pty (the app gets SIGWINCH). */
+    resize(cols, rows) {
+      p.resize(cols, rows);
+    },
     kill(signal) {
       try {
         p.kill(signal);

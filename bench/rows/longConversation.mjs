@@ -7,6 +7,7 @@ import { startApp } from '../lib/app.mjs';
 import { shortReply } from '../lib/reply.mjs';
 import { procMemory } from '../lib/proc.mjs';
 import { percentile, median, sleep } from '../lib/stats.mjs';
+import { bytesPerResize } from '../lib/resize.mjs';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -56,6 +57,7 @@ export async function longConversationRows({ startServer, turns = 500, replyByte
     term = await startApp({ home, port: server.port, env: { ...env, ...probeEnv(probe) }, nodeArgs });
     const emptyEcho = await echoLatencies(term, keys);
     const emptyMem = procMemory(term.pid);
+    const emptyResize = await bytesPerResize(term);
     const t0 = performance.now();
     let textBytes = 0;
     const rssAlong = [];
@@ -74,6 +76,7 @@ export async function longConversationRows({ startServer, turns = 500, replyByte
     const fullEcho = await echoLatencies(term, keys);
     const mem = procMemory(term.pid);
     const heap = await heapBreakdown(term, probe);
+    const fullResize = await bytesPerResize(term);
     const p95 = percentile(fullEcho, 95);
     return [
       {
@@ -95,6 +98,15 @@ export async function longConversationRows({ startServer, turns = 500, replyByte
         unit: ' MB',
         kind: 'abs',
         note: `VmRSS after the conversation and the echo test (peak VmHWM ${(mem.peak / 1e6).toFixed(0)} MB; ${heap}; RSS along the way, every ${Math.ceil(turns / 5)} turns: ${rssAlong.join(', ')} MB); baseline = the same app at start`,
+      },
+      {
+        row: `bytes per resize, ${turns * 2} messages`,
+        measured: median(fullResize),
+        baseline: median(emptyResize),
+        op: '<=',
+        target: 1.5,
+        kind: 'ratio',
+        note: `${fullResize.length} resizes between 80 and 60 columns (24 rows = ${80 * 24} cells); max ${Math.max(...fullResize)} B after the conversation (${(textBytes / 1e6).toFixed(2)} MB of transcript), ${Math.max(...emptyResize)} B on the empty app: the live region is redrawn, the transcript never`,
       },
     ];
   } finally {
