@@ -15,7 +15,7 @@ import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
 import { pickerHeight } from './components/pickerHeight.js';
 import { useModelChoice } from './state/useModelChoice.js';
-import { checkLine, defaultReplacement } from './state/modelSwitch.js';
+import { checkLine, checkModel, defaultReplacement } from './state/modelSwitch.js';
 import { KeyFocusProvider, KeyScopeProvider, useSetKeyOwner, type KeyScope } from './state/keyFocus.js';
 import type { CheckResult } from './runtime/doctor.js';
 import { I18nProvider, useMessages } from './components/I18n.js';
@@ -201,7 +201,11 @@ function ChatApp(props: ChatAppProps) {
     if (next) {
       modelRef.current = next;
       showFlash((mm) => mm.chat.modelNow({ model: next }), 'info');
-    } else showFlash((mm) => mm.chat.noOtherRecent, 'info');
+    } else {
+      // Recent models this proxy does not serve are skipped: say so, not "no other recent model".
+      const skipped = choice.recent.filter((n) => n !== choice.model && !checkModel(n, choice.listing).ok);
+      showFlash((mm) => (skipped.length ? mm.chat.recentNotServed({ names: skipped }) : mm.chat.noOtherRecent), 'info');
+    }
   }, [choice, showFlash]);
   // A start model the proxy does not serve is said at once, with the name it does serve. When nobody
   // chose it (the built-in default on a new setup), the proxy's nearest served name is used instead.

@@ -101,10 +101,8 @@ export function ModelPicker(p: ModelPickerProps) {
       const answer = input.toLowerCase();
       if (key.escape) setConfirm(undefined);
       else if (answer === 'y') p.onPick(asked.suggestion ?? asked.name);
-      else if (answer === 'n') {
-        if (asked.suggestion) p.onPick(asked.name);
-        else setConfirm(undefined);
-      }
+      // No: the current model stays, as after `/model NAME` for a name the proxy does not serve.
+      else if (answer === 'n') setConfirm(undefined);
       return;
     }
     const intent = pickerIntent(input, key, raw);

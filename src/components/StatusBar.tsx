@@ -53,9 +53,12 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
       { text: ' · ', color: t.muted },
       { text: safeLine(model), color: undefined },
       { text: ' · ', color: t.muted },
+      // ✓ only once the server accepted the key; until then it says it is not checked yet.
       runtime.keyRefused
         ? { text: m.status.keyRefused, color: t.error }
-        : { text: hasKey ? m.status.keyOk : m.status.noKey, color: hasKey ? undefined : t.warn },
+        : !hasKey
+          ? { text: m.status.noKey, color: t.warn }
+          : { text: runtime.keyAccepted ? m.status.keyOk : m.status.keyUnchecked, color: runtime.keyAccepted ? undefined : t.muted },
     ],
     Math.max(1, columns - textWidth(activity) - 1),
   );

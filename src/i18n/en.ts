@@ -25,6 +25,8 @@ export const en = {
     pressCtrlCAgain: 'Press Ctrl+C again to exit',
     modelNow: (p: { model: string }) => `model: ${p.model}`,
     noOtherRecent: 'No other recent model — Ctrl+P picks one',
+    recentNotServed: (p: { names: readonly string[] }) =>
+      `Skipped ${p.names.join(', ')}: ${p.names.length > 1 ? 'recent models' : 'a recent model'} this proxy does not serve — Ctrl+P picks one`,
     unknownCommand: (p: { name: string }) => `unknown command /${p.name} — /help lists them`,
     moreLinesAbove: (p: { n: number }) => `${p.n} more lines above, shown when the reply ends`,
     /** A reply past the Markdown limit, while it streams (its end, plain, is under this line). */
@@ -60,6 +62,7 @@ export const en = {
     badAddress: 'proxy address unusable (.env)',
     openai: 'OpenAI',
     unreachable: ' (unreachable)',
+    keyUnchecked: 'key ?',
     keyOk: 'key ✓',
     keyRefused: 'key refused ✗',
     noKey: 'no key',

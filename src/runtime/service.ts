@@ -152,7 +152,7 @@ export class RuntimeService implements Runtime {
     }
     const old = this.binding;
     this.binding = this.bind(config, text, old.generation + 1);
-    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false });
+    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false });
     await this.ready();
     if (this.binding.generation === old.generation + 1) {
       const connection = this.binding.connection;
@@ -192,7 +192,7 @@ export class RuntimeService implements Runtime {
       for await (const ev of streamWithoutRefused(client, request, signal, omit, onRefused)) {
         if (ev.type === 'start') {
           started = true;
-          if (route === 'main' && this.state.keyRefused) this.update({ keyRefused: false });
+          if (route === 'main') this.keyState(b, 'accepted');
         }
         if (ev.type === 'text') partial = true;
         yield ev;
@@ -217,7 +217,7 @@ export class RuntimeService implements Runtime {
       const code = findErrorCode(err); // the cause's own code (UND_ERR_HEADERS_OVERFLOW…), for whoever reads the log
       this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
       // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
-      if (error.kind === 'auth' && route === 'main' && b === this.binding) this.update({ keyRefused: true });
+      if (error.kind === 'auth' && route === 'main') this.keyState(b, 'refused');
       // The proxy went away since it was detected: say so in the status bar; the next request probes again.
       if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
         b.connection = { ...b.connection, unreachable: true };
@@ -239,14 +239,24 @@ export class RuntimeService implements Runtime {
       const remote: RemoteModel[] = await client.listModels(signal);
       if (b.connection.mode === 'litellm') await this.addModelInfo(b, remote, signal);
       b.served = remote.map((r) => r.id);
+      // The listing is the key's first check (the TUI lists at start, after a reload and a save).
+      this.keyState(b, 'accepted');
       return { models: mergeModels(builtins, remote), status: 'ok' };
     } catch (err) {
       const error = classifyError(err, ctx);
+      if (error?.kind === 'auth') this.keyState(b, 'refused');
       return { models: builtins, status: 'error', ...(error ? { error } : {}) };
     }
   }
 
   // --- internals -------------------------------------------------------------------------
+
+  /** What the proxy (or Anthropic) last said about the key of the current connection. */
+  private keyState(b: Binding, state: 'accepted' | 'refused'): void {
+    if (b !== this.binding) return;
+    const patch = { keyAccepted: state === 'accepted', keyRefused: state === 'refused' };
+    if (!!this.state.keyAccepted !== patch.keyAccepted || !!this.state.keyRefused !== patch.keyRefused) this.update(patch);
+  }
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
     const provisional = initialConnection(config);

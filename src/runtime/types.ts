@@ -164,6 +164,8 @@ export interface RuntimeState {
   readonly generation: number;
   /** The last request was refused for its key (401/403); cleared by a reply or a config change. */
   readonly keyRefused?: boolean;
+  /** The proxy (or API) accepted the key: its model listing or a reply; cleared by a config change. */
+  readonly keyAccepted?: boolean;
 }
 
 /** What the UI needs from the runtime. The real one is RuntimeService; tests may script a fake. */

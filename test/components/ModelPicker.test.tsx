@@ -131,7 +131,7 @@ describe('model picker: keys', () => {
     expect(p.onPick).toHaveBeenCalledWith('claude-3-5-sonnet');
   });
 
-  it('n uses the name as picked; Esc goes back to the list', async () => {
+  it('n keeps the current model (as /model NAME does) and goes back to the list; so does Esc', async () => {
     const p = picker(fakeRuntime({ models: seedListing }), { initialQuery: 'sonnet-2024' });
     await p.see('not served · use claude-3-5-sonnet');
     await p.press(keys.enter);
@@ -142,7 +142,9 @@ describe('model picker: keys', () => {
     await p.press(keys.enter);
     await p.see('(y/n)');
     await p.press('n');
-    expect(p.onPick).toHaveBeenCalledWith('claude-3-5-sonnet-20241022');
+    await p.see('Enter pick');
+    expect(p.onPick).not.toHaveBeenCalled();
+    expect(p.onClose).not.toHaveBeenCalled();
   });
 
   it('a typed name that matches nothing is checked like any other', async () => {

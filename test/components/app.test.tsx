@@ -392,6 +392,17 @@ describe('a default model the proxy does not serve', () => {
     await waitFor(() => runtime.requests[0]?.model === 'claude-3-5-sonnet');
   });
 
+  it('Ctrl+O says which recent model it skips and why, instead of "no other recent model"', async () => {
+    const runtime = fakeRuntime({ models: listing });
+    const app = await renderApp({ model: 'claude-3-5-sonnet', recentModels: ['claude-3-5-sonnet', MODEL] }, runtime);
+    await app.see('claude-3-5-sonnet');
+    await waitFor(() => runtime.listCalls > 0);
+    await app.press('\x0f');
+    await app.see(`Skipped ${MODEL}: a recent model this proxy does not serve — Ctrl+P picks one`);
+    expect(app.frame()).not.toContain('No other recent model');
+    expect(app.frame()).toContain('· claude-3-5-sonnet ·');
+  });
+
   it('is only warned about when the user chose it', async () => {
     const runtime = fakeRuntime({ models: listing });
     const app = await renderApp({ modelChosen: true }, runtime);

@@ -75,6 +75,23 @@ describe('chat in a real terminal', () => {
     expect(await app.exit).toBe(0);
   });
 
+  it('a wrong key is shown as refused at launch, before any message; the right one as ✓ only once the proxy accepted it', async () => {
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-wrong-key-9f3e\n`);
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('key refused ✗');
+    expect(app.screen()).not.toContain('key ✓');
+    expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toEqual([]);
+    app.kill();
+    server.fault = 'hang'; // nothing answers: the key stays unknown, never ✓
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=1500\n`);
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('key ?');
+    server.fault = 'none';
+    app.kill();
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('key ✓');
+  });
+
   it("the seed guide's proxy (no drop_params): the first hello gets its reply with no error card, and the next run sends no refused request", async () => {
     const chats = () => server.requests.filter((r) => r.url.endsWith('/chat/completions'));
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });

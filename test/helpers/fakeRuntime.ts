@@ -39,6 +39,8 @@ export interface FakeRuntimeOptions {
 export interface FakeRuntime extends Runtime {
   readonly calls: FakeCall[];
   readonly requests: ChatRequest[];
+  /** How many times the models were listed. */
+  listCalls: number;
   /** Scripts for the next chat() calls, in order. When none is left, `fallback` plays. */
   script(...scripts: Script[]): void;
   fallback: Script;
@@ -118,6 +120,7 @@ export function fakeRuntime(opts: FakeRuntimeOptions = {}): FakeRuntime {
     detecting: false,
     notice: undefined,
     generation: 1,
+    keyAccepted: true, // as after the start's model listing (a test may set it otherwise)
   };
   const subs = new Set<() => void>();
   const queue: Script[] = [];
@@ -164,7 +167,11 @@ export function fakeRuntime(opts: FakeRuntimeOptions = {}): FakeRuntime {
         }
       })();
     },
-    listModels: async () => opts.models ?? { models: [], status: 'none' },
+    listModels: async () => {
+      fake.listCalls++;
+      return opts.models ?? { models: [], status: 'none' };
+    },
+    listCalls: 0,
     script(...scripts) {
       queue.push(...scripts);
     },

@@ -483,6 +483,22 @@ describe('a refused key in the state (the status bar)', () => {
     s.fault = 'none';
     expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
     expect(r.getState().keyRefused).toBe(false);
+    expect(r.getState().keyAccepted).toBe(true);
+  });
+
+  it('is known from the model listing, before any message: unknown, then refused (401) or accepted', async () => {
+    const s = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=sk-wrong-12345\n`);
+    const r = runtime();
+    expect([r.getState().keyRefused, r.getState().keyAccepted]).toEqual([undefined, undefined]); // not ✓ while unknown
+    const listing = await r.listModels();
+    expect(listing.error?.kind).toBe('auth');
+    expect(r.getState()).toMatchObject({ keyRefused: true, keyAccepted: false });
+    expect(s.requests.filter((q) => q.url.endsWith('/chat/completions'))).toEqual([]);
+    home.writeEnv(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const good = runtime();
+    await good.listModels();
+    expect(good.getState()).toMatchObject({ keyRefused: false, keyAccepted: true });
   });
 });
 
