@@ -8,6 +8,8 @@ import { Transcript } from './components/Transcript.js';
 import { useChat } from './state/useChat.js';
 import { useCommands } from './state/useCommands.js';
 import type { SlashContext } from './slash/types.js';
+import type { SessionRecorder } from './history/recorder.js';
+import { useSessions, type ResumeRequest } from './state/useSessions.js';
 import { useFlash } from './state/useFlash.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen } from './state/useReprint.js';
@@ -49,6 +51,10 @@ export interface AppProps {
   modelChosen?: boolean;
   /** The request log (--debug): /debug turns it on and off. */
   requestLog?: { file: string; toggle(): boolean };
+  /** Saves the conversation (src/history/recorder.ts); none: nothing is saved or resumed. */
+  recorder?: SessionRecorder;
+  /** --continue / --resume [ID]: the session to bring back once the database is open. */
+  resume?: ResumeRequest;
 }
 
 const STATUS_ROWS = 2;
@@ -57,6 +63,7 @@ const STATUS_ROWS = 2;
 const ModelPicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ModelPicker })));
 const SettingsScreen = lazy(() => import('./screens.js').then((m) => ({ default: m.SettingsScreen })));
 const DoctorView = lazy(() => import('./screens.js').then((m) => ({ default: m.DoctorView })));
+const ResumePicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ResumePicker })));
 
 /** What is shown under the transcript: the chat prompt, or a screen that owns the keyboard. */
 type Screen = KeyScope;
@@ -110,7 +117,7 @@ function ChatApp(props: ChatAppProps) {
   useEffect(() => {
     if (firstRun) setKeyOwner('settings');
   }, [firstRun, setKeyOwner]);
-  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath });
+  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath }, props.recorder);
   const [flash, showFlash] = useFlash();
   const [promptHeight, setPromptHeight] = useState(2);
   const clearScreen = useClearScreen();
@@ -248,8 +255,13 @@ function ChatApp(props: ChatAppProps) {
     const on = requestLog.toggle();
     info((mm) => mm.chat.requestLog({ on, file: requestLog.file }));
   }, [requestLog, info]);
+  const sessionsSay = useCallback((text: LazyText, tone?: 'warn') => (tone === 'warn' ? warn(text) : info(text)), [info, warn]);
+  const openResume = useCallback(() => setScreen('resume'), [setScreen]);
+  const sessions = useSessions({ recorder: props.recorder, chat: controls, resume: props.resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd() });
   const slashContext = useMemo<SlashContext>(
     () => ({
+      sessions: sessions.controls,
+      messages: () => m,
       chat: controls,
       model: () => modelRef.current,
       switchModel,
@@ -259,9 +271,16 @@ function ChatApp(props: ChatAppProps) {
       quit,
       say: (text, tone) => (tone === 'warn' ? warn(text) : info(text)),
     }),
-    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn],
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m],
   );
   const runCommand = useCommands(slashContext);
+  const resumePicked = useCallback(
+    (id: number) => {
+      setScreen('chat');
+      sessions.controls.open(id);
+    },
+    [setScreen, sessions.controls],
+  );
 
   const onSubmit = useCallback(
     (text: string): boolean => {
@@ -279,7 +298,7 @@ function ChatApp(props: ChatAppProps) {
   const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
   useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
 
-  const pickerRows = screen === 'models' ? pickerHeight(rows - promptHeight) : 0;
+  const pickerRows = screen === 'models' || screen === 'resume' ? pickerHeight(rows - promptHeight) : 0;
   const liveMaxRows = rows - promptHeight - pickerRows - STATUS_ROWS - 1;
   const liveLayout = useMemo(
     () => layoutLive(chat.live, columns, liveMaxRows, color),
@@ -296,6 +315,13 @@ function ChatApp(props: ChatAppProps) {
             <KeyScopeProvider scope="models">
               <Suspense fallback={null}>
                 <ModelPicker runtime={runtime} current={model} recent={choice.recent} onPick={picked} onClose={backToChat} isActive height={pickerRows} color={color} />
+              </Suspense>
+            </KeyScopeProvider>
+          )}
+          {screen === 'resume' && (
+            <KeyScopeProvider scope="resume">
+              <Suspense fallback={null}>
+                <ResumePicker search={sessions.controls.search} onPick={resumePicked} onClose={backToChat} isActive height={pickerRows} color={color} />
               </Suspense>
             </KeyScopeProvider>
           )}

@@ -8,3 +8,4 @@ export { ModelPicker } from './components/ModelPicker.js';
 export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';
 export { doctorLines, doctorSummary } from './runtime/doctor.js';
+export { ResumePicker } from './components/ResumePicker.js';

@@ -3,12 +3,27 @@
 // Markdown renderer and the screens: src/screens.ts) — a graph of twenty small files cost more to
 // load than their code, each being a read, a compile and a module job. The SDK adapters, conf and
 // the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
+import { join } from 'node:path';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { connectionKey, createFileLogger, DEFAULT_MODEL, prefsParamMemory, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
 import { VERSION } from './version.js';
+import { SessionRecorder } from './history/recorder.js';
+import { historyOffByEnv } from './history/problem.js';
+import { connectionLabel } from './i18n/connection.js';
+import type { ResumeRequest } from './state/useSessions.js';
+import type { Command } from './args.js';
+
+/** --continue / --resume [ID] → what the chat brings back once the database is open. */
+function resumeRequest(c: Command): ResumeRequest | undefined {
+  if (c.kind !== 'tui') return undefined;
+  if (c.continue) return { kind: 'continue' };
+  if (c.resume === 'pick') return { kind: 'pick' };
+  if (typeof c.resume === 'number') return { kind: 'id', id: c.resume };
+  return undefined;
+}
 
 /**
  * The launcher's way in when argv holds only the chat's options (bin/openwork-tui.cjs): the chat
@@ -39,6 +54,19 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   // The proxy is probed, and .env watched, after the first frame.
   const paramMemory = prefsParamMemory(paths.home, prefs);
   const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m, paramMemory });
+  // Every turn is saved in $OPENWORK_HOME/sessions.db, opened (with its native module) after the first frame.
+  const historyOff = historyOffByEnv(env);
+  const dbFile = join(paths.home, 'sessions.db');
+  const recorder = new SessionRecorder({
+    open: historyOff
+      ? () => Promise.resolve({ ok: false as const, problem: { kind: 'off' as const }, path: dbFile })
+      : () => import('./history/open.js').then((h) => h.openHistory({ home: paths.home })),
+    cwd: process.cwd(),
+    connection: () => connectionLabel(runtime.getState().connection),
+    log: (line) => logger.warn(line),
+  });
+  if (historyOff) recorder.setEnabled(false);
+  const resume = resumeRequest(args.command);
   try {
     const config = runtime.getState().config;
     const saved = savedModels(paths.home, connectionKey(config));
@@ -68,14 +96,18 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
           },
         },
         onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
+        recorder,
+        ...(resume ? { resume } : {}),
       },
       () => {
         runtime.start();
+        void recorder.open();
         stopHeapWatch = capHeapGrowthWhenGrown();
         loadMarkdown().catch(() => {}); // a reply tries again, and shows an error card (and logs why) if it still fails
       },
     );
   } finally {
+    recorder.close();
     stopHeapWatch?.();
     runtime.close();
     await paramMemory.settled();

@@ -5,8 +5,11 @@ import { model } from './model.js';
 import { settings } from './settings.js';
 import { doctor } from './doctor.js';
 import { debug } from './debug.js';
-import { clear } from './clear.js';
+import { newSession } from './new.js';
+import { resume } from './resume.js';
+import { rename } from './rename.js';
+import { exportSession } from './export.js';
 import { help } from './help.js';
 import { quit } from './quit.js';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [model, settings, doctor, debug, clear, help, quit];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [model, settings, doctor, debug, newSession, resume, rename, exportSession, help, quit];

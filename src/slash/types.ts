@@ -3,9 +3,11 @@
 // and dispatch all read the registry.
 import type { LazyText, Say } from '../i18n/index.js';
 import type { ChatControls } from '../state/useChat.js';
+import type { SessionControls } from '../state/useSessions.js';
+import type { Messages } from '../i18n/index.js';
 
 /** The screens a command can open in place of the prompt. */
-export type CommandScreen = 'models' | 'settings' | 'doctor';
+export type CommandScreen = 'models' | 'settings' | 'doctor' | 'resume';
 
 /**
  * What a command can do to the app. The app's chat controller builds it; a command that needs
@@ -25,6 +27,10 @@ export interface SlashContext {
   quit(): void;
   /** A line in the transcript: information, or a warning. */
   say(text: LazyText, tone?: 'warn'): void;
+  /** The saved sessions: /new, /rename, /export, /resume. */
+  sessions: SessionControls;
+  /** The catalog the user reads now (for text written to a file, e.g. /export). */
+  messages(): Messages;
 }
 
 export interface SlashCommand {

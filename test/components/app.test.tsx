@@ -179,7 +179,7 @@ describe('keys and commands', () => {
     const app = await renderApp();
     await app.press('/help', keys.enter);
     const frame = await app.see('Keys');
-    for (const text of ['/model [name]', '/settings', '/clear', '/quit', 'Ctrl+J / Alt+Enter', 'Esc', 'Ctrl+C', 'Ctrl+D', 'Ctrl+S', 'Tab', 'Up / Down']) {
+    for (const text of ['/model [name]', '/settings', '/new', '/resume', '/rename TITLE', '/export [file]', '/quit', 'Ctrl+J / Alt+Enter', 'Esc', 'Ctrl+C', 'Ctrl+D', 'Ctrl+S', 'Tab', 'Up / Down']) {
       expect(frame).toContain(text);
     }
   });
@@ -189,7 +189,7 @@ describe('keys and commands', () => {
     await app.press('/');
     await app.see('/settings');
     await app.press('c');
-    await app.see('clear the conversation');
+    await app.see('a new conversation (also /clear)');
     await app.press('/h'.slice(1)); // now "/ch": no match
     await app.press(keys.backspace, keys.backspace, 'h', keys.tab);
     await promptIs(app, '› /help');

@@ -50,6 +50,14 @@ export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
     toggleRequestLog: () => calls.push('toggleRequestLog'),
     clearScreen: () => calls.push('clearScreen'),
     quit: () => calls.push('quit'),
+    messages: () => en,
+    sessions: {
+      newSession: () => calls.push('sessions.newSession'),
+      rename: (title) => calls.push(`sessions.rename ${title}`),
+      exportTo: (file) => calls.push(`sessions.exportTo ${file ?? '(default)'}`),
+      open: (id) => calls.push(`sessions.open ${id}`),
+      search: () => [],
+    },
     say(text, tone) {
       calls.push('say');
       said.push(`${tone === 'warn' ? 'warn: ' : ''}${resolveText(text, en)}`);

@@ -1,0 +1,194 @@
+// Saved conversations, used as a person would: the built app in a real pseudo-terminal against the
+// local LiteLLM-format server, a real sessions.db in a temporary OPENWORK_HOME.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { keys } from '../helpers/keys.js';
+import { openHistory } from '../../src/history/open.js';
+import type { SessionStore } from '../../src/history/store.js';
+
+let home: TempHome;
+let server: TestServer;
+let app: PtyApp | undefined;
+let store: SessionStore | undefined;
+
+beforeEach(async () => {
+  home = tempHome();
+  server = await startServer({ chunkDelayMs: 5, extraHeaders: { 'x-litellm-call-id': 'call-e2e-42' } });
+  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+});
+afterEach(async () => {
+  app?.kill();
+  app = undefined;
+  store?.close();
+  store = undefined;
+  await server.close();
+  home.cleanup();
+});
+
+/** The database as another process sees it (the app may still have it open: WAL lets both read). */
+async function db(): Promise<SessionStore> {
+  if (store) return store;
+  const r = await openHistory({ home: home.dir });
+  if (!r.ok) throw new Error(JSON.stringify(r.problem));
+  return (store = r.store);
+}
+
+const chatRequests = () => server.requests.filter((r) => r.url.endsWith('/chat/completions'));
+
+async function quit(a: PtyApp): Promise<void> {
+  a.write(keys.ctrlC);
+  a.write(keys.ctrlC);
+  expect(await a.exit).toBe(0);
+}
+
+describe('saved conversations', () => {
+  it('every turn is saved with its details; --continue brings the conversation back and continues it', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/key ✓ +ready/);
+    await typeLine(app, 'what do quokkas eat?');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    server.setReply('claude-3-5-sonnet', 'Leaves and grasses.');
+    await typeLine(app, 'and wombats?');
+    await app.waitFor('Leaves and grasses.');
+    await app.waitFor(/ready ·/);
+    await quit(app);
+
+    const s = await db();
+    const [session] = s.list();
+    expect(session).toMatchObject({ title: 'what do quokkas eat?', messages: 4, model: 'claude-3-5-sonnet' });
+    const msgs = s.messages(session!.id);
+    expect(msgs.map((m) => [m.role, m.text, m.status])).toEqual([
+      ['user', 'what do quokkas eat?', 'done'],
+      ['assistant', 'Hello from the proxy', 'done'],
+      ['user', 'and wombats?', 'done'],
+      ['assistant', 'Leaves and grasses.', 'done'],
+    ]);
+    expect(msgs[1]).toMatchObject({ model: 'claude-3-5-sonnet', callId: 'call-e2e-42', connection: expect.stringContaining(`127.0.0.1:${server.port}`) });
+    expect(JSON.stringify(msgs)).not.toContain('sk-test-master');
+    store.close();
+    store = undefined;
+
+    // -c: the transcript is shown, and the next prompt carries the earlier turns.
+    app = startApp(['-c', '--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(`Continuing session ${session!.id} “what do quokkas eat?” (4 messages)`);
+    await app.waitFor('Leaves and grasses.');
+    await app.waitFor(/key ✓ +ready/);
+    server.setReply('claude-3-5-sonnet', 'Both are marsupials.');
+    await typeLine(app, 'anything in common?');
+    await app.waitFor('Both are marsupials.');
+    expect(chatRequests().at(-1)!.body.messages).toEqual([
+      { role: 'user', content: 'what do quokkas eat?' },
+      { role: 'assistant', content: 'Hello from the proxy' },
+      { role: 'user', content: 'and wombats?' },
+      { role: 'assistant', content: 'Leaves and grasses.' },
+      { role: 'user', content: 'anything in common?' },
+    ]);
+    await app.waitFor(/ready ·/);
+    await quit(app);
+    expect((await db()).messages(session!.id)).toHaveLength(6);
+  });
+
+  it('kill -9 mid-reply keeps the prompt and the reply up to the last second', async () => {
+    server.options.chunkDelayMs = 15;
+    server.setReply('claude-3-5-sonnet', Array.from({ length: 600 }, (_, i) => `w${i}`).join(' '));
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/key ✓ +ready/);
+    await typeLine(app, 'count for me');
+    const screen = await app.waitFor(/w[1-9]\d\b/); // well into the reply
+    const shown = Number(/w(\d+)\b(?![\s\S]*w\d)/.exec(screen)![1]);
+    // What was on screen is in the database within a second, while the reply still streams…
+    const s = await db();
+    const saved = await waitUntil(() => {
+      const m = s.list()[0] && s.messages(s.list()[0]!.id)[1];
+      return m && m.text.includes(`w${shown} `) ? m : undefined;
+    }, 5000, `w${shown} saved`);
+    expect(saved.status).toBe('streaming');
+    // …and a real kill -9 loses none of it.
+    process.kill(app.pid, 'SIGKILL');
+    await app.exit;
+    app = undefined;
+    store!.close();
+    store = undefined;
+    const after = await db();
+    const [u, a] = after.messages(after.list()[0]!.id);
+    expect(u).toMatchObject({ role: 'user', text: 'count for me' });
+    expect(a!.text.startsWith('w0 w1 w2')).toBe(true);
+    expect(a!.text).toContain(`w${shown} `);
+    expect(a!.status).toBe('streaming');
+
+    // Continued: the partial reply is shown as interrupted.
+    app = startApp(['-c', '--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('Continuing session');
+    await app.waitFor('interrupted');
+  });
+
+  it('a corrupt sessions.db: the chat still works, says history is unavailable and why, and leaves the file alone', async () => {
+    const file = join(home.dir, 'sessions.db');
+    const junk = 'not a database, somebody else\'s bytes\n'.repeat(300);
+    writeFileSync(file, junk);
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    const said = (await app.waitFor('The chat works; nothing is saved this run.')).replace(/\s+/g, ' ');
+    expect(said).toContain(`History unavailable: ${file} is damaged or not a database (it is left as it is)`);
+    await typeLine(app, 'hello anyway');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    await quit(app);
+    expect(readFileSync(file, 'utf8')).toBe(junk);
+  });
+
+  it('OPENWORK_HISTORY=off: nothing is saved, no database is made', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, env: { OPENWORK_HISTORY: 'off' } });
+    await app.waitFor(/key ✓ +ready/);
+    await typeLine(app, 'private question');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    await quit(app);
+    expect(existsSync(join(home.dir, 'sessions.db'))).toBe(false);
+  });
+
+  it('/resume searches every message and opens the session; /new keeps the old one; /rename and /export', async () => {
+    const s = await db();
+    const old = s.createSession({ title: 'Fjord trip', cwd: '/elsewhere', now: Date.now() - 86_400_000 });
+    s.addMessage(old, { role: 'user', text: 'which fjord is the narrowest?', now: Date.now() - 86_400_000 });
+    s.addMessage(old, { role: 'assistant', text: 'The Nærøyfjord, about 250 m wide.', model: 'claude-3-5-sonnet', now: Date.now() - 86_400_000 });
+    s.close();
+    store = undefined;
+
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 30 });
+    await app.waitFor(/key ✓ +ready/);
+    await typeLine(app, 'first chat today');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    await typeLine(app, '/rename Today notes');
+    await app.waitFor('Session renamed: Today notes');
+    const out = join(home.dir, 'today.md');
+    await typeLine(app, `/export ${out}`);
+    await app.waitFor('Exported to');
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('# Today notes');
+    expect(md).toContain('call id: call-e2e-42');
+
+    await typeLine(app, '/clear');
+    await app.waitFor('New session — the previous one is saved');
+    await typeLine(app, '/resume');
+    await app.waitFor('Resume a session');
+    await app.waitFor('Today notes');
+    app.write('narrow');
+    await app.waitFor(/Fjord trip · .* · claude-3-5-sonnet · 2 msgs/);
+    await app.waitFor('which fjord is the narrowest?');
+    app.write(keys.enter);
+    await app.waitFor(`Continuing session ${old} “Fjord trip” (2 messages)`);
+    await app.waitFor('250 m wide');
+    await typeLine(app, 'and the widest?');
+    await app.waitFor(/ready ·/);
+    expect(chatRequests().at(-1)!.body.messages.map((m: { content: string }) => m.content)).toEqual(['which fjord is the narrowest?', 'The Nærøyfjord, about 250 m wide.', 'and the widest?']);
+    await quit(app);
+    const titles = (await db()).list().map((x) => `${x.title} ${x.messages}`);
+    expect(titles).toEqual(['Fjord trip 4', 'Today notes 2']);
+  });
+});
