@@ -342,6 +342,7 @@ function ChatApp(props: ChatAppProps) {
             onSubmit={onSubmit}
             onExit={quit}
             onHeight={setPromptHeight}
+            savedPrompts={sessions.prompts}
           />
         </>
       )}

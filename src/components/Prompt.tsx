@@ -8,6 +8,7 @@ import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
 import { fit } from '../i18n/index.js';
 import { theme } from './theme.js';
+import { useMessages } from './I18n.js';
 
 export interface PromptProps {
   columns: number;
@@ -23,6 +24,8 @@ export interface PromptProps {
   onExit(): void;
   /** Rows the prompt (with its menu) takes, reported when it changes. */
   onHeight(rows: number): void;
+  /** Prompts sent in earlier runs, oldest first: Up/Down and Ctrl+R reach them too. */
+  savedPrompts?: readonly string[];
 }
 
 /**
@@ -43,7 +46,8 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
     for (const intent of promptIntents(input, key, raw)) {
       const text = ref.current.buffer.text;
       if (intent.type === 'send') {
-        if (text.trim() !== '' && p.onSubmit(text)) apply({ type: 'submit' });
+        if (ref.current.search) apply({ type: 'acceptSearch' }); // Enter takes the match; the next Enter sends it
+        else if (text.trim() !== '' && p.onSubmit(text)) apply({ type: 'submit' });
       } else if (intent.type === 'exitIfEmpty') {
         if (text === '') p.onExit();
         else apply({ type: 'delete' });
@@ -53,23 +57,35 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
     }
   }, p.isActive);
 
+  const { savedPrompts } = p;
+  useEffect(() => {
+    if (savedPrompts?.length) apply({ type: 'seedHistory', entries: savedPrompts });
+  }, [savedPrompts]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const m = useMessages();
+  const search = state.search;
   const { text, cursor } = state.buffer;
   const width = promptTextWidth(p.columns);
   const layout = useMemo(() => layoutPrompt(text, cursor, width), [text, cursor, width]);
   const win = visibleWindow(layout.rows.length, layout.caret.row, Math.max(1, Math.floor(p.rows / 3)));
   const matches = useMemo(() => slashMatches(text), [text]);
-  const height = 1 + (win.end - win.start) + menuRows(matches);
+  const height = 1 + (search ? 1 : 0) + (win.end - win.start) + menuRows(matches);
   const { onHeight } = p;
   useEffect(() => onHeight(height), [onHeight, height]);
 
   const { setCursorPosition } = useCursor();
   setCursorPosition(
-    p.isActive ? { x: PREFIX + layout.caret.col, y: p.top + 1 + layout.caret.row - win.start } : undefined,
+    p.isActive ? { x: PREFIX + layout.caret.col, y: p.top + 1 + (search ? 1 : 0) + layout.caret.row - win.start } : undefined,
   );
 
   const t = theme(p.color);
   return (
     <Box flexDirection="column" marginTop={1}>
+      {search && (
+        <Text color={search.match === undefined && search.query !== '' ? t.warn : t.muted} wrap="truncate-end">
+          {fit(m.history.reverseSearch({ query: search.query, found: search.match !== undefined || search.query === '' }), p.columns)}
+        </Text>
+      )}
       {text === '' ? (
         <Text wrap="truncate-end">
           <Text color={t.accent} bold>

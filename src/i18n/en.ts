@@ -117,7 +117,8 @@ export const en = {
   keys: {
     send: 'send the message',
     newline: 'new line (pasted text keeps its lines)',
-    history: 'previous / next prompt (in a multi-line prompt: line up / down)',
+    history: 'previous / next prompt, also from earlier runs (in a multi-line prompt: line up / down)',
+    reverseSearch: 'search earlier prompts, as in a shell (Ctrl+R again: further back; Enter takes it; Ctrl+G or Esc: back)',
     char: 'move by character',
     word: 'move by word (also Ctrl+Left / Ctrl+Right)',
     line: 'start / end of the line (also Ctrl+A / Ctrl+E)',

@@ -105,7 +105,8 @@ export const zhCN: Messages = {
   keys: {
     send: '发送消息',
     newline: '换行（粘贴的文本保留原有换行）',
-    history: '上一条 / 下一条输入（多行输入时：上移 / 下移一行）',
+    history: '上一条 / 下一条输入，包括以前运行时的输入（多行输入时：上移 / 下移一行）',
+    reverseSearch: '像 shell 一样搜索以前的输入（再按 Ctrl+R：继续往前找；Enter 采用；Ctrl+G 或 Esc：取消）',
     char: '按字符移动',
     word: '按词移动（也可用 Ctrl+Left / Ctrl+Right）',
     line: '移到行首 / 行尾（也可用 Ctrl+A / Ctrl+E）',

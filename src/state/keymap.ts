@@ -46,6 +46,8 @@ export type PromptKeyAction =
   | 'killEnd'
   | 'killWord'
   | 'complete'
+  | 'reverseSearch'
+  | 'cancelSearch'
   | 'exitIfEmpty';
 
 /** What a chat-screen key does, whatever the prompt holds. */
@@ -123,6 +125,7 @@ export const KEY_ROWS: readonly Row[] = [
   { scope: 'prompt', help: 'kill', binds: [{ chord: 'Ctrl+U', does: 'killStart' }, { chord: 'Ctrl+K', does: 'killEnd' }] },
   { scope: 'prompt', help: 'killWord', binds: [{ chord: 'Ctrl+W', does: 'killWord' }, { chord: 'Alt+Backspace', does: 'killWord' }] },
   { scope: 'prompt', help: 'complete', binds: [{ chord: 'Tab', does: 'complete' }] },
+  { scope: 'prompt', help: 'reverseSearch', binds: [{ chord: 'Ctrl+R', does: 'reverseSearch' }, { chord: 'Ctrl+G', does: 'cancelSearch' }] },
   { scope: 'chat', help: 'settings', binds: [{ chord: 'Ctrl+S', does: 'settings' }] },
   { scope: 'chat', help: 'picker', label: (m) => m.keys.pickerKeys, binds: [{ chord: 'Ctrl+P', does: 'openPicker' }] },
   // Ctrl+O: raw mode turns off the tty's VDISCARD, so macOS terminals pass it through. Alt+M needs

@@ -21,8 +21,10 @@ export function cleanPaste(text: string): string {
 export function promptIntents(input: string, key: KeyLike, raw: string): PromptIntent[] {
   const action = keyAction('prompt', input, key, raw);
   if (action) return [{ type: action }];
-  // Other keys with a modifier, and Esc (the chat's), are not text.
-  if (key.escape || key.ctrl) return [];
+  // Esc is the chat's (it stops a reply); the prompt only lets it end a Ctrl+R search.
+  if (key.escape) return raw === '\x1b' ? [{ type: 'escape' }] : [];
+  // Other keys with a modifier are not text.
+  if (key.ctrl) return [];
   if (key.meta && input.length === 1) return [];
   // Unknown escape sequences (function keys, bracketed-paste markers) must not become text.
   if (raw.startsWith('\x1b[') || raw.startsWith('\x1bO')) return [];

@@ -45,7 +45,8 @@ async function quit(a: PtyApp): Promise<void> {
   expect(await a.exit).toBe(0);
 }
 
-describe('saved conversations', () => {
+// Each test starts the app once or twice in a pty: seconds apiece on a loaded machine.
+describe('saved conversations', { timeout: 60_000 }, () => {
   it('every turn is saved with its details; --continue brings the conversation back and continues it', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
     await app.waitFor(/key ✓ +ready/);
@@ -70,7 +71,7 @@ describe('saved conversations', () => {
     ]);
     expect(msgs[1]).toMatchObject({ model: 'claude-3-5-sonnet', callId: 'call-e2e-42', connection: expect.stringContaining(`127.0.0.1:${server.port}`) });
     expect(JSON.stringify(msgs)).not.toContain('sk-test-master');
-    store.close();
+    s.close();
     store = undefined;
 
     // -c: the transcript is shown, and the next prompt carries the earlier turns.
@@ -93,6 +94,43 @@ describe('saved conversations', () => {
     expect((await db()).messages(session!.id)).toHaveLength(6);
   });
 
+  it('Up brings back prompts from the last run; Ctrl+R searches them', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/key ✓ +ready/);
+    for (const [i, p] of ['what do quokkas eat?', 'tell me a joke'].entries()) {
+      server.setReply('claude-3-5-sonnet', `answer number ${i}`);
+      await typeLine(app, p);
+      await app.waitFor(`answer number ${i}`);
+    }
+    await app.waitFor(/ready ·/);
+    await quit(app);
+
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/key ✓ +ready/);
+    // The prompts arrive once the database is open (after the first frame): until then Up has
+    // nothing to go to, and does nothing — so it is pressed again until they are there.
+    await waitUntil(async () => {
+      app!.write(keys.up);
+      return app!.waitFor('› tell me a joke', 500).then(
+        () => true,
+        () => false,
+      );
+    }, 15_000, 'the prompts of the last run');
+    app.write(keys.ctrlU);
+    await app.waitFor('› Send a message');
+    app.write('\x12'); // Ctrl+R
+    await app.waitFor('reverse-i-search:');
+    app.write('quok');
+    await app.waitFor('reverse-i-search: quok');
+    await app.waitFor('› what do quokkas eat?');
+    app.write(keys.enter); // takes it
+    await waitUntil(() => !app!.screen().includes('reverse-i-search'), 10_000, 'the search to end');
+    expect(app.screen()).toMatch(/^› what do quokkas eat\?$/m);
+    app.write(keys.enter); // sends it
+    await app.waitFor(/ready ·/);
+    expect(chatRequests().at(-1)!.body.messages.at(-1).content).toBe('what do quokkas eat?');
+  });
+
   it('kill -9 mid-reply keeps the prompt and the reply up to the last second', async () => {
     server.options.chunkDelayMs = 15;
     server.setReply('claude-3-5-sonnet', Array.from({ length: 600 }, (_, i) => `w${i}`).join(' '));
@@ -107,7 +145,7 @@ describe('saved conversations', () => {
       const m = s.list()[0] && s.messages(s.list()[0]!.id)[1];
       return m && m.text.includes(`w${shown} `) ? m : undefined;
     }, 5000, `w${shown} saved`);
-    expect(saved.status).toBe('streaming');
+    expect(saved!.status).toBe('streaming');
     // …and a real kill -9 loses none of it.
     process.kill(app.pid, 'SIGKILL');
     await app.exit;

@@ -89,6 +89,7 @@ describe('the keymap', () => {
       'Ctrl+U / Ctrl+K',
       'Ctrl+W / Alt+Backspace',
       'Tab',
+      'Ctrl+R / Ctrl+G',
       'Ctrl+S',
       'Ctrl+P (or /model)',
       'Ctrl+O / Alt+M',
