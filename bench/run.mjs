@@ -15,6 +15,7 @@ import { liveSwitchRow } from './rows/liveSwitch.mjs';
 import { scrollbackRows } from './rows/scrollback.mjs';
 import { renderRows } from './rows/render.mjs';
 import { bigReplyRows } from './rows/bigReply.mjs';
+import { sessionRows } from './rows/sessions.mjs';
 import { printTable, judge } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -69,6 +70,7 @@ try {
   await step('scrollback', () => scrollbackRows({ startServer }));
   await step('render', () => renderRows());
   await step('big', () => bigReplyRows({ startServer }));
+  await step('sessions', () => sessionRows({ server: stream }));
 } finally {
   await stream.close();
   cleanupHomes();

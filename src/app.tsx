@@ -55,6 +55,8 @@ export interface AppProps {
   recorder?: SessionRecorder;
   /** --continue / --resume [ID]: the session to bring back once the database is open. */
   resume?: ResumeRequest;
+  /** "Save conversations" was switched in the settings (the caller keeps it). */
+  onHistoryChange?(on: boolean): void;
 }
 
 const STATUS_ROWS = 2;
@@ -90,6 +92,21 @@ function languagePref(m: Messages, env: NodeJS.ProcessEnv): PrefField {
       { value: 'system', label: m.settings.language.system({ name: LANG_NAMES[envLang(env)] }) },
       { value: 'en', label: LANG_NAMES.en },
       { value: 'zh-CN', label: LANG_NAMES['zh-CN'] },
+    ],
+  };
+}
+
+/** The settings screen's "Save conversations" row. */
+function historyPref(m: Messages): PrefField {
+  const h = m.settings.history;
+  return {
+    id: 'history',
+    label: h.label,
+    hint: h.hint,
+    instant: true,
+    choices: [
+      { value: 'on', label: h.on },
+      { value: 'off', label: h.off },
     ],
   };
 }
@@ -153,11 +170,20 @@ function ChatApp(props: ChatAppProps) {
   // erased and printed again).
   const [langChoice, setLangChoice] = useState<LangChoice>(props.langChoice ?? 'system');
   useEffect(() => runtime.setMessages?.(m), [runtime, m]);
-  const langPrefs = useMemo(() => [languagePref(m, env)], [m, env]);
-  const langValues = useMemo(() => ({ lang: langChoice }), [langChoice]);
+  // "Save conversations": saving stops or resumes at once; the caller keeps the choice.
+  const [saving, setSaving] = useState(() => props.recorder?.isEnabled ?? false);
+  const langPrefs = useMemo(() => [languagePref(m, env), ...(props.recorder ? [historyPref(m)] : [])], [m, env, props.recorder]);
+  const langValues = useMemo(() => ({ lang: langChoice, history: saving ? 'on' : 'off' }), [langChoice, saving]);
   const langRequest = useRef(0);
   const onPrefChange = useCallback(
     (id: string, value: string) => {
+      if (id === 'history') {
+        const on = value === 'on';
+        props.recorder?.setEnabled(on);
+        setSaving(on);
+        props.onHistoryChange?.(on);
+        return;
+      }
       if (id !== 'lang') return;
       const picked: LangChoice = parseLang(value) ?? 'system';
       const next = picked === 'system' ? envLang(env) : picked;
@@ -177,7 +203,7 @@ function ChatApp(props: ChatAppProps) {
         },
       );
     },
-    [env, setLang, onLangChange, showFlash],
+    [env, setLang, onLangChange, showFlash, props.recorder, props.onHistoryChange],
   );
 
   const info = useCallback((text: LazyText) => controls.dispatch({ type: 'info', text }), [controls]);

@@ -12,6 +12,7 @@ import { loadMarkdown } from './render/lazyMarkdown.js';
 import { VERSION } from './version.js';
 import { SessionRecorder } from './history/recorder.js';
 import { historyOffByEnv } from './history/problem.js';
+import { savedHistory } from './settings/prefsFile.js';
 import { connectionLabel } from './i18n/connection.js';
 import type { ResumeRequest } from './state/useSessions.js';
 import type { Command } from './args.js';
@@ -60,12 +61,12 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const recorder = new SessionRecorder({
     open: historyOff
       ? () => Promise.resolve({ ok: false as const, problem: { kind: 'off' as const }, path: dbFile })
-      : () => import('./history/open.js').then((h) => h.openHistory({ home: paths.home })),
+      : () => import('./screens.js').then((h) => h.openHistory({ home: paths.home })),
     cwd: process.cwd(),
     connection: () => connectionLabel(runtime.getState().connection),
     log: (line) => logger.warn(line),
   });
-  if (historyOff) recorder.setEnabled(false);
+  if (historyOff || savedHistory(paths.home) === false) recorder.setEnabled(false);
   const resume = resumeRequest(args.command);
   try {
     const config = runtime.getState().config;
@@ -98,6 +99,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
         onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
         recorder,
         ...(resume ? { resume } : {}),
+        onHistoryChange: (on) => void prefs().then((p) => p.setHistory(on)),
       },
       () => {
         runtime.start();

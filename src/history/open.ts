@@ -14,6 +14,7 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 export type { HistoryProblem } from './problem.js';
 export { classify, historyOffByEnv } from './problem.js';
+export { SCHEMA_VERSION } from './schema.js';
 
 export type HistoryOpen = { ok: true; store: SessionStore; path: string } | { ok: false; problem: HistoryProblem; path: string };
 

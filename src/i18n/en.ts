@@ -434,6 +434,12 @@ export const en = {
       hint: 'Interface language; applies at once (System follows LC_ALL / LANG)',
       system: (p: { name: string }) => `System (${p.name})`,
     },
+    history: {
+      label: 'Save conversations',
+      hint: 'Keep every chat in sessions.db (for /resume, -c, search); applies at once; OPENWORK_HISTORY=off wins',
+      on: 'On',
+      off: 'Off',
+    },
   },
 
   doctor: {

@@ -415,6 +415,12 @@ export const zhCN: Messages = {
       hint: '界面显示的语言，切换后立即生效（“跟随系统”按 LC_ALL / LANG 决定）',
       system: (p) => `跟随系统（${p.name}）`,
     },
+    history: {
+      label: '保存对话',
+      hint: '把每次对话保存到 sessions.db（供 /resume、-c 和搜索使用）；立即生效；OPENWORK_HISTORY=off 优先',
+      on: '开启',
+      off: '关闭',
+    },
   },
 
   doctor: {

@@ -15,6 +15,8 @@ interface PrefsShape {
   refusedParams?: Record<string, Record<string, string[]>>;
   lang?: string;
   debugLog?: boolean;
+  /** "Save conversations" (sessions.db); unset means on. */
+  history?: boolean;
 }
 
 export interface Prefs {
@@ -26,6 +28,7 @@ export interface Prefs {
   rememberRefusedParam(connectionKey: string, model: string, param: string): void;
   lang(): string | undefined;
   setLang(lang: string | undefined): void;
+  setHistory(on: boolean): void;
 }
 
 export function openPrefs(home: string): Prefs {
@@ -51,6 +54,10 @@ export function openPrefs(home: string): Prefs {
       const forKey = all[key] ?? {};
       const params = [...new Set([...(forKey[model] ?? []), param])];
       store.set('refusedParams', { ...all, [key]: { ...forKey, [model]: params } });
+    },
+    setHistory(on) {
+      if (on) store.delete('history');
+      else store.set('history', false);
     },
     lang: () => store.get('lang'),
     setLang(lang) {

@@ -10,6 +10,7 @@ interface Saved {
   models?: Record<string, { selected?: unknown; recent?: unknown }>;
   refusedParams?: Record<string, Record<string, unknown>>;
   lang?: unknown;
+  history?: unknown;
 }
 
 function read(home: string): Saved {
@@ -38,4 +39,10 @@ export function savedLang(home: string): string | undefined {
 export function savedRefusedParams(home: string, connectionKey: string, model: string): string[] {
   const list = read(home).refusedParams?.[connectionKey]?.[model];
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The settings' "Save conversations" switch: false when it was turned off. */
+export function savedHistory(home: string): boolean | undefined {
+  const h = read(home).history;
+  return typeof h === 'boolean' ? h : undefined;
 }

@@ -118,7 +118,7 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
           say(recorder?.unavailable ? (mm) => mm.history.unavailable({ why: problemText(recorder.unavailable!, 'sessions.db', mm) }) : (mm) => mm.history.nothingYet, 'warn');
           return;
         }
-        void import('../history/export.js').then(({ toMarkdown, exportFileName }) => {
+        void import('../screens.js').then(({ toMarkdown, exportFileName }) => {
           const path = resolve(cwd, file ?? exportFileName(session));
           try {
             writeFileSync(path, toMarkdown(session, s.messages(session.id), m), { mode: 0o600 });

@@ -189,6 +189,33 @@ describe('saved conversations', { timeout: 60_000 }, () => {
     expect(existsSync(join(home.dir, 'sessions.db'))).toBe(false);
   });
 
+  it('the settings switch "Save conversations" stops saving at once and is kept for the next run', async () => {
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 100, rows: 40 });
+    await app.waitFor(/key ✓ +ready/);
+    app.write('\x13'); // Ctrl+S
+    await app.waitFor('Save conversations');
+    for (let i = 0; i < 8; i++) app.write(keys.down);
+    await app.waitFor(/› Save conversations +‹ On ›/);
+    app.write(keys.right);
+    await app.waitFor(/› Save conversations +‹ Off ›/);
+    app.write(keys.esc);
+    await app.waitFor('Send a message');
+    await typeLine(app, 'not to be kept');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    await quit(app);
+    expect((await db()).list()).toEqual([]);
+    expect(JSON.parse(readFileSync(join(home.dir, 'preferences.json'), 'utf8'))).toMatchObject({ history: false });
+
+    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor(/key ✓ +ready/);
+    await typeLine(app, 'still not kept');
+    await app.waitFor('Hello from the proxy');
+    await app.waitFor(/ready ·/);
+    await quit(app);
+    expect((await db()).list()).toEqual([]);
+  });
+
   it('/resume searches every message and opens the session; /new keeps the old one; /rename and /export', async () => {
     const s = await db();
     const old = s.createSession({ title: 'Fjord trip', cwd: '/elsewhere', now: Date.now() - 86_400_000 });
