@@ -95,7 +95,7 @@ const PER_SESSION = 100;
 
 /** 10,000 sessions of 100 messages, made once and kept in .tmp/bench (a minute or more to make). */
 async function bigHistory(h) {
-  const dir = join(OUT, `history-${SESSIONS}x${PER_SESSION}-v${h.SCHEMA_VERSION ?? 1}`);
+  const dir = join(OUT, `history-${SESSIONS}x${PER_SESSION}-v${h.SCHEMA_VERSION}`);
   if (existsSync(join(dir, 'sessions.db'))) return { dir, made: false };
   const tmp = `${dir}.making`;
   rmSync(tmp, { recursive: true, force: true });

@@ -234,11 +234,12 @@ export class SessionStore {
     const found = new Map<number, number | undefined>(); // session → newest matching message
     const MAX_SCAN = 20_000; // bounds the walk when one long session holds most hits
     let scanned = 0;
-    for (const row of this.st(
-      `SELECT f.rowid AS id, m.session_id AS sessionId FROM messages_fts f JOIN messages m ON m.id = f.rowid
-       WHERE messages_fts MATCH ? ORDER BY f.rowid DESC`,
-    ).iterate(query) as IterableIterator<{ id: number; sessionId: number }>) {
-      if (!found.has(row.sessionId)) found.set(row.sessionId, row.id);
+    // The index alone, newest first (FTS5 walks its lists backwards); joined to messages, SQLite
+    // sorted every match first — seconds for a common word over a million messages.
+    const sessionOf = this.st('SELECT session_id FROM messages WHERE id = ?').pluck();
+    for (const id of this.st('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(query) as IterableIterator<number>) {
+      const sessionId = sessionOf.get(id) as number | undefined;
+      if (sessionId !== undefined && !found.has(sessionId)) found.set(sessionId, id);
       if (found.size >= limit || ++scanned >= MAX_SCAN) break;
     }
     if (found.size < limit) {

@@ -82,6 +82,24 @@ describe('opening', () => {
     if (!r.ok) expect(r.problem.kind).toBe('unavailable');
   });
 
+  it('migrates a version-1 database: messages kept, search works with the new index', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { MIGRATIONS } = await import('../../src/history/schema.js');
+    const old = new Database(join(home.dir, 'sessions.db'));
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO sessions (title, created, updated) VALUES ('v1 chat', 1, 1)").run();
+    old.prepare("INSERT INTO messages (session_id, role, text, created, updated) VALUES (1, 'user', 'an armadillo question', 1, 1)").run();
+    old.close();
+    const s = await open();
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(s.search('arma').map((h) => h.title)).toEqual(['v1 chat']);
+    const id = s.createSession({ title: 'new', now: 2 });
+    s.addMessage(id, { role: 'user', text: 'armadillos again', now: 2 });
+    expect(s.search('armadillo').map((h) => h.title)).toEqual(['new', 'v1 chat']);
+    expect(s.search('armadillos').map((h) => h.title)).toEqual(['new']);
+  });
+
   it('OPENWORK_HISTORY=off (or 0/false/no) turns history off', () => {
     for (const v of ['off', 'OFF', '0', 'false', 'no']) expect(historyOffByEnv({ OPENWORK_HISTORY: v })).toBe(true);
     for (const v of [undefined, '', 'on', '1']) expect(historyOffByEnv({ OPENWORK_HISTORY: v })).toBe(false);
