@@ -9,6 +9,5 @@ export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';
 export { doctorLines, doctorSummary } from './runtime/doctor.js';
 export { ResumePicker } from './components/ResumePicker.js';
-// The sessions database (its native module loads only when it opens) and the Markdown export.
+// The sessions database (its native module loads only when it opens).
 export { openHistory } from './history/open.js';
-export { toMarkdown, exportFileName } from './history/export.js';

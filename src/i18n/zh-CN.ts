@@ -417,7 +417,7 @@ export const zhCN: Messages = {
     },
     history: {
       label: '保存对话',
-      hint: '把每次对话保存到 sessions.db（供 /resume、-c 和搜索使用）；立即生效；OPENWORK_HISTORY=off 优先',
+      hint: '把每次对话保存到会话数据库（供 /resume、继续对话和搜索使用）；立即生效；OPENWORK_HISTORY=off 优先',
       on: '开启',
       off: '关闭',
     },

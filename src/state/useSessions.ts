@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionRecorder } from '../history/recorder.js';
 import type { SearchHit, SessionStore } from '../history/store.js';
 import { problemText } from '../history/problem.js';
+import { exportFileName, toMarkdown } from '../history/export.js';
 import type { LazyText, Messages } from '../i18n/index.js';
 import { loadMarkdown } from '../render/lazyMarkdown.js';
 import { resumeChat } from './resume.js';
@@ -118,16 +119,14 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
           say(recorder?.unavailable ? (mm) => mm.history.unavailable({ why: problemText(recorder.unavailable!, 'sessions.db', mm) }) : (mm) => mm.history.nothingYet, 'warn');
           return;
         }
-        void import('../screens.js').then(({ toMarkdown, exportFileName }) => {
-          const path = resolve(cwd, file ?? exportFileName(session));
-          try {
-            writeFileSync(path, toMarkdown(session, s.messages(session.id), m), { mode: 0o600 });
-            say((mm) => mm.history.exported({ path }));
-          } catch (err) {
-            const detail = err instanceof Error ? err.message : String(err);
-            say((mm) => mm.history.exportFailed({ path, detail }), 'warn');
-          }
-        });
+        const path = resolve(cwd, file ?? exportFileName(session));
+        try {
+          writeFileSync(path, toMarkdown(session, s.messages(session.id), m), { mode: 0o600 });
+          say((mm) => mm.history.exported({ path }));
+        } catch (err) {
+          const detail = err instanceof Error ? err.message : String(err);
+          say((mm) => mm.history.exportFailed({ path, detail }), 'warn');
+        }
       },
       open(id) {
         void load(id, false);
