@@ -79,14 +79,32 @@ export interface NewMessage extends MessageFields {
   now: number;
 }
 
-const HIT_OPEN = '\uE000';
-const HIT_CLOSE = '\uE001';
+/** The words of an FTS query as written by ftsQuery ("a" "b"*), lowercased; the last one a prefix. */
+function queryWords(query: string): string[] {
+  return [...query.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"').toLowerCase());
+}
 
-function parts(snippet: string): SnippetPart[] {
-  const out: SnippetPart[] = [];
-  for (const [i, piece] of snippet.split(new RegExp(`[${HIT_OPEN}${HIT_CLOSE}]`)).entries()) {
-    if (piece !== '') out.push({ text: piece.replace(/\s+/g, ' '), hit: i % 2 === 1 });
+/** About 12 words around the first word that matches, the matching words marked. */
+function cutSnippet(text: string, words: string[]): SnippetPart[] {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const lower = flat.toLowerCase();
+  let at = -1;
+  for (const w of words) {
+    const i = lower.indexOf(w);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
   }
+  const start = Math.max(0, at < 0 ? 0 : flat.lastIndexOf(' ', Math.max(0, at - 30)) + 1);
+  const end = Math.min(flat.length, start + 90);
+  const piece = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+  const out: SnippetPart[] = [];
+  const re = words.length ? new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu') : undefined;
+  let last = 0;
+  for (const m of re ? piece.matchAll(re) : []) {
+    if (m.index! > last) out.push({ text: piece.slice(last, m.index), hit: false });
+    out.push({ text: m[0], hit: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < piece.length) out.push({ text: piece.slice(last), hit: false });
   return out;
 }
 
@@ -254,13 +272,10 @@ export class SessionStore {
     for (const [sessionId, messageId] of found) {
       const s = this.session(sessionId);
       if (!s) continue;
-      const snip =
-        messageId === undefined
-          ? undefined
-          : (this.st(`SELECT snippet(messages_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 12) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?`)
-              .pluck()
-              .get(query, messageId) as string | undefined);
-      hits.push({ ...s, messageId, snippet: snip ? parts(snip) : [] });
+      // The snippet is cut from the message here: FTS5's snippet() with a rowid filter walked the
+      // whole list of a common word again for every hit (seconds over a million messages).
+      const text = messageId === undefined ? undefined : (this.st('SELECT text FROM messages WHERE id = ?').pluck().get(messageId) as string | undefined);
+      hits.push({ ...s, messageId, snippet: text ? cutSnippet(text, queryWords(query)) : [] });
     }
     return hits;
   }
