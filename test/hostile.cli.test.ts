@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { eachHomeAndServer } from './helpers/home.js';
+import { startServer } from './helpers/llmServer.js';
 import { runCli } from './helpers/cli.js';
 import { startApp, type PtyApp } from './helpers/pty.js';
 import { cleaned, hostile, leaks } from './helpers/hostile.js';
@@ -49,6 +50,18 @@ describe('headless commands against a hostile server', () => {
     const piped = await runCli(['-p', 'hi', '--model', EVIL], { home: f.home.dir });
     expect(piped.code).toBe(0);
     expect(piped.stdout).toBe(`evil ${hostile('q')} reply\n`);
+  });
+
+  it('-p without --model names the served model it picked on stderr, cleaned', async () => {
+    const only = await startServer({ models: [{ name: hostile('claude-sonnet-4-5'), reply: 'picked' }] });
+    try {
+      f.home.writeEnv(`ANTHROPIC_BASE_URL=${only.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+      const t = await inTerminal(['-p', 'hi'], 'picked');
+      expect(t.code).toBe(0);
+      expect(t.screen).toContain(cleaned('claude-sonnet-4-5'));
+    } finally {
+      await only.close();
+    }
   });
 
   it('-p with a reply that cuts an escape sequence between chunks: neither half reaches the terminal', async () => {

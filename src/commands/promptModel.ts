@@ -3,6 +3,7 @@
 import type { Runtime } from '../runtime/types.js';
 import { startModel } from '../state/modelSwitch.js';
 import type { IO } from './io.js';
+import { stripControl } from '../render/sanitize.js';
 
 /** A new setup lists the proxy's models first (bounded): the default may not be a served model_name. */
 const LISTING_CAP_MS = 5_000;
@@ -20,6 +21,7 @@ export async function choosePromptModel(
     listing = await runtime.listModels(AbortSignal.any([signal, limit])).catch(() => undefined);
   }
   const { model, reason } = startModel({ ...o, listing });
-  if (reason !== 'arg') io.stderr.write(io.messages.cli.modelUsed({ model, reason, fallback: o.fallback }));
+  // The model may be a name the proxy serves: server text, cleaned.
+  if (reason !== 'arg') io.stderr.write(stripControl(io.messages.cli.modelUsed({ model, reason, fallback: o.fallback })));
   return model;
 }

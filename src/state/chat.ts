@@ -231,14 +231,17 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
         const plain = { ...live.plain, size: live.plain.size + a.text.length, tail: keepTail(live.plain.tail + a.text) };
         return { ...s, live: { ...live, ...counted, plain } };
       }
-      if (live.full.length + a.text.length > PLAIN_AFTER || live.text.length + a.text.length > LIVE_MAX) {
-        // Too long for Markdown: what came so far is committed as it is; the rest goes plain.
+      // Too long for Markdown — the reply, or one unfinished block (however the text was batched):
+      // what came so far is committed as it is; the rest goes plain.
+      const goPlain = (): ChatState => {
         const full = live.full + a.text;
         const next: LiveReply = { ...live, ...counted, text: '', full, committed: true, plain: { size: full.length, tail: '' } };
         const part: NewItem = { kind: 'assistant', model: live.model, text: live.text + a.text, label: !live.committed };
         return { ...s, ...push(s, part), live: next };
-      }
+      };
+      if (live.full.length + a.text.length > PLAIN_AFTER) return goPlain();
       const { done, rest } = a.split(live.text + a.text);
+      if (rest.length > LIVE_MAX) return goPlain();
       const next: LiveReply = {
         ...live,
         text: rest,

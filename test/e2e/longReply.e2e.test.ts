@@ -8,7 +8,7 @@ import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
 import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
-import { CUT_NOTE } from '../../src/state/chat.js';
+import { CUT_NOTE, PLAIN_AFTER } from '../../src/state/chat.js';
 
 const para = (i: number) => `Paragraph ${i}: ${'lorem ipsum dolor sit amet '.repeat(30)}`;
 const REPLY = Array.from({ length: 700 }, (_, i) => para(i)).join('\n\n') + '\n\nthe very end';
@@ -72,8 +72,10 @@ describe('a long reply', () => {
     await app.waitFor('⎿ interrupted');
     await app.waitFor(/long reply \([\d.]+ [KM]B\): the whole reply is saved to/);
     server.fault = 'none';
-    const size = readFileSync(savedFiles()[0]!, 'utf8').length;
-    expect(size).toBeGreaterThan(256 * 1024);
+    // Everything that came: more than the Markdown part (the switch is at PLAIN_AFTER), from the start.
+    const saved = readFileSync(savedFiles()[0]!, 'utf8');
+    expect(saved.length).toBeGreaterThan(PLAIN_AFTER);
+    expect(saved.startsWith(REPLY.slice(0, 1000))).toBe(true);
     server.setReply('claude-3-5-sonnet', 'still here');
     await typeLine(app, 'are you there');
     await app.waitFor('still here');

@@ -108,6 +108,11 @@ describe('a reply too long for Markdown (issue 14)', () => {
     expect(s.live!.plain!.size).toBe(sent(first) + sent(2000));
   });
 
+  it('a large batch of finished paragraphs (a slow machine) stays Markdown: only the unfinished rest counts', () => {
+    const s = run(start(), submit(1), delta(1, Array.from({ length: 120 }, (_, i) => para(i)).join('')));
+    expect(s.live?.plain).toBeUndefined();
+  });
+
   it('one unfinished block (a huge code block) past LIVE_MAX goes plain too', () => {
     const s = run(start(), submit(1), delta(1, '```\n'), ...Array.from({ length: 70 }, () => delta(1, `${'x'.repeat(999)}\n`)));
     expect(s.live?.plain).toBeDefined();
