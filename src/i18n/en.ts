@@ -103,7 +103,7 @@ export const en = {
     settings: 'connection settings (.env)',
     doctor: 'check the config, the address, the key and the model',
     debug: 'request log on/off (one line per request in the log, keys masked)',
-    clear: 'clear the conversation and the screen',
+    clear: 'start a new conversation below (the old one stays in the scrollback)',
     help: 'commands and key bindings',
     quit: 'exit',
   },

@@ -92,7 +92,7 @@ export const zhCN: Messages = {
     settings: '连接设置（.env）',
     doctor: '检查配置、地址、密钥和模型',
     debug: '开关请求日志（每个请求在日志中记一行，密钥已遮盖）',
-    clear: '清空对话和屏幕',
+    clear: '在下方开始新的对话（旧对话保留在终端的滚动记录中）',
     help: '命令和快捷键',
     quit: '退出',
   },

@@ -3,7 +3,7 @@ import { recordingContext } from '../../test/helpers/slashContext.js';
 import { runSlash } from '../state/useCommands.js';
 
 describe('/clear', () => {
-  it('stops a running reply silently, erases the screen, then empties the conversation', () => {
+  it('stops a running reply silently, ends the transcript on screen, then empties the conversation', () => {
     const ctx = recordingContext();
     ctx.chat.dispatch({ type: 'submit', gen: 1, text: 'hi', model: 'm', now: 0 });
     expect(ctx.state().conversation).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { defineCommand } from './types.js';
 
-/** `/clear`: stops a reply silently, then empties the conversation and the terminal. */
+/** `/clear`: stops a reply silently, then starts a new conversation below (nothing is erased from the terminal). */
 export const clear = defineCommand({
   name: 'clear',
   description: (m) => m.slash.clear,

@@ -189,7 +189,7 @@ describe('keys and commands', () => {
     await app.press('/');
     await app.see('/settings');
     await app.press('c');
-    await app.see('clear the conversation');
+    await app.see('start a new conversation below');
     await app.press('/h'.slice(1)); // now "/ch": no match
     await app.press(keys.backspace, keys.backspace, 'h', keys.tab);
     await promptIs(app, '› /help');
