@@ -5,7 +5,7 @@ import { TranscriptItemView } from './TranscriptItemView.js';
 
 export interface TranscriptProps {
   items: readonly TranscriptItem[];
-  /** Changing it reprints the transcript (after /clear or a resize). */
+  /** Changing it starts a new transcript below the old one (after /clear); the old one is never erased. */
   epoch: number;
   columns: number;
   color: boolean;
