@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { ConfigSnapshot } from '../types.js';
 import { CONFIG_KEYS, SECRET_KEYS } from '../../config/keys.js';
 import { isAnthropicDirect, parseEnvText } from '../../config/values.js';
+import { networkOf } from '../config.js';
 import { readEnvFile } from '../loadConfig.js';
 import { maskSecret } from '../../config/secrets.js';
 import { EnvDocument } from '../../config/envDocument.js';
@@ -64,6 +65,11 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
     fix = d.tidy({ path });
   }
   detail.push(...valueLines(config, text, input.env, m));
+  const net = networkOf(config);
+  if (net.headers.length) detail.push(d.extraHeaders({ names: net.headers.map(([k]) => k).join(', ') }));
+  if (net.keyHelper) detail.push(d.keyHelper({ command: net.keyHelper.value }));
+  for (const p of net.problems) detail.push(d.networkProblem({ message: p }));
+  if (net.problems.length && status === 'pass') status = 'warn';
   return { status, title, detail, ...(fix ? { fix } : {}), ...(status === 'fail' ? { kind: 'config' as const } : {}) };
 }
 
