@@ -49,8 +49,8 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   if (!config.baseUrl) detail.push(d.checkingAnthropic({ url: ANTHROPIC_API }));
   const net = networkOf(config);
   const route = proxyFor(net, target);
-  if (route.kind === 'proxy') detail.push(d.viaProxy({ proxy: shownProxy(route.proxy.value), from: route.proxy.from }));
-  else if (route.kind === 'bypass') detail.push(d.bypassProxy({ from: route.noProxy.from }));
+  if (route.kind === 'proxy') detail.push(d.viaProxy({ proxyUrl: shownProxy(route.proxy.value), proxyVar: route.proxy.from }));
+  else if (route.kind === 'bypass') detail.push(d.bypassProxy({ proxyVar: route.noProxy.from }));
   for (const f of net.caFiles) detail.push(d.caFile({ caVar: f.from, path: f.value }));
   // Through a forward proxy only the proxy reaches the address: DNS, TCP and TLS from here say nothing.
   const direct = route.kind !== 'proxy';

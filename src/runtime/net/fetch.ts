@@ -4,14 +4,10 @@
 import { needsAgent, proxyFor, type NetworkConfig } from './settings.js';
 
 type Dispatcher = import('undici').Dispatcher;
-interface Undici {
-  fetch: typeof import('undici').fetch;
-  Agent: typeof import('undici').Agent;
-  ProxyAgent: typeof import('undici').ProxyAgent;
-}
+type Undici = typeof import('./undiciAgents.js');
 
 let undiciModule: Promise<Undici> | undefined;
-const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici').then((u) => ({ fetch: u.fetch, Agent: u.Agent, ProxyAgent: u.ProxyAgent })));
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
 
 /** Reads the CA files once per fetch; a file that cannot be read is an error on the request that needed it. */
 export async function caList(net: NetworkConfig): Promise<string[] | undefined> {
