@@ -298,6 +298,9 @@ export const LAZY = {
   'lazy/anthropicMessages': 'src/runtime/providers/anthropicMessages.ts',
   'lazy/prefs': 'src/settings/prefs.ts',
   'lazy/zh-CN': 'src/i18n/zh-CN.ts',
+  // Only with a forward proxy or a private CA (runtime/net/fetch.ts), and a key helper.
+  'lazy/undici': 'src/runtime/net/undiciAgents.ts',
+  'lazy/keyHelper': 'src/runtime/net/keyHelper.ts',
 };
 const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
 

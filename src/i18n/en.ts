@@ -243,7 +243,18 @@ export const en = {
     },
     tlsCert: {
       message: (p: { host: string; code: string }) => `The TLS certificate of ${p.host} was rejected (${p.code}).`,
-      hint: 'If the proxy uses a private certificate authority, point NODE_EXTRA_CA_CERTS at its certificate; or check http vs https.',
+      hint: 'If the proxy uses a private certificate authority, set OPENWORK_CA_FILE to its certificate (a PEM file); or check http vs https.',
+    },
+    tlsUnknownCa: {
+      message: (p: { host: string; code: string }) => `The TLS certificate of ${p.host} is self-signed or from an unknown certificate authority (${p.code}).`,
+      hint: 'Set OPENWORK_CA_FILE (or NODE_EXTRA_CA_CERTS) to the PEM file of the certificate authority that signed it.',
+    },
+    tlsCaFileSet: {
+      hint: (p: { caVar: string }) => `${p.caVar} is set, but does not hold the certificate authority that signed it: point it at the right PEM file.`,
+    },
+    caFile: {
+      message: (p: { caVar: string; code: string }) => `The certificate authority file in ${p.caVar} cannot be read (${p.code}), so nothing was sent.`,
+      hint: (p: { caVar: string }) => `Point ${p.caVar} at a readable PEM file.`,
     },
     unreachable: {
       message: (p: { where: string; code: string; why: 'refused' | 'dns' | 'dropped' | 'network' }) =>
@@ -270,6 +281,11 @@ export const en = {
     noKey: {
       message: 'No key is set for the Anthropic API, so nothing was sent.',
       hint: 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
+    },
+    keyHelper: {
+      message: (p: { command: string; why: 'spawn' | 'exit' | 'timeout' | 'empty' | 'lines'; code: string }) =>
+        `The key helper (OPENWORK_API_KEY_HELPER: ${p.command}) ${{ spawn: 'could not be started', exit: `exited with ${p.code}`, timeout: `gave no key within ${p.code} ms`, empty: 'printed nothing', lines: 'printed more than one line' }[p.why]}, so nothing was sent.`,
+      hint: 'Run the command yourself to see why (its output is never shown here); it must print only the key. Change OPENWORK_API_KEY_HELPER with Ctrl+S.',
     },
     unusableAddress: {
       message: (p: { line: number; problem: string }) => `The proxy address cannot be used${p.line ? ` (.env line ${p.line})` : ''}: ${p.problem}. Nothing was sent.`,
@@ -496,6 +512,7 @@ export const en = {
       overrides: (p: { value: string }) => `overrides the environment's ${p.value}`,
       emptyInFile: (p: { line: number | string }) => `.env line ${p.line} is empty`,
       sent: 'sent as the key',
+      helperWins: 'not sent: OPENWORK_API_KEY_HELPER gives the key',
       tokenWins: 'not sent: ANTHROPIC_AUTH_TOKEN wins',
       openaiOnly: 'only for gpt-*/o* models, never sent to the proxy',
       anthropicDirect: "Anthropic's API directly",
@@ -509,6 +526,12 @@ export const en = {
     usedAs: (p: { raw: string; url: string }) => `ANTHROPIC_BASE_URL ${p.raw} is used as ${p.url}`,
     checkingAnthropic: (p: { url: string }) => `no ANTHROPIC_BASE_URL: checking Anthropic's API (${p.url})`,
     ipAddress: (p: { host: string }) => `${p.host} is an IP address (no DNS lookup)`,
+    viaProxy: (p: { proxyUrl: string; proxyVar: string }) => `through the forward proxy ${p.proxyUrl} (from ${p.proxyVar}); the proxy connects to the address`,
+    bypassProxy: (p: { proxyVar: string }) => `not through the forward proxy: ${p.proxyVar} lists this host`,
+    caFile: (p: { caVar: string; path: string }) => `trusts the certificate authority in ${p.path} (${p.caVar})`,
+    extraHeaders: (p: { headers: string }) => `extra headers sent to the proxy (OPENWORK_HEADERS): ${p.headers}`,
+    keyHelper: (p: { command: string }) => `the key comes from OPENWORK_API_KEY_HELPER: ${p.command}`,
+    networkProblem: (p: { message: string }) => `! ${p.message}`,
     dns: (p: { host: string; addresses: string; ms: number }) => `DNS: ${p.host} → ${p.addresses} (${p.ms} ms)`,
     noDns: (p: { host: string }) => `the host name ${p.host} does not resolve`,
     tcp: (p: { address: string; port: number; ms: number }) => `TCP: connected to ${p.address}:${p.port} (${p.ms} ms)`,

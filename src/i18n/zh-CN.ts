@@ -227,7 +227,18 @@ export const zhCN: Messages = {
     },
     tlsCert: {
       message: (p) => `${p.host} 的 TLS 证书未通过验证（${p.code}）。`,
-      hint: '如果代理使用私有 CA 签发的证书，请把 NODE_EXTRA_CA_CERTS 指向该证书；或者检查应该用 http 还是 https。',
+      hint: '如果代理使用私有 CA 签发的证书，请把 OPENWORK_CA_FILE 指向该 CA 证书（PEM 文件）；或者检查应该用 http 还是 https。',
+    },
+    tlsUnknownCa: {
+      message: (p) => `${p.host} 的 TLS 证书是自签名的，或由未知的证书颁发机构签发（${p.code}）。`,
+      hint: '请把 OPENWORK_CA_FILE（或 NODE_EXTRA_CA_CERTS）设为签发它的 CA 证书（PEM 文件）。',
+    },
+    tlsCaFileSet: {
+      hint: (p) => `已设置 ${p.caVar}，但其中没有签发该证书的 CA：请指向正确的 PEM 文件。`,
+    },
+    caFile: {
+      message: (p) => `无法读取 ${p.caVar} 中的 CA 证书文件（${p.code}），因此没有发送任何请求。`,
+      hint: (p) => `请把 ${p.caVar} 指向一个可读取的 PEM 文件。`,
     },
     unreachable: {
       message: (p) =>
@@ -258,6 +269,11 @@ export const zhCN: Messages = {
     noKey: {
       message: '没有为 Anthropic API 设置密钥，因此没有发送任何请求。',
       hint: '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',
+    },
+    keyHelper: {
+      message: (p) =>
+        `密钥助手（OPENWORK_API_KEY_HELPER：${p.command}）${{ spawn: '无法启动', exit: `退出状态为 ${p.code}`, timeout: `在 ${p.code} 毫秒内没有给出密钥`, empty: '没有输出任何内容', lines: '输出了不止一行' }[p.why]}，因此没有发送任何请求。`,
+      hint: '请自己运行该命令查看原因（这里从不显示它的输出）；它只能输出密钥本身。按 Ctrl+S 修改 OPENWORK_API_KEY_HELPER。',
     },
     unusableAddress: {
       message: (p) => `代理地址无法使用${p.line ? `（.env 第 ${p.line} 行）` : ''}：${p.problem}。没有发送任何请求。`,
@@ -471,6 +487,7 @@ export const zhCN: Messages = {
       overrides: (p) => `覆盖了环境变量中的 ${p.value}`,
       emptyInFile: (p) => `.env 第 ${p.line} 行为空`,
       sent: '作为密钥发送',
+      helperWins: '不发送：密钥由 OPENWORK_API_KEY_HELPER 提供',
       tokenWins: '不发送：ANTHROPIC_AUTH_TOKEN 优先',
       openaiOnly: '只用于 gpt-*/o* 模型，不会发给代理',
       anthropicDirect: '直连 Anthropic API',
@@ -483,6 +500,12 @@ export const zhCN: Messages = {
     usedAs: (p) => `ANTHROPIC_BASE_URL ${p.raw} 按 ${p.url} 使用`,
     checkingAnthropic: (p) => `没有设置 ANTHROPIC_BASE_URL：检查 Anthropic API（${p.url}）`,
     ipAddress: (p) => `${p.host} 是 IP 地址（无需 DNS 解析）`,
+    viaProxy: (p) => `经由正向代理 ${p.proxyUrl}（来自 ${p.proxyVar}）；由该代理连接目标地址`,
+    bypassProxy: (p) => `不经过正向代理：${p.proxyVar} 中列出了这个主机`,
+    caFile: (p) => `信任 ${p.path} 中的 CA 证书（${p.caVar}）`,
+    extraHeaders: (p) => `发送给代理的额外请求头（OPENWORK_HEADERS）：${p.headers}`,
+    keyHelper: (p) => `密钥来自 OPENWORK_API_KEY_HELPER：${p.command}`,
+    networkProblem: (p) => `! ${p.message}`,
     dns: (p) => `DNS：${p.host} → ${p.addresses}（${p.ms} 毫秒）`,
     noDns: (p) => `主机名 ${p.host} 无法解析`,
     tcp: (p) => `TCP：已连接 ${p.address}:${p.port}（${p.ms} 毫秒）`,

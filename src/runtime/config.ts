@@ -6,6 +6,7 @@ import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { DEFAULT_TIMEOUT_MS, isAnthropicDirect, normalizeBaseUrl, parseEnvText, parseProxyFormat, parseTimeout } from '../config/values.js';
 import type { Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
+import { networkSecrets, resolveNetwork, sameNetwork, type NetworkConfig } from './net/settings.js';
 
 export interface ResolveInput {
   envPath: string;
@@ -78,6 +79,7 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
     values: Object.freeze(values),
     sources: Object.freeze(sources),
     problems: Object.freeze(problems),
+    network: resolveNetwork(fileValues, input.env),
     ...(unusableBaseUrl ? { unusableBaseUrl } : {}),
   };
   return Object.freeze(snapshot);
@@ -85,12 +87,23 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
 
 /** Every secret value in a snapshot (for scrubbing logs and messages). */
 export function secretsOf(config: ConfigSnapshot): string[] {
-  return [config.values.ANTHROPIC_API_KEY, config.values.ANTHROPIC_AUTH_TOKEN, config.values.OPENAI_API_KEY].filter(
-    (v): v is string => !!v,
-  );
+  return [
+    config.values.ANTHROPIC_API_KEY,
+    config.values.ANTHROPIC_AUTH_TOKEN,
+    config.values.OPENAI_API_KEY,
+    config.keyFromHelper ? config.credential : undefined,
+    ...networkSecrets(networkOf(config)),
+  ].filter((v): v is string => !!v);
 }
 
 /** Same connection-relevant settings (used to ignore no-op reloads). */
 export function sameConnection(a: ConfigSnapshot, b: ConfigSnapshot): boolean {
-  return CONFIG_KEYS.every((k) => a.values[k] === b.values[k]);
+  return CONFIG_KEYS.every((k) => a.values[k] === b.values[k]) && sameNetwork(networkOf(a), networkOf(b));
+}
+
+const NO_NETWORK: NetworkConfig = Object.freeze({ caFiles: [], headers: [], problems: [] });
+
+/** The snapshot's network settings (none for a snapshot made without them). */
+export function networkOf(config: ConfigSnapshot): NetworkConfig {
+  return config.network ?? NO_NETWORK;
 }

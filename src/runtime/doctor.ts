@@ -3,8 +3,9 @@
 // skips only the checks it makes meaningless; the whole run stays within OPENWORK_TIMEOUT_MS. Every
 // failure text comes from classifyError (or modelNotServed), so it reads the same as in the TUI and
 // -p. No ink/react here. The checks live in ./doctor/.
-import { secretsOf } from './config.js';
-import { exitCodeFor, EXIT } from './errors.js';
+import { networkOf, secretsOf } from './config.js';
+import { classifyError, exitCodeFor, EXIT } from './errors.js';
+import type { AppError } from './types.js';
 import { scrubSecrets } from '../config/secrets.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
 import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './doctor/types.js';
@@ -29,11 +30,22 @@ const CHECKS: [CheckId, (run: Run, input: DoctorInput) => Promise<Outcome>][] = 
 
 /** Runs the six checks in order; `onCheck` sees each result as soon as it is known. */
 export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) => void): Promise<CheckResult[]> {
+  let helperError: AppError | undefined;
+  if (networkOf(input.config).keyHelper && !input.config.keyFromHelper) {
+    // The same key the chat would send: the helper's (run here, as the runtime runs it at start).
+    try {
+      const { withHelperKey } = await import('./net/keyHelper.js');
+      input = { ...input, config: await withHelperKey(input.config, input.env ?? process.env) };
+    } catch (err) {
+      helperError = classifyError(err, { messages: input.messages ?? en });
+    }
+  }
   const secrets = secretsOf(input.config);
   // Cleaned before the scrub: a control character inside a key must not hide it from the scrub.
   const scrub = (s: string) => scrubSecrets(safeLine(s), secrets);
   input.logger?.setSecrets(secrets);
   const run = createRun(input);
+  if (helperError) run.found.helperError = helperError;
   const results: CheckResult[] = [];
   for (const [id, check] of CHECKS) {
     const t = run.now();

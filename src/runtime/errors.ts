@@ -7,6 +7,7 @@ import { nearestModels } from './nearest.js';
 import { paramNamed } from './optionalParams.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
 import { BODY_TOO_LARGE } from './boundedFetch.js';
+import { isKeyHelperError, type KeyHelperError } from './net/keyHelperError.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
@@ -27,6 +28,8 @@ export interface ErrorContext {
   messages?: Messages;
   /** On the command line (-p, doctor): hints name flags, not the chat's keys. */
   headless?: boolean;
+  /** The variable naming a private CA file, when one is set (a TLS failure then points at it). */
+  caVar?: string;
 }
 
 /** The hint for a key that was not read because its .env line is malformed. */
@@ -76,6 +79,9 @@ const NETWORK_CODES = new Set([
  * oddly (the server closes or answers garbage) and a TLS handshake on the same port succeeds.
  */
 export const HTTP_TO_TLS = 'ERR_HTTP_TO_TLS_PORT';
+
+/** A certificate nobody this process trusts vouches for: a private CA, or a self-signed certificate. */
+const UNKNOWN_CA = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 const TLS_CODE = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(VERIFY|GET)_|EPROTO$)/;
 
@@ -247,6 +253,7 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     return make('bad_request', (m) => ({ message: m.errors.badRequest.message({ status, detail: brief(detail) }), hint: param !== undefined ? paramHint(m) : m.errors.badRequest.hint }), withDetail({}));
   }
 
+  if (isKeyHelperError(err)) return keyHelperError(err, ctx.messages ?? en);
   const code = findErrorCode(err);
   // The server's answer was more than the client reads: its headers (undici's limit), or its body (boundedFetch).
   if (code === 'UND_ERR_HEADERS_OVERFLOW') {
@@ -254,6 +261,19 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   }
   if (code === BODY_TOO_LARGE) {
     return make('server', (m) => ({ message: m.errors.bodyTooLarge.message({ host: host(m) }), hint: m.errors.bodyTooLarge.hint }));
+  }
+  if (code === 'ERR_CA_FILE') {
+    // The SDKs wrap it ("Connection error."): the reason is on the cause that carries the code.
+    let c: unknown = err;
+    for (let i = 0; i < 5 && isRec(c) && c.code !== 'ERR_CA_FILE'; i++) c = c.cause;
+    const found = isRec(c) ? c : {};
+    const caVar = typeof found.caVar === 'string' ? found.caVar : 'OPENWORK_CA_FILE';
+    const why = typeof found.reason === 'string' ? found.reason : 'error';
+    return make('config', (m) => ({ message: m.errors.caFile.message({ caVar, code: why }), hint: m.errors.caFile.hint({ caVar }) }));
+  }
+  if (code && UNKNOWN_CA.has(code)) {
+    const caVar = ctx.caVar;
+    return make('tls', (m) => ({ message: m.errors.tlsUnknownCa.message({ host: host(m), code }), hint: caVar ? m.errors.tlsCaFileSet.hint({ caVar }) : m.errors.tlsUnknownCa.hint }));
   }
   if (code === HTTP_TO_TLS) {
     return make('tls', (m) => ({ message: m.errors.httpToTls.message({ host: host(m) }), hint: m.errors.httpToTls.hint }));
@@ -312,6 +332,15 @@ export function unusableAddressError(problem: ConfigProblem, m: Messages = en): 
     (mm) => ({ message: mm.errors.unusableAddress.message({ line: problem.line, problem: problem.say?.(mm) ?? problem.message }), hint: mm.errors.unusableAddress.hint }),
     (s) => s,
   );
+}
+
+/** OPENWORK_API_KEY_HELPER failed: the card names the command, never its output. */
+export function keyHelperError(err: KeyHelperError, m: Messages = en): AppError {
+  // eslint-disable-next-line no-control-regex
+  const clean = err.command.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  const command = clean.length > 80 ? clean.slice(0, 79) + '…' : clean;
+  const code = String(err.code ?? '');
+  return errorText('config', m, (mm) => ({ message: mm.errors.keyHelper.message({ command, why: err.reason, code }), hint: mm.errors.keyHelper.hint }), (s) => s);
 }
 
 /** Anthropic directly, and no key: nothing is sent. */

@@ -16,7 +16,8 @@ import type { Logger } from './logger.js';
 import type { ProviderClient } from './providers/common.js';
 import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
-import { sameConnection, secretsOf } from './config.js';
+import { networkOf, sameConnection, secretsOf } from './config.js';
+import { networkFetch } from './net/fetch.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
 import { classifyError, findErrorCode, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
@@ -58,6 +59,10 @@ interface Binding {
   detected: Promise<void> | undefined;
   clients: Map<string, Promise<ProviderClient>>;
   served?: string[];
+  /** Every request of this binding: proxy, CA and extra headers (net/fetch.ts), logged with --debug. */
+  fetch: typeof fetch;
+  /** OPENWORK_API_KEY_HELPER failed: nothing is sent to the proxy until it gives a key. */
+  keyError?: AppError;
 }
 
 const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
@@ -70,7 +75,6 @@ export class RuntimeService implements Runtime {
   private watcher: EnvWatcher | undefined;
   private closed = false;
   private noticeId = 0;
-  private readonly fetchImpl: typeof fetch;
   private messages: Messages;
   /** Optional parameters refused per connection and model: never sent again (see optionalParams.ts). */
   readonly paramMemory: RefusedParams;
@@ -78,7 +82,6 @@ export class RuntimeService implements Runtime {
   constructor(private readonly opts: RuntimeOptions) {
     this.messages = opts.messages ?? en;
     this.paramMemory = new RefusedParams(opts.paramMemory);
-    this.fetchImpl = loggingFetch(opts.logger, boundedFetch(opts.fetch ?? fetch));
     const text = readEnvFile(opts.envPath);
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
@@ -160,13 +163,17 @@ export class RuntimeService implements Runtime {
     }
   }
 
-  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal): AsyncIterable<ChatEvent> {
+  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, helperRetried = false): AsyncIterable<ChatEvent> {
     await this.ready();
     if (this.binding.connection.unreachable) await this.redetect();
     const b = this.binding; // a reply finishes on the client it started with
     const route = this.route(b, request.model);
     if (route === 'main' && b.config.unusableBaseUrl) {
       yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages), partial: false };
+      return;
+    }
+    if (route === 'main' && b.keyError) {
+      yield { type: 'error', error: b.keyError, partial: false };
       return;
     }
     if (route === 'main' && b.connection.mode === 'anthropic' && !b.config.credential) {
@@ -176,6 +183,7 @@ export class RuntimeService implements Runtime {
     const ctx = this.errorContext(b, route, request.model);
     let started = false;
     let partial = false;
+    let askHelper = false;
     try {
       const client = await this.client(b, route);
       const where = route === 'openai' ? 'openai' : connectionKey(b.config);
@@ -215,21 +223,32 @@ export class RuntimeService implements Runtime {
       }
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
       const code = findErrorCode(err); // the cause's own code (UND_ERR_HEADERS_OVERFLOW…), for whoever reads the log
-      this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
-      // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
-      if (error.kind === 'auth' && route === 'main') this.keyState(b, 'refused');
-      // The proxy went away since it was detected: say so in the status bar; the next request probes again.
-      if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
-        b.connection = { ...b.connection, unreachable: true };
-        this.update({ connection: b.connection });
+      // A 401 with a key helper: the key may have expired; ask the helper once more and send again.
+      if (error.kind === 'auth' && error.status === 401 && route === 'main' && !started && !helperRetried && networkOf(b.config).keyHelper) {
+        askHelper = true;
+      } else {
+        this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
+        // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
+        if (error.kind === 'auth' && route === 'main') this.keyState(b, 'refused');
+        // The proxy went away since it was detected: say so in the status bar; the next request probes again.
+        if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
+          b.connection = { ...b.connection, unreachable: true };
+          this.update({ connection: b.connection });
+        }
+        yield { type: 'error', error, partial };
       }
-      yield { type: 'error', error, partial };
+    }
+    if (askHelper) {
+      this.opts.logger.info('[Runtime] the proxy refused the key (401): asking OPENWORK_API_KEY_HELPER again, then sending once more');
+      await this.helperKey(b);
+      yield* this.chat(request, signal, true);
     }
   }
 
-  async listModels(signal?: AbortSignal): Promise<ModelListing> {
+  async listModels(signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
     await this.ready();
     const b = this.binding;
+    if (b.keyError) return { models: builtinModels(!!b.config.openaiApiKey), status: 'error', error: b.keyError };
     const builtins = builtinModels(!!b.config.openaiApiKey);
     if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages) };
     if (b.connection.mode === 'anthropic') return { models: builtins, status: 'none' };
@@ -244,6 +263,10 @@ export class RuntimeService implements Runtime {
       return { models: mergeModels(builtins, remote), status: 'ok' };
     } catch (err) {
       const error = classifyError(err, ctx);
+      if (error?.kind === 'auth' && error.status === 401 && !helperRetried && networkOf(b.config).keyHelper) {
+        await this.helperKey(b);
+        return this.listModels(signal, true);
+      }
       if (error?.kind === 'auth') this.keyState(b, 'refused');
       return { models: builtins, status: 'error', ...(error ? { error } : {}) };
     }
@@ -260,14 +283,15 @@ export class RuntimeService implements Runtime {
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
     const provisional = initialConnection(config);
-    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: undefined };
+    const fetchImpl = loggingFetch(this.opts.logger, boundedFetch(networkFetch(networkOf(config), config.baseUrl, this.opts.fetch ?? fetch)));
+    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: undefined, fetch: fetchImpl };
     this.opts.logger.setSecrets(secretsOf(config));
     if (!this.opts.deferStart || generation > 1) void this.detection(b);
     return b;
   }
 
   private detection(b: Binding): Promise<void> {
-    b.detected ??= this.detect(b.config).then((connection) => {
+    b.detected ??= Promise.all([this.detect(b.config, b.fetch), this.helperKey(b)]).then(([connection]) => {
       b.connection = connection;
       const unusable = b.config.unusableBaseUrl;
       if (unusable) this.opts.logger.warn(`[Runtime] ANTHROPIC_BASE_URL cannot be used (.env line ${unusable.line}): nothing is sent until it is fixed`);
@@ -277,10 +301,31 @@ export class RuntimeService implements Runtime {
     return b.detected;
   }
 
-  private async detect(config: ConfigSnapshot): Promise<Connection> {
+  /**
+   * Runs OPENWORK_API_KEY_HELPER (at start, and again after a 401): its key replaces a stored one.
+   * The key is never logged (the logger scrubs it from then on); a failure is kept as the card to show.
+   */
+  private async helperKey(b: Binding): Promise<void> {
+    const helper = networkOf(b.config).keyHelper;
+    if (!helper || this.closed) return;
+    try {
+      const { withHelperKey } = await import('./net/keyHelper.js');
+      b.config = await withHelperKey(b.config, this.opts.env);
+      b.keyError = undefined;
+      b.clients.clear();
+      this.opts.logger.setSecrets(secretsOf(b.config));
+      this.opts.logger.info(`[Runtime] OPENWORK_API_KEY_HELPER (${helper.from}) gave a key`);
+    } catch (err) {
+      b.keyError = classifyError(err, { messages: this.messages });
+      this.opts.logger.warn(`[Runtime] ${b.keyError?.say?.(en).message ?? 'the key helper failed'}`);
+    }
+    if (this.binding === b) this.update({ config: b.config });
+  }
+
+  private async detect(config: ConfigSnapshot, fetchImpl: typeof fetch): Promise<Connection> {
     const initial = initialConnection(config);
     if (!config.baseUrl || initial.via === 'override') return initial;
-    const probe: ProbeResult = await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), this.fetchImpl);
+    const probe: ProbeResult = await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl);
     if (probe.kind === 'litellm') return { ...initial, via: 'probe', ...(probe.version ? { litellmVersion: probe.version } : {}) };
     if (probe.kind === 'other') return { ...initial, mode: 'gateway', via: 'probe' };
     return { ...initial, unreachable: true, via: 'fallback' };
@@ -289,7 +334,7 @@ export class RuntimeService implements Runtime {
   /** The proxy was unreachable: probe again before a request (it may have started since). */
   private async redetect(): Promise<void> {
     const b = this.binding;
-    const connection = await this.detect(b.config);
+    const connection = await this.detect(b.config, b.fetch);
     if (this.binding !== b) return;
     if (connection.mode !== b.connection.mode) b.clients.clear();
     b.connection = connection;
@@ -315,7 +360,7 @@ export class RuntimeService implements Runtime {
 
   private async buildClient(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
     const { config, connection } = b;
-    const common = { timeoutMs: config.timeoutMs, fetch: this.fetchImpl };
+    const common = { timeoutMs: config.timeoutMs, fetch: b.fetch };
     if (route === 'openai') {
       const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
       return createOpenAIChatClient({
@@ -336,7 +381,7 @@ export class RuntimeService implements Runtime {
 
   private async addModelInfo(b: Binding, remote: RemoteModel[], signal?: AbortSignal): Promise<void> {
     try {
-      const res = await this.fetchImpl(`${b.config.baseUrl}/model/info`, {
+      const res = await b.fetch(`${b.config.baseUrl}/model/info`, {
         headers: b.config.credential ? { authorization: `Bearer ${b.config.credential}` } : {},
         signal: signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)),
       });
@@ -361,6 +406,7 @@ export class RuntimeService implements Runtime {
       secrets: secretsOf(b.config),
       timeoutMs: b.config.timeoutMs,
       ...(route === 'main' && unreadKey(b.config) ? { unreadKey: unreadKey(b.config) } : {}),
+      ...(networkOf(b.config).caFiles[0] ? { caVar: networkOf(b.config).caFiles[0]!.from } : {}),
       messages: this.messages,
       ...(this.opts.headless ? { headless: true } : {}),
     };

@@ -47,6 +47,10 @@ export interface ConfigSnapshot {
    * would go to Anthropic directly, with the proxy's key: the runtime sends nothing until it is fixed.
    */
   readonly unusableBaseUrl?: ConfigProblem;
+  /** Forward proxy, private CA, extra headers, key helper (runtime/net/settings.ts); absent = none. */
+  readonly network?: import('./net/settings.js').NetworkConfig;
+  /** The key came from OPENWORK_API_KEY_HELPER (run by the runtime), not from a variable. */
+  readonly keyFromHelper?: boolean;
 }
 
 /** What the runtime found at the configured address. */

@@ -1,6 +1,7 @@
 // A local stand-in for a LiteLLM proxy (v1.39.5 wire format, see /work/shared/litellm/*.md),
 // an Anthropic Messages API gateway, or a plain web server. node:http only, 127.0.0.1 only.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { constants as zc, deflateRawSync } from 'node:zlib';
@@ -35,6 +36,8 @@ export interface ServerOptions {
    * proxy set up like the seed guide's: such a parameter gets the recorded 500 (transcripts section 7).
    */
   dropParams?: boolean;
+  /** Serve https with this key and certificate (PEM), as a proxy behind a private CA does. */
+  tls?: { key: string; cert: string };
 }
 export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
 export interface TestServer {
@@ -183,7 +186,7 @@ function deliverJson(res: http.ServerResponse, head: Hdrs, body: string, tail: H
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const options: ServerOptions = { flavor: 'litellm', masterKey: 'sk-test-master', models: defaultModels(), chunkSize: 3, chunkDelayMs: 0, ...opts };
   const sockets = new Set<Socket>();
-  const server = http.createServer();
+  const server: http.Server = opts.tls ? https.createServer(opts.tls) : http.createServer();
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
 
   const findModel = (name: unknown) => (options.models ?? []).find((m) => m.name === name);
@@ -413,7 +416,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   ts.port = (server.address() as AddressInfo).port;
-  ts.url = `http://127.0.0.1:${ts.port}`;
+  ts.url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${ts.port}`;
   return ts;
 }
 

@@ -124,6 +124,10 @@ const VALUES: Record<string, unknown> = {
   command: 'frobnicate',
   k: 200,
   fallback: 'api.openai.com',
+  caVar: 'NODE_EXTRA_CA_CERTS',
+  proxyUrl: 'http://proxy.sample:3128',
+  proxyVar: 'HTTPS_PROXY',
+  headers: 'x-sample-tag, x-sample-team',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -141,6 +145,7 @@ const CHOICES_AT: Record<string, Record<string, readonly unknown[]>> = {
   'doctor.apiAnswer': { status: STATUSES },
   'errors.unreachable.message': { why: ['refused', 'dns', 'dropped', 'network'] },
   'problems.cannotWrite': { why: ['denied', 'readonly', 'full'] },
+  'errors.keyHelper.message': { why: ['spawn', 'exit', 'timeout', 'empty', 'lines'] },
 };
 
 /** The parameter names a function reads. */

@@ -2,6 +2,9 @@
 import { isIP } from 'node:net';
 import type { ProviderMode } from '../types.js';
 import { normalizeBaseUrl } from '../../config/values.js';
+import { networkOf } from '../config.js';
+import { proxyFor, shownProxy } from '../net/settings.js';
+import { caList } from '../net/fetch.js';
 import { litellmVersion, probeBaseUrl } from '../detect.js';
 import { classifyError, HTTP_TO_TLS } from '../errors.js';
 import type { Outcome, Run } from './types.js';
@@ -44,10 +47,17 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   const detail: string[] = [];
   if (raw && config.baseUrl && raw.trim() !== config.baseUrl) detail.push(d.usedAs({ raw: raw.trim(), url: config.baseUrl }));
   if (!config.baseUrl) detail.push(d.checkingAnthropic({ url: ANTHROPIC_API }));
+  const net = networkOf(config);
+  const route = proxyFor(net, target);
+  if (route.kind === 'proxy') detail.push(d.viaProxy({ proxyUrl: shownProxy(route.proxy.value), proxyVar: route.proxy.from }));
+  else if (route.kind === 'bypass') detail.push(d.bypassProxy({ proxyVar: route.noProxy.from }));
+  for (const f of net.caFiles) detail.push(d.caFile({ caVar: f.from, path: f.value }));
+  // Through a forward proxy only the proxy reaches the address: DNS, TCP and TLS from here say nothing.
+  const direct = route.kind !== 'proxy';
 
   // DNS
-  if (isIP(host)) detail.push(d.ipAddress({ host }));
-  else {
+  if (direct && isIP(host)) detail.push(d.ipAddress({ host }));
+  else if (direct) {
     const { lookup } = await import('node:dns/promises'); // loaded when a doctor runs, not with the app
     const t = now();
     try {
@@ -62,20 +72,22 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   // TCP
   const t = now();
   const tcpWait = wait();
-  try {
-    const address = await tcpConnect(host, port, tcpWait);
-    detail.push(d.tcp({ address, port, ms: Math.round(now() - t) }));
-  } catch (err) {
-    found.why = d.noTcp({ host, port });
-    const code = (err as { code?: string }).code;
-    if (code === 'ETIMEDOUT') detail.push(d.tcpSilent({ ms: tcpWait }));
-    return classify(err, detail);
+  if (direct) {
+    try {
+      const address = await tcpConnect(host, port, tcpWait);
+      detail.push(d.tcp({ address, port, ms: Math.round(now() - t) }));
+    } catch (err) {
+      found.why = d.noTcp({ host, port });
+      const code = (err as { code?: string }).code;
+      if (code === 'ETIMEDOUT') detail.push(d.tcpSilent({ ms: tcpWait }));
+      return classify(err, detail);
+    }
   }
 
   // TLS, for https:// addresses
-  if (https) {
+  if (https && direct) {
     try {
-      const tls = await tlsHandshake(host, port, wait(), true);
+      const tls = await tlsHandshake(host, port, wait(), true, await caList(net));
       detail.push(d.tls({ protocol: tls.protocol ?? 'ok', subject: certName(tls.cert.subject), issuer: certName(tls.cert.issuer), validTo: tls.cert.valid_to }));
     } catch (err) {
       found.why = d.tlsFailed;
@@ -94,7 +106,7 @@ export async function checkAddress(run: Run): Promise<Outcome> {
   const probe = await probeBaseUrl(target, probeWait, fetchImpl);
   found.probe = probe;
   const odd = probe.kind === 'unreachable' ? !isTimeout(probe.error) : probe.kind === 'other' && probe.status === 400 && /html/i.test(probe.contentType ?? '');
-  if (!https && odd && (await speaksTls(host, port, wait()))) {
+  if (!https && direct && odd && (await speaksTls(host, port, wait()))) {
     found.why = d.httpToTls;
     return classify(codeError(HTTP_TO_TLS, 'plain HTTP to a TLS port'), [...detail, d.tlsOnPort({ port })]);
   }

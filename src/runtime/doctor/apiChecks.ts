@@ -14,6 +14,10 @@ import { streamWithoutRefused } from '../optionalParams.js';
 export async function checkKey(run: Run): Promise<Outcome> {
   const { config, found, wait, ctx, fail, skip, outOfTime, m } = run;
   const d = m.doctor;
+  if (found.helperError) {
+    found.why = d.keyRefused;
+    return fail(found.helperError);
+  }
   if (!found.answers) {
     if (found.noKey) {
       // Anthropic's API with no key: the same words the runtime uses when a request is attempted.
@@ -25,7 +29,8 @@ export async function checkKey(run: Run): Promise<Outcome> {
   const busy = outOfTime();
   if (busy) return busy;
   const detail: string[] = [];
-  const sent = config.credential ? d.keyFrom({ key: maskSecret(config.credential), keyVar: config.credentialVar ?? '' }) : undefined;
+  const keyVar = config.keyFromHelper ? 'OPENWORK_API_KEY_HELPER' : (config.credentialVar ?? '');
+  const sent = config.credential ? d.keyFrom({ key: maskSecret(config.credential), keyVar }) : undefined;
   if (config.hasApiKey && config.hasAuthToken) detail.push(d.bothKeys({ key: maskSecret(config.values.ANTHROPIC_API_KEY) }));
   if (sent) detail.push(d.sentAs({ header: found.mode === 'litellm' || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key' }));
   const listWait = wait();

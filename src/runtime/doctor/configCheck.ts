@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { ConfigSnapshot } from '../types.js';
 import { CONFIG_KEYS, SECRET_KEYS } from '../../config/keys.js';
 import { isAnthropicDirect, parseEnvText } from '../../config/values.js';
+import { networkOf } from '../config.js';
 import { readEnvFile } from '../loadConfig.js';
 import { maskSecret } from '../../config/secrets.js';
 import { EnvDocument } from '../../config/envDocument.js';
@@ -64,6 +65,11 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
     fix = d.tidy({ path });
   }
   detail.push(...valueLines(config, text, input.env, m));
+  const net = networkOf(config);
+  if (net.headers.length) detail.push(d.extraHeaders({ headers: net.headers.map(([k]) => k).join(', ') }));
+  if (net.keyHelper) detail.push(d.keyHelper({ command: net.keyHelper.value }));
+  for (const p of net.problems) detail.push(d.networkProblem({ message: p }));
+  if (net.problems.length && status === 'pass') status = 'warn';
   return { status, title, detail, ...(fix ? { fix } : {}), ...(status === 'fail' ? { kind: 'config' as const } : {}) };
 }
 
@@ -90,7 +96,8 @@ function valueLines(config: ConfigSnapshot, text: string | undefined, env: NodeJ
     const envValue = env?.[key]?.trim();
     if (src === 'file' && envValue && envValue !== v) notes.push(w.overrides({ value: show(envValue) }));
     if (src === 'env' && key in fileValues) notes.push(w.emptyInFile({ line: lineOf.get(key) ?? '?' }));
-    if (key === config.credentialVar) notes.push(w.sent);
+    if (networkOf(config).keyHelper && (key === 'ANTHROPIC_API_KEY' || key === 'ANTHROPIC_AUTH_TOKEN')) notes.push(w.helperWins);
+    else if (key === config.credentialVar) notes.push(w.sent);
     else if (key === 'ANTHROPIC_API_KEY' && config.credentialVar === 'ANTHROPIC_AUTH_TOKEN') notes.push(w.tokenWins);
     if (key === 'OPENAI_API_KEY') notes.push(w.openaiOnly);
     if (key === 'ANTHROPIC_BASE_URL' && isAnthropicDirect(v)) notes.push(w.anthropicDirect);

@@ -51,10 +51,10 @@ export interface TlsInfo {
  * A TLS handshake; with `verify` the certificate must be trusted (NODE_EXTRA_CA_CERTS counts).
  * node:tls loads here, not with the app: the chat bundles the doctor, and tls costs ~5 ms to load.
  */
-export async function tlsHandshake(host: string, port: number, ms: number, verify: boolean): Promise<TlsInfo> {
+export async function tlsHandshake(host: string, port: number, ms: number, verify: boolean, ca?: string[]): Promise<TlsInfo> {
   const { connect: tlsConnect } = await import('node:tls');
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ host, port, rejectUnauthorized: verify, ALPNProtocols: ['http/1.1'], ...(isIP(host) ? {} : { servername: host }) });
+    const socket = tlsConnect({ host, port, rejectUnauthorized: verify, ALPNProtocols: ['http/1.1'], ...(ca ? { ca } : {}), ...(isIP(host) ? {} : { servername: host }) });
     const timer = setTimeout(() => {
       socket.destroy();
       reject(codeError('ETIMEDOUT', `TLS handshake with ${host}:${port} timed out`));

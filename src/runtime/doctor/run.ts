@@ -1,5 +1,6 @@
 // A doctor run's clock, budget and failure helpers. Every failure text goes through classifyError.
-import { secretsOf } from '../config.js';
+import { networkOf, secretsOf } from '../config.js';
+import { networkFetch } from '../net/fetch.js';
 import { classifyError, type ErrorContext } from '../errors.js';
 import { loggingFetch } from '../httpLog.js';
 import { boundedFetch } from '../boundedFetch.js';
@@ -14,8 +15,9 @@ export function createRun(input: DoctorInput): Run {
   const m = input.messages ?? en;
   const now = input.now ?? (() => performance.now());
   const secrets = secretsOf(config);
-  const base = boundedFetch(input.fetch ?? fetch);
-  const fetchImpl = input.logger ? loggingFetch(input.logger, base) : base;
+  const net = boundedFetch(networkFetch(networkOf(config), config.baseUrl, input.fetch ?? fetch));
+  const fetchImpl = input.logger ? loggingFetch(input.logger, net) : net;
+  const caVar = networkOf(config).caFiles[0]?.from;
   const deadline = now() + config.timeoutMs;
   const probeCap = Math.min(PROBE_CAP_MS, Math.max(250, Math.floor(config.timeoutMs / 3)));
   const found: Found = { reachable: false, answers: false };
@@ -31,6 +33,7 @@ export function createRun(input: DoctorInput): Run {
     timeoutMs: config.timeoutMs,
     messages: m,
     ...(input.headless ? { headless: true } : {}),
+    ...(caVar ? { caVar } : {}),
     ...extra,
   });
   const fail: Run['fail'] = (e, detail = []) => {

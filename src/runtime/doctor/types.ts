@@ -62,6 +62,8 @@ export interface Found {
   model?: string;
   keyStatus?: CheckStatus;
   modelStatus?: CheckStatus;
+  /** OPENWORK_API_KEY_HELPER failed: the key check shows this card. */
+  helperError?: AppError;
   /** Anthropic's API directly, and no key to use. */
   noKey?: boolean;
 }

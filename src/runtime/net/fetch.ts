@@ -1,0 +1,86 @@
+// The one fetch every request goes through (both SDKs, the probe, the listing, /model/info, the
+// doctor): extra headers for the proxy, and undici's own ProxyAgent / Agent when a forward proxy or a
+// private CA is configured. undici loads only then, so an ordinary launch pays nothing for it.
+import { needsAgent, proxyFor, type NetworkConfig } from './settings.js';
+
+type Dispatcher = import('undici').Dispatcher;
+type Undici = typeof import('./undiciAgents.js');
+
+let undiciModule: Promise<Undici> | undefined;
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
+
+/** Reads the CA files once per fetch; a file that cannot be read is an error on the request that needed it. */
+export async function caList(net: NetworkConfig): Promise<string[] | undefined> {
+  if (!net.caFiles.length) return undefined;
+  const [{ readFile }, { rootCertificates }] = await Promise.all([import('node:fs/promises'), import('node:tls')]);
+  const files = await Promise.all(
+    net.caFiles.map((f) =>
+      readFile(f.value, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw Object.assign(new Error(`${f.from} (${f.value}) cannot be read: ${err.code ?? err.message}`), { code: 'ERR_CA_FILE', caVar: f.from, reason: err.code ?? 'error' });
+      }),
+    ),
+  );
+  return [...rootCertificates, ...files];
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function urlOf(input: Parameters<typeof fetch>[0]): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * `net`: the settings; `proxyBase`: the LiteLLM proxy / gateway address (its requests get
+ * OPENWORK_HEADERS); `base`: the fetch used when no agent is needed.
+ */
+export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, base: typeof fetch = fetch): typeof fetch {
+  const origin = originOf(proxyBase);
+  const agentNeeded = needsAgent(net);
+  if (!agentNeeded && !(origin && net.headers.length)) return base;
+  const agents = new Map<string, Promise<Dispatcher>>();
+  const agentFor = (proxy: string | undefined): Promise<Dispatcher> => {
+    const key = proxy ?? '';
+    let p = agents.get(key);
+    if (!p) {
+      p = Promise.all([loadUndici(), caList(net)]).then(([u, ca]) => {
+        const tls = ca ? { ca } : {};
+        return proxy ? new u.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls }) : new u.Agent({ connect: tls });
+      });
+      p.catch(() => agents.delete(key)); // a CA file fixed later is read again
+      agents.set(key, p);
+    }
+    return p;
+  };
+
+  return async (input, init) => {
+    const url = urlOf(input);
+    let headers: Headers | undefined;
+    if (origin && net.headers.length && originOf(url) === origin) {
+      headers = new Headers(input instanceof Request ? input.headers : undefined);
+      new Headers(init?.headers).forEach((v, k) => headers!.set(k, v));
+      for (const [k, v] of net.headers) headers.set(k, v);
+    }
+    if (!agentNeeded) return base(input, headers ? { ...init, headers } : init);
+    const route = proxyFor(net, url);
+    // Only the CA needs an agent for a request the proxy does not take.
+    if (route.kind !== 'proxy' && !net.caFiles.length) return base(input, headers ? { ...init, headers } : init);
+    const [u, dispatcher] = await Promise.all([loadUndici(), agentFor(route.kind === 'proxy' ? route.proxy.value : undefined)]);
+    const req = input instanceof Request ? input : undefined;
+    const body = init?.body ?? req?.body ?? undefined;
+    const res = await u.fetch(url, {
+      ...(req ? { method: req.method } : {}),
+      ...(init as object),
+      headers: (headers ?? init?.headers ?? req?.headers) as never,
+      ...(body ? { body: body as never, duplex: 'half' } : {}),
+      dispatcher,
+    } as never);
+    return res as unknown as Response;
+  };
+}
