@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync, renameSync } from 'node:fs';
 import { RuntimeService } from '../../src/runtime/service.js';
+import { watchEnvFile } from '../../src/runtime/watcher.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
 import type { ChatEvent } from '../../src/runtime/types.js';
 import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
@@ -47,6 +48,19 @@ const errorOf = (evs: ChatEvent[]) => {
   if (!e || e.type !== 'error') throw new Error(`no error event in ${JSON.stringify(evs)}`);
   return e;
 };
+/**
+ * Settles once a watcher like the runtime's (same file, same debounce), made now, has fired for the
+ * writes that follow. Node runs equal timers in the order they were set, so a watcher the runtime made
+ * earlier has fired, and its reload has read the file, by then: the event a negative check waits for.
+ */
+function watchersFired(envPath: string): Promise<void> {
+  return new Promise((ok) => {
+    const w = watchEnvFile(envPath, () => {
+      w.close();
+      ok();
+    }, 30);
+  });
+}
 const hello = (model = 'claude-3-5-sonnet') => ({ model, messages: [{ role: 'user' as const, content: 'hello' }] });
 
 describe('LiteLLM proxy mode', () => {
@@ -289,6 +303,7 @@ describe('failures', () => {
 
   it('a first byte that never comes → timeout within OPENWORK_TIMEOUT_MS', async () => {
     const { r } = await litellm('hang', 'OPENWORK_TIMEOUT_MS=400\n');
+    // A timeout at all is the proof: the SDK's own default (10 minutes) would outlast the test.
     const err = errorOf(await collect(r.chat(hello()))).error;
     expect(err.kind).toBe('timeout');
   });
@@ -385,8 +400,9 @@ describe('live reload', () => {
     home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
     const r = runtime({ watch: true, deferStart: true });
     expect(r.getState().detecting).toBe(true);
+    const fired = watchersFired(home.envPath);
     home.writeEnv(`ANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`); // before start(): nobody watches yet
-    await new Promise((ok) => setTimeout(ok, 200));
+    await fired;
     expect(r.getState().connection.baseUrl).toBe(a.url);
     expect(a.requests).toHaveLength(0); // nor probed
     r.start();
@@ -404,9 +420,10 @@ describe('live reload', () => {
     const r = runtime({ watch: true });
     await r.ready();
     const gen = r.getState().generation;
+    const fired = watchersFired(home.envPath);
     home.writeEnv(text);
     home.writeEnv(text + '# a comment\n');
-    await new Promise((ok) => setTimeout(ok, 300));
+    await fired;
     expect(r.getState().generation).toBe(gen);
     expect(home.readLog().split('\n').filter((l) => l.includes('[Runtime] Using')).length).toBe(1);
   });
