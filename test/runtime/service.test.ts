@@ -1,6 +1,9 @@
 // The runtime against real local servers, through the real SDKs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync, renameSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readIfExists } from '../../src/settings/atomicWrite.js';
+import { saveEnv } from '../../src/settings/saveEnv.js';
 import { RuntimeService } from '../../src/runtime/service.js';
 import { watchEnvFile } from '../../src/runtime/watcher.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
@@ -411,6 +414,23 @@ describe('live reload', () => {
     // and from then on it watches
     home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
     await waitUntil(() => r.getState().connection.baseUrl === a.url && !r.getState().detecting, 5000, 'switch back to A');
+  });
+
+  it('a symlinked .env (dotfile managers): an edit of the target and a save through the link both switch the app', async () => {
+    const a = await server({ name: 'A' });
+    const b = await server({ name: 'B' });
+    const target = join(home.dir, 'dotfiles', 'openwork.env');
+    mkdirSync(join(home.dir, 'dotfiles'));
+    writeFileSync(target, `ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    symlinkSync(target, home.envPath);
+    const r = runtime({ watch: true });
+    await r.ready();
+    expect(r.getState().connection.baseUrl).toBe(a.url);
+    writeFileSync(target, `ANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`); // the target edited in place
+    await waitUntil(() => r.getState().connection.baseUrl === b.url && !r.getState().detecting, 5000, 'switch to B');
+    expect(saveEnv(home.envPath, { ANTHROPIC_BASE_URL: a.url }, { base: readIfExists(home.envPath) }).status).toBe('saved');
+    await waitUntil(() => r.getState().connection.baseUrl === a.url && !r.getState().detecting, 5000, 'switch back to A after a save');
+    expect(lstatSync(home.envPath).isSymbolicLink()).toBe(true);
   });
 
   it('a no-op change (same bytes) does not rebuild anything', async () => {
