@@ -302,11 +302,11 @@ export const zhCN: Messages = {
     vanished: (p) => `${p.path} 刚写入就不见了`,
     cannotWrite: (p) => `无法写入 ${p.path}：${{ denied: '没有权限', readonly: '文件系统是只读的', full: '磁盘空间已满' }[p.why]}`,
     cannotSave: (p) => (p.error ? `无法保存：${p.error}` : `无法保存 ${p.path}`),
-    readOnlyFile: (p) => `${p.path} 是只读文件，未做任何更改：请先让它可写（chmod u+w ${p.path}），或自行编辑`,
+    readOnlyFile: (p) => `${p.path} 是只读文件，未做任何更改：请先让它可写，或自行编辑`,
     isFolder: (p) => `${p.path} 是一个文件夹而不是文件：请把它移走，设置才能保存到同名文件中`,
     danglingLink: (p) => `${p.path} 是指向 ${p.target} 的链接，但目标不存在：请创建 ${p.target} 或删除该链接`,
     cannotRead: (p) => `无法读取 ${p.path}：没有权限（请检查文件的所有者和权限）`,
-    busy: (p) => `另一个 openwork-tui 正在保存 ${p.path}（锁 ${p.path}.lock）；未写入任何内容，请重试`,
+    busy: (p) => `另一个 openwork-tui 正在保存 ${p.path}；未写入任何内容，请重试`,
     raced: (p) => `保存时 ${p.path} 被其他程序改写了；请检查该文件后再保存`,
   },
 

@@ -124,6 +124,7 @@ const VALUES: Record<string, unknown> = {
   command: 'frobnicate',
   k: 200,
   fallback: 'api.openai.com',
+  target: '/home/sample/dotfiles/openwork.env',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -137,6 +138,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
 const STATUSES = [401, 403, 200, 404, 500];
 const CHOICES_AT: Record<string, Record<string, readonly unknown[]>> = {
   'errors.auth.message': { status: STATUSES },
+  'problems.lineBreak': { what: ['newline', 'tab', 'control'] },
   'errorCard.title': { status: STATUSES },
   'doctor.apiAnswer': { status: STATUSES },
   'errors.unreachable.message': { why: ['refused', 'dns', 'dropped', 'network'] },
