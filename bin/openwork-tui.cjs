@@ -27,8 +27,13 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
+  const chat = onlyChatOptions(argv);
+  // The chat's terminal goes to raw mode first thing: until then the tty driver takes Ctrl+S as XOFF
+  // (the app's output freezes, and a write can block for good) and Ctrl+Q, Ctrl+C, Ctrl+Z as its own
+  // signals. Keys typed from here on wait in the tty for Ink. Node restores the mode when it exits.
+  if (chat && require('node:tty').isatty(0) && require('node:tty').isatty(1)) process.stdin.setRawMode(true);
   // The chat starts from its own bundle, without loading the CLI (which takes anything it does not run).
-  import(onlyChatOptions(argv) ? '../dist/tui.js' : '../dist/cli.js')
+  import(chat ? '../dist/tui.js' : '../dist/cli.js')
     .then(({ main }) => main(argv))
     .then(
       (code) => {

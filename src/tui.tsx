@@ -10,6 +10,8 @@ export async function runTui(props: AppProps, afterFirstFrame?: () => void): Pro
     process.stderr.write(messagesFor(props.lang ?? 'en').cli.needsTerminal);
     return 2;
   }
+  // Raw mode (IXON off) before the first frame, if the launcher has not set it already (bin/openwork-tui.cjs).
+  if (!process.stdin.isRaw) process.stdin.setRawMode(true);
   const instance = render(<App {...props} />, { exitOnCtrlC: false, patchConsole: false });
   if (afterFirstFrame) setImmediate(afterFirstFrame);
   await instance.waitUntilExit();

@@ -1,6 +1,6 @@
 // `openwork-tui config`, run as a script would: the built CLI on a throwaway $OPENWORK_HOME.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tempHome, type TempHome } from './helpers/home.js';
 import { BIN, runCli } from './helpers/cli.js';
@@ -168,5 +168,34 @@ describe('killed mid-save', () => {
       expect(now === oldText || now === newText, `run ${i}: the file is torn`).toBe(true);
       expect(existsSync(home.envPath)).toBe(true);
     }
+  });
+});
+
+describe('openwork-tui config set: values and files it refuses', () => {
+  it('a value with a line break or a tab is refused (exit 2), never rewritten into another setting', async () => {
+    home.writeEnv(SEED);
+    for (const [value, what] of [['http://x\nANTHROPIC_API_KEY=evil', 'a line break'], ['http://x\tA', 'a tab']] as const) {
+      const r = await run(['set', 'ANTHROPIC_BASE_URL', value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`ANTHROPIC_BASE_URL cannot contain ${what}`);
+      expect(envText()).toBe(SEED);
+    }
+  });
+
+  it('.env that is a folder: the message names it and what to do, exit 1 (never "unexpected error: EISDIR")', async () => {
+    mkdirSync(home.envPath, { recursive: true });
+    const r = await run(['set', 'OPENWORK_TIMEOUT_MS', '5000']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${home.envPath} is a folder, not a file: move it away`);
+    expect(r.stderr).not.toMatch(/unexpected error|EISDIR/);
+  });
+
+  it('a read-only .env: says so, exit 1, the file is not replaced', async () => {
+    home.writeEnv(SEED);
+    chmodSync(home.envPath, 0o400);
+    const r = await run(['set', 'OPENWORK_TIMEOUT_MS', '5000']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${home.envPath} is read-only, so nothing was changed`);
+    expect([envText(), statSync(home.envPath).mode & 0o777]).toEqual([SEED, 0o400]);
   });
 });

@@ -7,7 +7,7 @@ import type { ConfigSnapshot } from '../runtime/types.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { readIfExists } from '../settings/atomicWrite.js';
 import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../config/fields.js';
-import { saveEnv } from '../settings/saveEnv.js';
+import { readErrorText, saveEnv } from '../settings/saveEnv.js';
 import { localized, padEnd, textWidth } from '../i18n/index.js';
 import { dim, green, red, yellow, type IO } from './io.js';
 import { safeLine } from '../render/sanitize.js';
@@ -54,7 +54,13 @@ function problemsText(io: IO, config: ConfigSnapshot): string {
 export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): number {
   const m = io.messages;
   const w = m.cli.config;
-  const snapshot = readIfExists(ctx.envPath);
+  let snapshot: ReturnType<typeof readIfExists>;
+  try {
+    snapshot = readIfExists(ctx.envPath);
+  } catch (err) {
+    io.stderr.write(`${red(io, '✖')} ${readErrorText(err, ctx.envPath)(m)}\n`);
+    return EXIT_FAIL;
+  }
   const config = configFromText(ctx.envPath, snapshot?.text, ctx.env);
   if (cmd.action === 'list') {
     io.stdout.write(renderConfigList(io, config, cmd.reveal));
@@ -94,7 +100,9 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
     value = check.value;
   }
 
-  const result = saveEnv(ctx.envPath, { [key]: value }, { base: snapshot });
+  // One key, applied to the file as it is at the moment of the save (under its lock): another
+  // `config set` or an editor saving meanwhile keeps its change too.
+  const result = saveEnv(ctx.envPath, { [key]: value }, { base: snapshot, force: true });
   if (result.status === 'error') {
     io.stderr.write(`${red(io, '✖')} ${result.say(m)}\n`);
     return EXIT_FAIL;

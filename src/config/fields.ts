@@ -107,6 +107,10 @@ export function validateField(key: ConfigKey, raw: string): FieldCheck {
   const spec = fieldSpec(key);
   const { text, trimmed } = unwrap(raw);
   if (text === '') return { ok: true, value: '' };
+  // A line break inside would end the .env line (and the URL parser drops it silently):
+  // `http://x\nANTHROPIC_API_KEY=evil` must not turn into another setting or another address.
+  const bad = /[\n\r]/.test(text) ? 'newline' : text.includes('\t') ? 'tab' : /[\u0000-\u001f\u007f]/.test(text) ? 'control' : undefined;
+  if (bad) return refused((m) => m.problems.lineBreak({ key, what: bad }));
   const notes: Say[] = [];
   switch (spec.kind) {
     case 'url': {

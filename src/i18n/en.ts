@@ -322,6 +322,8 @@ export const en = {
     setAgain: (p: { key: string; line: number }) => `${p.key} is set again on line ${p.line}; that value is used`,
     // typed values (settings screen, `config set`)
     addScheme: (p: { text: string }) => `add http:// or https:// in front, e.g. http://${p.text}`,
+    lineBreak: (p: { key: string; what: 'newline' | 'tab' | 'control' }) =>
+      `${p.key} cannot contain ${{ newline: 'a line break', tab: 'a tab', control: 'a control character' }[p.what]}: a value is one line (nothing was changed)`,
     droppedBearer: 'dropped "Bearer " (the app adds it)',
     secretSpaces: (p: { key: string }) => `${p.key} cannot contain spaces or line breaks`,
     secretChars: (p: { key: string }) => `${p.key} has a character that cannot be sent in a header (non-ASCII or control)`,
@@ -339,6 +341,12 @@ export const en = {
     cannotWrite: (p: { path: string; why: 'denied' | 'readonly' | 'full' }) =>
       `cannot write ${p.path}: ${{ denied: 'permission denied', readonly: 'read-only file system', full: 'no space left on the disk' }[p.why]}`,
     cannotSave: (p: { error?: string | undefined; path: string }) => (p.error ? `cannot save: ${p.error}` : `cannot save ${p.path}`),
+    readOnlyFile: (p: { path: string }) => `${p.path} is read-only, so nothing was changed: make it writable (chmod u+w ${p.path}) or edit it yourself`,
+    isFolder: (p: { path: string }) => `${p.path} is a folder, not a file: move it away so the settings can be saved in a file of that name`,
+    danglingLink: (p: { path: string; target: string }) => `${p.path} is a link to ${p.target}, which does not exist: create ${p.target} or remove the link`,
+    cannotRead: (p: { path: string }) => `cannot read ${p.path}: permission denied (check its owner and mode)`,
+    busy: (p: { path: string }) => `${p.path} is being saved by another openwork-tui (lock ${p.path}.lock); nothing was written, try again`,
+    raced: (p: { path: string }) => `${p.path} was rewritten by another program while saving; check the file, then save again`,
   },
 
   picker: {

@@ -308,6 +308,7 @@ export const zhCN: Messages = {
     valueFromLine: (p) => `${p.key} 的值实际读取自第 ${p.line} 行`,
     setAgain: (p) => `${p.key} 在第 ${p.line} 行被再次设置，以该行的值为准`,
     addScheme: (p) => `请在前面加上 http:// 或 https://，例如 http://${p.text}`,
+    lineBreak: (p) => `${p.key} 不能包含${{ newline: '换行', tab: '制表符', control: '控制字符' }[p.what]}：值只能占一行（未做任何更改）`,
     droppedBearer: '已去掉开头的 "Bearer "（应用会自动添加）',
     secretSpaces: (p) => `${p.key} 不能包含空格或换行`,
     secretChars: (p) => `${p.key} 含有无法放进 HTTP 请求头的字符（非 ASCII 或控制字符，例如输入法打出的全角字符）`,
@@ -323,6 +324,12 @@ export const zhCN: Messages = {
     vanished: (p) => `${p.path} 刚写入就不见了`,
     cannotWrite: (p) => `无法写入 ${p.path}：${{ denied: '没有权限', readonly: '文件系统是只读的', full: '磁盘空间已满' }[p.why]}`,
     cannotSave: (p) => (p.error ? `无法保存：${p.error}` : `无法保存 ${p.path}`),
+    readOnlyFile: (p) => `${p.path} 是只读文件，未做任何更改：请先让它可写，或自行编辑`,
+    isFolder: (p) => `${p.path} 是一个文件夹而不是文件：请把它移走，设置才能保存到同名文件中`,
+    danglingLink: (p) => `${p.path} 是指向 ${p.target} 的链接，但目标不存在：请创建 ${p.target} 或删除该链接`,
+    cannotRead: (p) => `无法读取 ${p.path}：没有权限（请检查文件的所有者和权限）`,
+    busy: (p) => `另一个 openwork-tui 正在保存 ${p.path}；未写入任何内容，请重试`,
+    raced: (p) => `保存时 ${p.path} 被其他程序改写了；请检查该文件后再保存`,
   },
 
   picker: {

@@ -111,7 +111,7 @@ function realTarget(path: string): string {
 }
 
 /** fsync the folder so the rename itself is durable; not possible on every platform. */
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

@@ -11,11 +11,14 @@ import { messagesFor } from '../../src/i18n/index.js';
 
 export const MODEL = 'claude-test-model';
 
-/** Poll `check` until it returns something truthy (or stops throwing). No fixed sleeps. */
+/**
+ * Poll `check` until it returns something truthy (or stops throwing). No fixed sleeps. The timeout
+ * only bounds a failing test: a loaded 2-core machine (two suites at once) needs seconds at times.
+ */
 export async function waitFor<T>(
   check: () => T | undefined | null | false,
   what: string | (() => string) = 'condition',
-  timeoutMs = 4000,
+  timeoutMs = 15_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

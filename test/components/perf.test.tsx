@@ -5,6 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { keys } from '../helpers/keys.js';
 import { fakeRuntime, reply, type Step } from '../helpers/fakeRuntime.js';
 import { renderApp, waitFor } from './harness.js';
+import { loadMarkdown } from '../../src/render/lazyMarkdown.js';
 
 const markdown = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../../src/render/markdown.js', async (importOriginal) => {
@@ -25,9 +26,15 @@ describe('performance', () => {
     const runtime = fakeRuntime();
     runtime.fallback = reply('A *markdown* reply.\n\nWith two paragraphs.');
     const app = await renderApp({}, runtime);
+    await loadMarkdown(); // what the first reply waits for (through the spy below)
     for (let i = 0; i < 25; i++) {
       await app.press(`message ${i}`, keys.enter);
-      await waitFor(() => runtime.calls[i]?.ended && !app.frame().includes('streaming') && app.frame().includes('ready ·'));
+      // This turn's reply is in the transcript and the app is idle again ("ready ·" alone is already
+      // on the previous turn's screen).
+      await waitFor(() => {
+        const f = app.frame();
+        return runtime.calls[i]?.ended && f.split('With two paragraphs.').length - 1 === i + 1 && !f.includes('streaming') && f.includes('ready ·');
+      }, () => `reply ${i} in the transcript, the app idle; frame:\n${app.frame()}`);
     }
     await app.see('message 24');
     expect(markdown.calls).toBeGreaterThan(0); // the spy sees the app's renders (the renderer is loaded lazily, through it)

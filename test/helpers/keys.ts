@@ -28,6 +28,8 @@ export const keys = {
   ctrlD: '\x04',
   ctrlE: '\x05',
   ctrlK: '\x0b',
+  ctrlQ: '\x11',
+  ctrlS: '\x13',
   ctrlU: '\x15',
   ctrlW: '\x17',
   pasteStart: '\x1b[200~',

@@ -23,7 +23,11 @@ export interface PtyApp {
   waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
   readonly exit: Promise<number>;
+  /** Settles when the first bytes of output arrive (the first frame starting to draw). */
+  readonly firstOutput: Promise<void>;
   readonly pid: number;
+  /** The terminal's device (e.g. /dev/pts/3), for `stty -F`. */
+  readonly tty: string;
   kill(): void;
 }
 
@@ -51,7 +55,10 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
   term.onTitleChange((t) => titles.push(t));
   let raw = '';
   let pending = Promise.resolve();
+  let outputStarted!: () => void;
+  const firstOutput = new Promise<void>((ok) => (outputStarted = ok));
   child.onData((d) => {
+    if (!raw) outputStarted();
     raw += d;
     pending = new Promise((ok) => term.write(d, ok));
   });
@@ -67,6 +74,7 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
   };
   return {
     pid: child.pid,
+    tty: (child as unknown as { ptsName: string }).ptsName,
     write: (data) => child.write(data),
     screen,
     output: () => raw,
@@ -104,6 +112,7 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
       term.resize(c, r);
     },
     exit,
+    firstOutput,
     kill: () => {
       if (!exited) child.kill();
     },

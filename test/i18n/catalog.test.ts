@@ -128,6 +128,7 @@ const VALUES: Record<string, unknown> = {
   proxyUrl: 'http://proxy.sample:3128',
   proxyVar: 'HTTPS_PROXY',
   headers: 'x-sample-tag, x-sample-team',
+  target: '/home/sample/dotfiles/openwork.env',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -141,6 +142,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
 const STATUSES = [401, 403, 200, 404, 500];
 const CHOICES_AT: Record<string, Record<string, readonly unknown[]>> = {
   'errors.auth.message': { status: STATUSES },
+  'problems.lineBreak': { what: ['newline', 'tab', 'control'] },
   'errorCard.title': { status: STATUSES },
   'doctor.apiAnswer': { status: STATUSES },
   'errors.unreachable.message': { why: ['refused', 'dns', 'dropped', 'network'] },

@@ -441,7 +441,8 @@ describe('renderMarkdown: wrapping', () => {
     }
   });
 
-  it('fits every line to any width from 10 to 120, keeping all the text in order (seeded)', () => {
+  // 450 renders: seconds of CPU, which a loaded machine stretches past the default 20 s (it did, at a load of 29).
+  it('fits every line to any width from 10 to 120, keeping all the text in order (seeded)', { timeout: 120_000 }, () => {
     const prose = [
       '# Setting up the *server* for production use',
       '',

@@ -1,7 +1,11 @@
 // The runtime against real local servers, through the real SDKs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync, renameSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readIfExists } from '../../src/settings/atomicWrite.js';
+import { saveEnv } from '../../src/settings/saveEnv.js';
 import { RuntimeService } from '../../src/runtime/service.js';
+import { watchEnvFile } from '../../src/runtime/watcher.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
 import type { ChatEvent } from '../../src/runtime/types.js';
 import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
@@ -47,6 +51,19 @@ const errorOf = (evs: ChatEvent[]) => {
   if (!e || e.type !== 'error') throw new Error(`no error event in ${JSON.stringify(evs)}`);
   return e;
 };
+/**
+ * Settles once a watcher like the runtime's (same file, same debounce), made now, has fired for the
+ * writes that follow. Node runs equal timers in the order they were set, so a watcher the runtime made
+ * earlier has fired, and its reload has read the file, by then: the event a negative check waits for.
+ */
+function watchersFired(envPath: string): Promise<void> {
+  return new Promise((ok) => {
+    const w = watchEnvFile(envPath, () => {
+      w.close();
+      ok();
+    }, 30);
+  });
+}
 const hello = (model = 'claude-3-5-sonnet') => ({ model, messages: [{ role: 'user' as const, content: 'hello' }] });
 
 describe('LiteLLM proxy mode', () => {
@@ -289,6 +306,7 @@ describe('failures', () => {
 
   it('a first byte that never comes → timeout within OPENWORK_TIMEOUT_MS', async () => {
     const { r } = await litellm('hang', 'OPENWORK_TIMEOUT_MS=400\n');
+    // A timeout at all is the proof: the SDK's own default (10 minutes) would outlast the test.
     const err = errorOf(await collect(r.chat(hello()))).error;
     expect(err.kind).toBe('timeout');
   });
@@ -385,8 +403,9 @@ describe('live reload', () => {
     home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
     const r = runtime({ watch: true, deferStart: true });
     expect(r.getState().detecting).toBe(true);
+    const fired = watchersFired(home.envPath);
     home.writeEnv(`ANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`); // before start(): nobody watches yet
-    await new Promise((ok) => setTimeout(ok, 200));
+    await fired;
     expect(r.getState().connection.baseUrl).toBe(a.url);
     expect(a.requests).toHaveLength(0); // nor probed
     r.start();
@@ -397,6 +416,23 @@ describe('live reload', () => {
     await waitUntil(() => r.getState().connection.baseUrl === a.url && !r.getState().detecting, 5000, 'switch back to A');
   });
 
+  it('a symlinked .env (dotfile managers): an edit of the target and a save through the link both switch the app', async () => {
+    const a = await server({ name: 'A' });
+    const b = await server({ name: 'B' });
+    const target = join(home.dir, 'dotfiles', 'openwork.env');
+    mkdirSync(join(home.dir, 'dotfiles'));
+    writeFileSync(target, `ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    symlinkSync(target, home.envPath);
+    const r = runtime({ watch: true });
+    await r.ready();
+    expect(r.getState().connection.baseUrl).toBe(a.url);
+    writeFileSync(target, `ANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`); // the target edited in place
+    await waitUntil(() => r.getState().connection.baseUrl === b.url && !r.getState().detecting, 5000, 'switch to B');
+    expect(saveEnv(home.envPath, { ANTHROPIC_BASE_URL: a.url }, { base: readIfExists(home.envPath) }).status).toBe('saved');
+    await waitUntil(() => r.getState().connection.baseUrl === a.url && !r.getState().detecting, 5000, 'switch back to A after a save');
+    expect(lstatSync(home.envPath).isSymbolicLink()).toBe(true);
+  });
+
   it('a no-op change (same bytes) does not rebuild anything', async () => {
     const a = await server();
     const text = `ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`;
@@ -404,9 +440,10 @@ describe('live reload', () => {
     const r = runtime({ watch: true });
     await r.ready();
     const gen = r.getState().generation;
+    const fired = watchersFired(home.envPath);
     home.writeEnv(text);
     home.writeEnv(text + '# a comment\n');
-    await new Promise((ok) => setTimeout(ok, 300));
+    await fired;
     expect(r.getState().generation).toBe(gen);
     expect(home.readLog().split('\n').filter((l) => l.includes('[Runtime] Using')).length).toBe(1);
   });
