@@ -298,6 +298,7 @@ export const LAZY = {
   'lazy/anthropicMessages': 'src/runtime/providers/anthropicMessages.ts',
   'lazy/prefs': 'src/settings/prefs.ts',
   'lazy/zh-CN': 'src/i18n/zh-CN.ts',
+  'lazy/material': 'src/material/lazy.ts',
 };
 const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
 

@@ -47,7 +47,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   // --system, --system-file, --role: read only when given (nothing is loaded for them otherwise).
   let start: { system?: string; role?: string; model?: string } = {};
   if (args.system !== undefined || args.systemFile !== undefined || args.role !== undefined) {
-    const { startingSystem } = await import('./material/system.js');
+    const { startingSystem } = await import('./material/lazy.js');
     const got = await startingSystem(args, paths.home, process.cwd(), m);
     if ('problem' in got) {
       process.stderr.write(m.cli.usage({ message: got.problem }));

@@ -124,6 +124,10 @@ const VALUES: Record<string, unknown> = {
   command: 'frobnicate',
   k: 200,
   fallback: 'api.openai.com',
+  dir: '/home/sample/.openwork/roles',
+  known: ['role-sample-a', 'role-sample-b'],
+  size: '3.1 MB',
+  limit: '2 MB',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -211,7 +215,7 @@ const ALLOWED = new Set(
     'LiteLLM Anthropic OpenAI Claude API Bearer doctor dotenv token tok Web shell http https ' +
     'Enter Esc Tab Home End PgUp PgDn Backspace Delete Left Right Up Down y/n ' +
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
-    'model_name model_list stdin stdout chmod gpt o k ' +
+    'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
     'sessions search show export rm md off Markdown'
   ).split(/\s+/),
