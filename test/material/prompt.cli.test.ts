@@ -124,8 +124,10 @@ describe('--system, --system-file, --role', () => {
 
 describe('--output-format', () => {
   it('json: one object with the reply, model, usage, cost and call id', async () => {
+    // An OpenAI-backed alias: LiteLLM 1.39.5 sends a usage chunk for it (not for anthropic/* ones).
+    f.server.options.models!.push({ name: 'gpt-team', underlying: 'openai/gpt-4o-mini', reply: 'Hello from the proxy' });
     f.home.writeEnv(envFor(f.server.url));
-    const r = await run(['-p', 'hi', '--model', SONNET, '--output-format', 'json']);
+    const r = await run(['-p', 'hi', '--model', 'gpt-team', '--output-format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stdout.endsWith('\n')).toBe(true);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -133,7 +135,7 @@ describe('--output-format', () => {
       type: 'result',
       is_error: false,
       result: 'Hello from the proxy',
-      model: SONNET,
+      model: 'gpt-team',
       usage: { input_tokens: 10, output_tokens: 20 },
       total_cost_usd: 0.00042,
       call_id: 'call-7f3a',
