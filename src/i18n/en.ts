@@ -604,7 +604,7 @@ export const en = {
       `no role "${p.name}" in ${p.dir}${p.known.length ? ` (roles there: ${names(p.known, 8)})` : ` (a role is a Markdown file there, e.g. ${p.name}.md: its text is the system prompt)`}`,
     roleInvalid: (p: { name: string; path: string; detail: string }) => `the role "${p.name}" (${p.path}) has front matter that cannot be read: ${p.detail}`,
     refusedBinary: (p: { name: string }) => `${p.name} was not attached: it is a binary file (text files, folders and png/jpeg/gif/webp images can be)`,
-    refusedTooLarge: (p: { name: string; size: string; limit: string }) => `${p.name} was not attached: it is ${p.size}, over the ${p.limit} limit`,
+    refusedTooLarge: (p: { name: string; fileSize: string; limit: string }) => `${p.name} was not attached: it is ${p.fileSize}, over the ${p.limit} limit`,
     refusedUnreadable: (p: { name: string }) => `${p.name} was not attached: it cannot be read`,
     nothingSent: 'Nothing was sent.',
     noImages: (p: { model: string }) => `${p.model} does not take images`,

@@ -568,7 +568,7 @@ export const zhCN: Messages = {
       `${p.dir} 中没有角色「${p.name}」${p.known.length ? `（现有角色：${names(p.known, 8)}）` : `（角色是该目录下以角色命名的 Markdown 文件，其正文即系统提示词）`}`,
     roleInvalid: (p) => `角色「${p.name}」（${p.path}）的前置元数据无法读取：${p.detail}`,
     refusedBinary: (p) => `未附加 ${p.name}：这是二进制文件（可附加文本文件、文件夹和 png/jpeg/gif/webp 图片）`,
-    refusedTooLarge: (p) => `未附加 ${p.name}：大小 ${p.size}，超过 ${p.limit} 的上限`,
+    refusedTooLarge: (p) => `未附加 ${p.name}：大小 ${p.fileSize}，超过 ${p.limit} 的上限`,
     refusedUnreadable: (p) => `未附加 ${p.name}：无法读取`,
     nothingSent: '未发送任何内容。',
     noImages: (p) => `${p.model} 不支持图片`,

@@ -32,7 +32,7 @@ export interface Refusal {
 /** Why a mention was not attached, in the user's words. */
 export function refusalText(r: Refusal, m: Messages): string {
   if (r.reason === 'binary') return m.material.refusedBinary({ name: r.name });
-  if (r.reason === 'tooLarge') return m.material.refusedTooLarge({ name: r.name, size: formatSize(r.bytes ?? 0), limit: formatSize(r.limit ?? 0) });
+  if (r.reason === 'tooLarge') return m.material.refusedTooLarge({ name: r.name, fileSize: formatSize(r.bytes ?? 0), limit: formatSize(r.limit ?? 0) });
   return m.material.refusedUnreadable({ name: r.name });
 }
 

@@ -126,7 +126,7 @@ const VALUES: Record<string, unknown> = {
   fallback: 'api.openai.com',
   dir: '/home/sample/.openwork/roles',
   known: ['role-sample-a', 'role-sample-b'],
-  size: '3.1 MB',
+  fileSize: '3.1 MB',
   limit: '2 MB',
 };
 
