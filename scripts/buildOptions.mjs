@@ -301,6 +301,7 @@ export const LAZY = {
   // Only with a forward proxy or a private CA (runtime/net/fetch.ts), and a key helper.
   'lazy/undici': 'src/runtime/net/undiciAgents.ts',
   'lazy/keyHelper': 'src/runtime/net/keyHelper.ts',
+  'lazy/material': 'src/material/lazy.ts',
 };
 const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
 

@@ -57,6 +57,9 @@ export interface AppProps {
   resume?: ResumeRequest;
   /** "Save conversations" was switched in the settings (the caller keeps it). */
   onHistoryChange?(on: boolean): void;
+  /** The system prompt to start with (--system, --system-file, --role) and the role's name. */
+  system?: string;
+  role?: string;
 }
 
 const STATUS_ROWS = 2;
@@ -134,7 +137,7 @@ function ChatApp(props: ChatAppProps) {
   useEffect(() => {
     if (firstRun) setKeyOwner('settings');
   }, [firstRun, setKeyOwner]);
-  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath }, props.recorder);
+  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath, system: props.system, role: props.role }, props.recorder);
   const [flash, showFlash] = useFlash();
   const [promptHeight, setPromptHeight] = useState(2);
   const clearScreen = useClearScreen();

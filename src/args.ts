@@ -7,7 +7,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'tui'; continue?: true; resume?: number | 'pick' }
-  | { kind: 'prompt'; text: string | undefined }
+  | { kind: 'prompt'; text: string | undefined; format: OutputFormat }
   | { kind: 'models'; json: boolean }
   | { kind: 'doctor'; json: boolean }
   | { kind: 'config'; action: 'get' | 'set' | 'unset' | 'list'; key?: string; value?: string; reveal: boolean }
@@ -20,9 +20,16 @@ export type SessionsCommand =
   | { kind: 'sessions'; action: 'show' | 'rm'; id: number }
   | { kind: 'sessions'; action: 'export'; id: number; format: 'md' | 'json'; out?: string };
 
+export type OutputFormat = 'text' | 'json' | 'stream-json';
+const FORMATS: readonly string[] = ['text', 'json', 'stream-json'];
+
 export interface ParsedArgs {
   command: Command;
   model?: string;
+  /** --system, --system-file, --role: the system prompt (-p and the chat); at most one of them. */
+  system?: string;
+  systemFile?: string;
+  role?: string;
   debug: false | true | 'body';
   /** --lang, checked. */
   lang?: Lang;
@@ -56,6 +63,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let resume: number | 'pick' | undefined;
   let format: string | undefined;
   let outFile: string | undefined;
+  let outputFormat: OutputFormat | undefined;
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError((m) => m.cli.args.needsValue({ flag }));
@@ -87,6 +95,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const lang = parseLang(raw);
         if (!lang) throw new UsageError((m) => m.cli.args.lang({ value: raw }));
         out.lang = lang;
+        break;
+      }
+      case '--system':
+        out.system = inline ?? value(i++, flag);
+        break;
+      case '--system-file':
+        out.systemFile = inline ?? value(i++, flag);
+        break;
+      case '--role':
+        out.role = inline ?? value(i++, flag);
+        break;
+      case '--output-format': {
+        const raw = inline ?? value(i++, flag);
+        if (!FORMATS.includes(raw)) throw new UsageError((m) => m.material.args.outputFormat({ value: raw }));
+        outputFormat = raw as OutputFormat;
         break;
       }
       case '--debug':
@@ -130,12 +153,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [cmd, ...rest] = positional;
+  if (out.system !== undefined && out.systemFile !== undefined) throw new UsageError((m) => m.material.args.systemTwice);
+  if (out.role !== undefined && (out.system !== undefined || out.systemFile !== undefined)) throw new UsageError((m) => m.material.args.roleAndSystem);
+  if (outputFormat !== undefined && !prompt) throw new UsageError((m) => m.material.args.printOnly({ flag: '--output-format' }));
+  const systemFlag = out.role !== undefined ? '--role' : out.systemFile !== undefined ? '--system-file' : out.system !== undefined ? '--system' : undefined;
+  if (systemFlag && !prompt && cmd !== undefined) throw new UsageError((m) => m.material.args.chatOnly({ flag: systemFlag }));
   if (prompt) {
     if (cmd !== undefined) {
       if (prompt.text === undefined) prompt.text = positional.join(' ');
       else throw new UsageError((m) => m.cli.args.unexpected({ arg: cmd }));
     }
-    return { ...out, command: { kind: 'prompt', text: prompt.text } };
+    return { ...out, command: { kind: 'prompt', text: prompt.text, format: outputFormat ?? 'text' } };
   }
   if (cmd !== 'sessions' && (format !== undefined || outFile !== undefined)) throw new UsageError((m) => m.cli.args.unknownOption({ option: format !== undefined ? '--format' : '-o' }));
   if (cmd !== undefined && (cont || resume !== undefined)) throw new UsageError((m) => m.cli.args.unexpected({ arg: cmd }));

@@ -64,6 +64,18 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
   }
 
+  // --system, --system-file, --role: read before anything is sent (a missing role sends nothing).
+  let start: import('./material/system.js').StartingSystem = {};
+  if (command.kind === 'prompt' && (args.system !== undefined || args.systemFile !== undefined || args.role !== undefined)) {
+    const { startingSystem } = await import('./material/system.js');
+    const got = await startingSystem(args, paths.home, process.cwd(), m);
+    if ('problem' in got) {
+      process.stderr.write(m.cli.usage({ message: got.problem }));
+      return EXIT_USAGE;
+    }
+    start = got;
+  }
+
   const restoreConsole = routeConsoleToLog(logger);
   // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
   const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
@@ -80,8 +92,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         process.once('SIGINT', onSigint);
         try {
           const { choosePromptModel } = await import('./commands/promptModel.js');
-          const model = await choosePromptModel(runtime, io, { arg: args.model, saved: saved.selected, fallback: DEFAULT_MODEL }, ac.signal);
-          return await runPrompt(runtime, { ...io, color: !noColor && !!process.stderr.isTTY }, command.text, model, ac.signal);
+          // A role's model counts as named on the command line (--model still wins over it).
+          const model = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: DEFAULT_MODEL }, ac.signal);
+          const extras = { format: command.format, cwd: process.cwd(), ...(start.system ? { system: start.system } : {}) };
+          return await runPrompt(runtime, { ...io, color: !noColor && !!process.stderr.isTTY }, command.text, model, ac.signal, extras);
         } finally {
           process.off('SIGINT', onSigint);
         }

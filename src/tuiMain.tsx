@@ -44,6 +44,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
 export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang);
+  // --system, --system-file, --role: read only when given (nothing is loaded for them otherwise).
+  let start: { system?: string; role?: string; model?: string } = {};
+  if (args.system !== undefined || args.systemFile !== undefined || args.role !== undefined) {
+    const { startingSystem } = await import('./material/lazy.js');
+    const got = await startingSystem(args, paths.home, process.cwd(), m);
+    if ('problem' in got) {
+      process.stderr.write(m.cli.usage({ message: got.problem }));
+      return 2;
+    }
+    start = got;
+  }
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
 
   // conf (the preferences writer) loads on the first change, not at start-up.
@@ -74,7 +85,9 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
     return await runTui(
       {
         runtime,
-        model: args.model ?? saved.selected ?? DEFAULT_MODEL,
+        model: args.model ?? start.model ?? saved.selected ?? DEFAULT_MODEL,
+        ...(start.system ? { system: start.system } : {}),
+        ...(start.role ? { role: start.role } : {}),
         version: VERSION,
         color: env.NO_COLOR === undefined || env.NO_COLOR === '',
         firstRun: !config.fileExists && !config.credential,
@@ -88,7 +101,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
         // --lang is for this run only; a choice made in the settings is kept.
         lang,
         langChoice: args.lang ?? savedLang ?? 'system',
-        modelChosen: args.model !== undefined || saved.selected !== undefined,
+        modelChosen: args.model !== undefined || start.model !== undefined || saved.selected !== undefined,
         requestLog: {
           file: paths.logFile,
           toggle: () => {

@@ -196,9 +196,10 @@ describe('help, version, usage', () => {
 
 describe('parseArgs', () => {
   it.each([
-    [['-p', 'hi'], { kind: 'prompt', text: 'hi' }],
-    [['-p'], { kind: 'prompt', text: undefined }],
-    [['-p', 'hi', '--model', 'm'], { kind: 'prompt', text: 'hi' }],
+    [['-p', 'hi'], { kind: 'prompt', text: 'hi', format: 'text' }],
+    [['-p'], { kind: 'prompt', text: undefined, format: 'text' }],
+    [['-p', 'hi', '--model', 'm'], { kind: 'prompt', text: 'hi', format: 'text' }],
+    [['-p', 'hi', '--output-format', 'stream-json'], { kind: 'prompt', text: 'hi', format: 'stream-json' }],
     [['models', '--json'], { kind: 'models', json: true }],
     [['config', 'set', 'ANTHROPIC_API_KEY', 'x'], { kind: 'config', action: 'set', key: 'ANTHROPIC_API_KEY', value: 'x', reveal: false }],
     [['config'], { kind: 'config', action: 'list', reveal: false }],

@@ -628,6 +628,29 @@ export const en = {
     answered: (p: { model: string; total: number; ttfb: number }) => `${p.model} answered a one-token request in ${p.total} ms (first byte after ${p.ttfb} ms)`,
   },
 
+  /** Material in: system prompts, roles, attached files and images (issue 17). */
+  material: {
+    systemFileUnreadable: (p: { path: string }) => `cannot read the --system-file ${p.path}`,
+    roleMissing: (p: { name: string; dir: string; known: readonly string[] }) =>
+      `no role "${p.name}" in ${p.dir}${p.known.length ? ` (roles there: ${names(p.known, 8)})` : ` (a role is a Markdown file there, e.g. ${p.name}.md: its text is the system prompt)`}`,
+    roleInvalid: (p: { name: string; path: string; detail: string }) => `the role "${p.name}" (${p.path}) has front matter that cannot be read: ${p.detail}`,
+    refusedBinary: (p: { name: string }) => `${p.name} was not attached: it is a binary file (text files, folders and png/jpeg/gif/webp images can be)`,
+    refusedTooLarge: (p: { name: string; fileSize: string; limit: string }) => `${p.name} was not attached: it is ${p.fileSize}, over the ${p.limit} limit`,
+    refusedUnreadable: (p: { name: string }) => `${p.name} was not attached: it cannot be read`,
+    nothingSent: 'Nothing was sent.',
+    noImages: (p: { model: string }) => `${p.model} does not take images`,
+    noImagesHintProxy: (p: { model: string }) =>
+      `the proxy's /model/info does not mark ${p.model} supports_vision; pick a model that takes images, or send the text without the image`,
+    noImagesHint: 'pick a model that takes images (Claude 3 or later), or send the text without the image',
+    args: {
+      systemTwice: '--system and --system-file both set the system prompt; use one',
+      roleAndSystem: '--role sets the system prompt from its file; use --role or --system, not both',
+      outputFormat: (p: { value: string }) => `--output-format must be text, json or stream-json (got "${p.value}")`,
+      chatOnly: (p: { flag: string }) => `${p.flag} works with -p and the chat only`,
+      printOnly: (p: { flag: string }) => `${p.flag} works with -p only`,
+    },
+  },
+
   cli: {
     modelUsed: (p: { model: string; reason: 'saved' | 'default' | 'nearest' | 'arg'; fallback: string }) =>
       `openwork-tui: model ${p.model} (${
@@ -763,6 +786,7 @@ export const en = {
     commands: [
       ['openwork-tui', 'open the chat (first run opens the settings)'],
       ['openwork-tui -p "text" [--model M]', 'print one reply to stdout (reads stdin when no text is given)'],
+      ['cat FILE | openwork-tui -p "text"', 'the piped text is attached to the prompt; @path in the text attaches a file'],
       ['openwork-tui models [--json]', 'list models and whether the proxy serves them'],
       ['openwork-tui doctor [--json]', 'check the config, the address, the key and the model'],
       ['openwork-tui config list|get|set|unset [KEY] [VALUE] [--reveal]', ''],
@@ -775,6 +799,10 @@ export const en = {
     options: 'Options',
     optionRows: [
       ['-m, --model NAME', 'model to use (default: the last one picked, else claude-sonnet-4-5-20250929)'],
+      ['--system TEXT', 'system prompt for this run (-p and the chat)'],
+      ['--system-file PATH', 'system prompt read from a file'],
+      ['--role NAME', 'system prompt (and maybe model) from $OPENWORK_HOME/roles/NAME.md'],
+      ['--output-format FORMAT', 'with -p: text (default), json (one object) or stream-json (one event per line)'],
       ['--debug[=body]', 'log one line per request (with bodies for =body); secrets are masked'],
       ['-c, --continue', 'continue the last conversation (of this folder, when it has one)'],
       ['--resume [ID]', 'continue that conversation, or pick one'],

@@ -592,6 +592,27 @@ export const zhCN: Messages = {
     answered: (p) => `${p.model} 在 ${p.total} 毫秒内完成了一个单 token 请求（首字节 ${p.ttfb} 毫秒）`,
   },
 
+  material: {
+    systemFileUnreadable: (p) => `无法读取 --system-file ${p.path}`,
+    roleMissing: (p) =>
+      `${p.dir} 中没有角色「${p.name}」${p.known.length ? `（现有角色：${names(p.known, 8)}）` : `（角色是该目录下以角色命名的 Markdown 文件，其正文即系统提示词）`}`,
+    roleInvalid: (p) => `角色「${p.name}」（${p.path}）的前置元数据无法读取：${p.detail}`,
+    refusedBinary: (p) => `未附加 ${p.name}：这是二进制文件（可附加文本文件、文件夹和 png/jpeg/gif/webp 图片）`,
+    refusedTooLarge: (p) => `未附加 ${p.name}：大小 ${p.fileSize}，超过 ${p.limit} 的上限`,
+    refusedUnreadable: (p) => `未附加 ${p.name}：无法读取`,
+    nothingSent: '未发送任何内容。',
+    noImages: (p) => `${p.model} 不支持图片`,
+    noImagesHintProxy: (p) => `代理的 /model/info 没有把 ${p.model} 标为 supports_vision；请换一个支持图片的模型，或不带图片只发送文字`,
+    noImagesHint: '请换一个支持图片的模型（Claude 3 及以后），或不带图片只发送文字',
+    args: {
+      systemTwice: '--system 和 --system-file 都会设置系统提示词，只能用一个',
+      roleAndSystem: '--role 会从角色文件设置系统提示词，不能再与 --system 同用',
+      outputFormat: (p) => `--output-format 只能是 text、json 或 stream-json（收到「${p.value}」）`,
+      chatOnly: (p) => `${p.flag} 只能用于 -p 和聊天界面`,
+      printOnly: (p) => `${p.flag} 只能与 -p 一起使用`,
+    },
+  },
+
   cli: {
     modelUsed: (p) =>
       `openwork-tui：使用模型 ${p.model}（${
@@ -722,6 +743,7 @@ export const zhCN: Messages = {
     commands: [
       ['openwork-tui', '打开聊天界面（首次运行会打开设置）'],
       ['openwork-tui -p "文本" [--model M]', '把一条回复输出到 stdout（不给文本时读取 stdin）'],
+      ['cat FILE | openwork-tui -p "文本"', '管道输入的文本作为附件随提示发送；文本中的 @路径 会附加该文件'],
       ['openwork-tui models [--json]', '列出模型，以及代理是否提供'],
       ['openwork-tui doctor [--json]', '检查配置、地址、密钥和模型'],
       ['openwork-tui config list|get|set|unset [KEY] [VALUE] [--reveal]', ''],
@@ -734,6 +756,10 @@ export const zhCN: Messages = {
     options: '选项',
     optionRows: [
       ['-m, --model NAME', '使用的模型（默认：上次选择的模型，否则为 claude-sonnet-4-5-20250929）'],
+      ['--system TEXT', '本次运行的系统提示词（-p 和聊天界面均可用）'],
+      ['--system-file PATH', '从文件读取系统提示词'],
+      ['--role NAME', '从 $OPENWORK_HOME/roles/ 目录中与角色同名的 Markdown 文件读取系统提示词（可附带模型）'],
+      ['--output-format FORMAT', '与 -p 一起用：text（默认）、json（一个对象）或 stream-json（每行一个事件）'],
       ['--debug[=body]', '每个请求记录一行日志（=body 时包含请求体）；密钥会被遮盖'],
       ['-c, --continue', '继续上一次对话（当前目录有会话时取当前目录的）'],
       ['--resume [ID]', '继续指定的对话，或从列表中选择'],

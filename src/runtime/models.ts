@@ -41,6 +41,7 @@ export function builtinModels(withOpenAI: boolean): ModelEntry[] {
     label: b.label,
     source: 'builtin' as const,
     served: undefined,
+    vision: true, // every built-in (Claude 3 and later, GPT-4o/4.1, o4-mini) takes images
     ...(b.contextWindow ? { contextWindow: b.contextWindow } : {}),
     ...(b.input !== undefined ? { inputCostPerMTok: b.input } : {}),
     ...(b.output !== undefined ? { outputCostPerMTok: b.output } : {}),
@@ -100,7 +101,9 @@ export function parseModelInfo(body: unknown): Map<string, Partial<RemoteModel>>
     const inCost = num('input_cost_per_token');
     const outCost = num('output_cost_per_token');
     const underlying = typeof rec.litellm_params?.model === 'string' ? rec.litellm_params.model : undefined;
+    const vision = typeof info.supports_vision === 'boolean' ? info.supports_vision : undefined;
     out.set(rec.model_name, {
+      ...(vision !== undefined ? { vision } : {}),
       ...(underlying ? { underlying } : {}),
       ...(ctx ? { contextWindow: ctx } : {}),
       ...(inCost !== undefined ? { inputCostPerMTok: +(inCost * 1e6).toFixed(4) } : {}),
@@ -108,4 +111,15 @@ export function parseModelInfo(body: unknown): Map<string, Partial<RemoteModel>>
     });
   }
   return out;
+}
+
+/**
+ * Whether `model` takes images: a proxy (LiteLLM) model only when its /model/info says
+ * supports_vision; at Anthropic or a gateway, a Claude 3-or-later name (all of those do).
+ * `entry` is the model as listed (undefined when the listing lacks it).
+ */
+export function takesImages(model: string, entry: ModelEntry | undefined, viaLiteLLM: boolean): boolean {
+  if (entry?.vision !== undefined && (entry.source === 'proxy' || !viaLiteLLM)) return entry.vision;
+  if (viaLiteLLM) return false;
+  return /^claude-(3|[4-9]|sonnet|opus|haiku)/i.test(model);
 }

@@ -7,6 +7,7 @@ import type {
   ConfigProblem,
   ConfigSnapshot,
   Connection,
+  ModelEntry,
   ModelListing,
   Runtime,
   RuntimeNotice,
@@ -22,7 +23,8 @@ import { probeBaseUrl, type ProbeResult } from './detect.js';
 import { classifyError, findErrorCode, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
 import { boundedFetch } from './boundedFetch.js';
-import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, type RemoteModel } from './models.js';
+import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, takesImages, type RemoteModel } from './models.js';
+import { noImagesError } from './imageCheck.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { connectionKey, describeConnection } from './describe.js';
 import { DROP_PARAMS_FIX, RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
@@ -63,6 +65,8 @@ interface Binding {
   fetch: typeof fetch;
   /** OPENWORK_API_KEY_HELPER failed: nothing is sent to the proxy until it gives a key. */
   keyError?: AppError;
+  /** The last listing that succeeded (what a model takes, its window), kept for this connection. */
+  listing?: ModelListing;
 }
 
 const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
@@ -180,6 +184,10 @@ export class RuntimeService implements Runtime {
       yield { type: 'error', error: noKeyError(this.messages, unreadKey(b.config)), partial: false };
       return;
     }
+    if (request.messages.some((m) => m.images?.length)) {
+      const refusal = await this.imageRefusal(b, route, request.model, signal);
+      if (refusal) return yield { type: 'error', error: refusal, partial: false };
+    }
     const ctx = this.errorContext(b, route, request.model);
     let started = false;
     let partial = false;
@@ -260,7 +268,8 @@ export class RuntimeService implements Runtime {
       b.served = remote.map((r) => r.id);
       // The listing is the key's first check (the TUI lists at start, after a reload and a save).
       this.keyState(b, 'accepted');
-      return { models: mergeModels(builtins, remote), status: 'ok' };
+      b.listing = { models: mergeModels(builtins, remote), status: 'ok' };
+      return b.listing;
     } catch (err) {
       const error = classifyError(err, ctx);
       if (error?.kind === 'auth' && error.status === 401 && !helperRetried && networkOf(b.config).keyHelper) {
@@ -272,6 +281,14 @@ export class RuntimeService implements Runtime {
     }
   }
 
+  /** What is known of `model` here (context window, prices, whether it takes images): listed once per connection. */
+  async modelInfo(model: string, signal?: AbortSignal): Promise<ModelEntry | undefined> {
+    await this.ready();
+    const b = this.binding;
+    const listing = b.listing ?? (await this.listModels(signal));
+    return listing.models.find((e) => e.id === model);
+  }
+
   // --- internals -------------------------------------------------------------------------
 
   /** What the proxy (or Anthropic) last said about the key of the current connection. */
@@ -279,6 +296,14 @@ export class RuntimeService implements Runtime {
     if (b !== this.binding) return;
     const patch = { keyAccepted: state === 'accepted', keyRefused: state === 'refused' };
     if (!!this.state.keyAccepted !== patch.keyAccepted || !!this.state.keyRefused !== patch.keyRefused) this.update(patch);
+  }
+
+  /** An image to a model that does not take images is refused before anything is sent. */
+  private async imageRefusal(b: Binding, route: 'main' | 'openai', model: string, signal: AbortSignal): Promise<AppError | undefined> {
+    const viaLiteLLM = route === 'main' && b.connection.mode === 'litellm';
+    const entry = viaLiteLLM ? await this.modelInfo(model, signal).catch(() => undefined) : builtinModels(true).find((e) => e.id === model);
+    if (takesImages(model, entry, viaLiteLLM)) return undefined;
+    return noImagesError(model, viaLiteLLM, this.messages);
   }
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {

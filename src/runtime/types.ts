@@ -66,9 +66,18 @@ export interface Connection {
   readonly via: 'direct' | 'probe' | 'override' | 'fallback';
 }
 
+/** An image sent with a user message (base64, one of the formats both APIs take). */
+export interface ImageInput {
+  name: string;
+  mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  data: string;
+}
+
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
+  /** Sent as image parts beside the text; only to a model that takes images (the runtime checks). */
+  images?: readonly ImageInput[];
 }
 
 export interface ChatRequest {
@@ -139,6 +148,8 @@ export interface ModelEntry {
   outputCostPerMTok?: number;
   /** Provider model behind a proxy alias, from /model/info. */
   underlying?: string;
+  /** Takes images: built-in Claude models; a proxy's from /model/info `supports_vision`. */
+  vision?: boolean;
 }
 
 export interface ModelListing {
@@ -178,6 +189,8 @@ export interface Runtime {
   getState(): RuntimeState;
   chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatEvent>;
   listModels(signal?: AbortSignal): Promise<ModelListing>;
+  /** What is known of one model (context window, vision), from the listing kept for this connection. */
+  modelInfo?(model: string, signal?: AbortSignal): Promise<ModelEntry | undefined>;
   /** The catalog for notices and error texts from now on (the UI language changed). */
   setMessages?(messages: Messages): void;
   /** A line in the app's log file (never on the screen), for failures the UI can only call "unexpected". */

@@ -90,6 +90,9 @@ export interface ChatState {
   readonly nextId: number;
   /** Bumped to reprint the transcript (after /clear or a resize): the <Static> key. */
   readonly epoch: number;
+  /** The system prompt sent with every request, and the role it came from (if any). Kept by /clear. */
+  readonly system: string | undefined;
+  readonly role: string | undefined;
 }
 
 export type ChatAction =
@@ -109,18 +112,21 @@ export type ChatAction =
   | { type: 'clear' }
   | { type: 'refresh' }
   /** A saved session brought back (--continue, /resume): its items shown, its conversation continued. */
-  | { type: 'load'; items: readonly NewItem[]; conversation: readonly ChatMessage[] };
+  | { type: 'load'; items: readonly NewItem[]; conversation: readonly ChatMessage[] }
+  | { type: 'system'; system: string | undefined; role: string | undefined };
 
 export interface InitialChat {
   version: string;
   firstRun?: boolean;
   envPath?: string;
+  system?: string;
+  role?: string;
 }
 
 export function initialChatState(init: InitialChat): ChatState {
   const items: TranscriptItem[] = [{ kind: 'banner', id: 0, version: init.version }];
   if (init.firstRun) items.push({ kind: 'welcome', id: 1, envPath: init.envPath });
-  return { items, live: undefined, conversation: [], last: undefined, nextId: items.length, epoch: 0 };
+  return { items, live: undefined, conversation: [], last: undefined, nextId: items.length, epoch: 0, system: init.system, role: init.role };
 }
 
 export type NewItem = TranscriptItem extends infer T ? (T extends TranscriptItem ? Omit<T, 'id'> : never) : never;
@@ -215,6 +221,8 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
       return { ...s, epoch: s.epoch + 1 };
     case 'load':
       return { ...s, ...push(s, ...a.items), live: undefined, conversation: [...a.conversation], last: undefined };
+    case 'system':
+      return { ...s, system: a.system?.trim() ? a.system : undefined, role: a.role };
     default:
       break;
   }

@@ -188,7 +188,8 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
       dispatch({ type: 'submit', gen: t.gen, text, model, now: Date.now() });
       recorder?.userSent(text, model);
       recorder?.replyStarted(model);
-      void run(t, { model, messages: [...ref.current.conversation] });
+      const { conversation, system } = ref.current;
+      void run(t, { model, messages: [...conversation], ...(system ? { system } : {}) });
       return true;
     },
     [dispatch, run, recorder],

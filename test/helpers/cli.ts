@@ -11,11 +11,12 @@ export interface RunResult {
 }
 
 /** `bin` runs another copy of the launcher (a test's own install); the repo's by default. */
-export function runCli(args: string[], opts: { home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; bin?: string }): Promise<RunResult> {
+export function runCli(args: string[], opts: { home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; bin?: string; cwd?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       env: { PATH: process.env.PATH, OPENWORK_HOME: opts.home, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -129,6 +129,10 @@ const VALUES: Record<string, unknown> = {
   proxyVar: 'HTTPS_PROXY',
   headers: 'x-sample-tag, x-sample-team',
   target: '/home/sample/dotfiles/openwork.env',
+  dir: '/home/sample/.openwork/roles',
+  known: ['role-sample-a', 'role-sample-b'],
+  fileSize: '3.1 MB',
+  limit: '2 MB',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -218,7 +222,7 @@ const ALLOWED = new Set(
     'LiteLLM Anthropic OpenAI Claude API Bearer doctor dotenv token tok Web shell http https ' +
     'Enter Esc Tab Home End PgUp PgDn Backspace Delete Left Right Up Down y/n ' +
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
-    'model_name model_list stdin stdout chmod gpt o k ' +
+    'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
     'sessions search show export rm md off Markdown'
   ).split(/\s+/),

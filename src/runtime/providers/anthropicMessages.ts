@@ -1,10 +1,18 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
+import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
 import { StreamError, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
+
+/** Images first, then the text (Anthropic's advice for image prompts). */
+function userBlocks(text: string, images: readonly ImageInput[]) {
+  return [
+    ...images.map((i) => ({ type: 'image' as const, source: { type: 'base64' as const, media_type: i.mediaType, data: i.data } })),
+    { type: 'text' as const, text },
+  ];
+}
 
 export function createAnthropicClient(s: ClientSettings): ProviderClient {
   const useToken = s.credentialVar === 'ANTHROPIC_AUTH_TOKEN';
@@ -28,7 +36,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
             {
               model: req.model,
               max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
-              messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+              messages: req.messages.map((m) => (m.role === 'user' && m.images?.length ? { role: 'user' as const, content: userBlocks(m.content, m.images) } : { role: m.role, content: m.content })),
               ...(req.system ? { system: req.system } : {}),
               stream: true,
             },

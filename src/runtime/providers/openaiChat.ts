@@ -1,9 +1,17 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
 import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
-import type { ChatEvent, ChatRequest, StopReason } from '../types.js';
+import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
 import { StreamError, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
+
+/** Text, then each image as a data: URL (the chat-completions image part). */
+function userParts(text: string, images: readonly ImageInput[]) {
+  return [
+    { type: 'text' as const, text },
+    ...images.map((i) => ({ type: 'image_url' as const, image_url: { url: `data:${i.mediaType};base64,${i.data}` } })),
+  ];
+}
 
 export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }): ProviderClient {
   const client = new OpenAI({
@@ -27,7 +35,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
       return sdk.stream(signal, async function* (local) {
         const messages = [
           ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
-          ...req.messages.map((m) => ({ role: m.role, content: m.content })),
+          ...req.messages.map((m) => (m.role === 'user' && m.images?.length ? { role: 'user' as const, content: userParts(m.content, m.images) } : { role: m.role, content: m.content })),
         ];
         const { data, response } = await client.chat.completions
           .create(
