@@ -11,6 +11,7 @@ import type { SlashContext } from './slash/types.js';
 import type { SessionRecorder } from './history/recorder.js';
 import { useSessions, type ResumeRequest } from './state/useSessions.js';
 import { useFlash } from './state/useFlash.js';
+import { useCopy } from './state/useCopy.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
 import { useClearScreen } from './state/useReprint.js';
 import { useRuntimeState } from './state/useRuntimeState.js';
@@ -139,6 +140,9 @@ function ChatApp(props: ChatAppProps) {
   }, [firstRun, setKeyOwner]);
   const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath, system: props.system, role: props.role }, props.recorder);
   const [flash, showFlash] = useFlash();
+  const copy = useCopy(env, showFlash);
+  const chatRef = useRef(chat);
+  chatRef.current = chat;
   const [promptHeight, setPromptHeight] = useState(2);
   const clearScreen = useClearScreen();
   const { exit } = useApp();
@@ -299,8 +303,10 @@ function ChatApp(props: ChatAppProps) {
       clearScreen,
       quit,
       say: (text, tone) => (tone === 'warn' ? warn(text) : info(text)),
+      replies: () => chatRef.current.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
+      copy,
     }),
-    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m],
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy],
   );
   const runCommand = useCommands(slashContext);
   const resumePicked = useCallback(

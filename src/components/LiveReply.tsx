@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { tailText, type LiveReply as Live } from '../state/chat.js';
 import { stripControl } from '../render/sanitize.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
-import { renderReply } from './Markdown.js';
+import { liveRows, replyParts, REPLY_INDENT } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
 import { fit } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
@@ -30,11 +30,10 @@ export function layoutLive(live: Live | undefined, columns: number, maxRows: num
   if (!live) return NO_LIVE;
   if (live.plain) return layoutPlain(live.plain, columns, maxRows);
   const label = !live.committed;
-  const width = contentWidth(columns);
-  const text = live.text.trim() === '' ? [] : renderReply(live.text, width, color).split('\n');
+  const rows = live.text.trim() === '' ? [] : liveRows(replyParts(live.text, columns, color), columns, color);
   const chrome = 1 + (label ? 1 : 0); // top margin + label
-  if (!label && text.length === 0) return NO_LIVE;
-  const { lines, hidden } = tailLines(fitWidth(text, width), Math.max(1, maxRows - chrome));
+  if (!label && rows.length === 0) return NO_LIVE;
+  const { lines, hidden } = tailLines(rows, Math.max(1, maxRows - chrome));
   return { label, lines, hidden, height: chrome + lines.length + (hidden > 0 ? 1 : 0) };
 }
 
@@ -47,7 +46,8 @@ function layoutPlain(p: NonNullable<Live['plain']>, columns: number, maxRows: nu
   const rows = Math.max(1, maxRows - 2); // top margin + the note line
   const text = stripControl(tailText(p.tail, rows)).replace(/\t/g, '    ');
   const shown = text.slice(-width * rows * 2).trim() === '' ? [] : text.slice(-width * rows * 2).split('\n');
-  const { lines } = tailLines(fitWidth(shown, width), rows);
+  const { lines: fitted } = tailLines(fitWidth(shown, width), rows);
+  const lines = fitted.map((l) => (l ? ' '.repeat(REPLY_INDENT) + l : l)); // the live rows carry their own indent
   return { label: false, lines, hidden: 0, height: 2 + lines.length, plain: { size: p.size, ...(p.path ? { path: p.path } : {}) } };
 }
 
@@ -80,9 +80,7 @@ export const LiveReply = memo(function LiveReply({
         </Text>
       )}
       {layout.lines.length > 0 && (
-        <Box paddingLeft={2}>
-          <Text>{layout.lines.join('\n')}</Text>
-        </Box>
+        <Text>{layout.lines.join('\n')}</Text>
       )}
     </Box>
   );

@@ -11,7 +11,7 @@ import { ReplyLabel } from './ReplyLabel.js';
 import { UserEcho } from './UserEcho.js';
 import { Welcome } from './Welcome.js';
 import { useMessages } from './I18n.js';
-import { contentWidth, theme } from './theme.js';
+import { theme } from './theme.js';
 
 export interface ItemProps {
   item: TranscriptItem;
@@ -34,11 +34,14 @@ export const TranscriptItemView = memo(function TranscriptItemView({ item, colum
       return (
         <Box flexDirection="column" marginTop={item.label || item.text.trim() !== '' ? 1 : 0}>
           {item.label && <ReplyLabel model={item.model} color={color} />}
-          {item.text.trim() !== '' && (
-            <Box paddingLeft={2}>
-              {item.plain ? <Text>{stripControl(item.text).replace(/\t/g, '    ')}</Text> : <Markdown text={item.text} width={contentWidth(columns)} color={color} />}
-            </Box>
-          )}
+          {item.text.trim() !== '' &&
+            (item.plain ? (
+              <Box paddingLeft={2}>
+                <Text>{stripControl(item.text).replace(/	/g, '    ')}</Text>
+              </Box>
+            ) : (
+              <Markdown text={item.text} columns={columns} color={color} />
+            ))}
           {item.status && (
             <Text color={t.warn}>
               {'  ⎿ '}

@@ -111,6 +111,8 @@ export const en = {
     exportArgs: '[file]',
     help: 'commands and key bindings',
     quit: 'exit',
+    copy: 'copy the last reply to the clipboard (N: the Nth from the end; code: its code blocks)',
+    copyArgs: '[N | code [N]]',
   },
 
   /** Key bindings as /help lists them (the keys column where it has words). */
@@ -642,6 +644,18 @@ export const en = {
     noImagesHintProxy: (p: { model: string }) =>
       `the proxy's /model/info does not mark ${p.model} supports_vision; pick a model that takes images, or send the text without the image`,
     noImagesHint: 'pick a model that takes images (Claude 3 or later), or send the text without the image',
+    copied: (p: { item: string; fileSize: string; how: string }) => `Copied ${p.item}, ${p.fileSize} · ${p.how}`,
+    copyHow: (p: { mux: string; tool: string }) => `OSC 52${p.mux ? ` through ${p.mux}` : ''}${p.tool ? ` and ${p.tool}` : ''}`,
+    copyWhatLast: 'the last reply',
+    copyWhatNth: (p: { n: number }) => `reply ${p.n} from the end`,
+    copyWhatCode: (p: { n: number; lang: string; lineCount: number }) => `code block ${p.n} (${p.lang ? `${p.lang}, ` : ''}${p.lineCount} line${s(p.lineCount)})`,
+    copyNothing: 'No reply to copy yet',
+    copyTooFew: (p: { n: number; count: number }) => `There ${p.count === 1 ? 'is' : 'are'} ${p.count} repl${p.count === 1 ? 'y' : 'ies'}; /copy ${p.n} needs ${p.n}`,
+    copyNoCode: 'The last reply has no code block',
+    copyNoBlock: (p: { n: number; count: number }) => `The last reply has ${p.count} code block${s(p.count)}`,
+    copyWhich: (p: { list: string }) => `Code blocks in the last reply — /copy code N copies one:\n${p.list}`,
+    copyBlock: (p: { n: number; lang: string; lineCount: number; first: string }) => `  ${p.n}  ${p.lang ? `${p.lang}, ` : ''}${p.lineCount} line${s(p.lineCount)}: ${p.first}`,
+    copyUsage: 'Use /copy, /copy N (the Nth reply from the end) or /copy code [N]',
     args: {
       systemTwice: '--system and --system-file both set the system prompt; use one',
       roleAndSystem: '--role sets the system prompt from its file; use --role or --system, not both',

@@ -100,6 +100,8 @@ export const zhCN: Messages = {
     exportArgs: '[文件]',
     help: '命令和快捷键',
     quit: '退出',
+    copy: '把最后一条回复复制到剪贴板（N：倒数第 N 条；code：其中的代码块）',
+    copyArgs: '[N | code [N]]',
   },
 
   keys: {
@@ -604,6 +606,18 @@ export const zhCN: Messages = {
     noImages: (p) => `${p.model} 不支持图片`,
     noImagesHintProxy: (p) => `代理的 /model/info 没有把 ${p.model} 标为 supports_vision；请换一个支持图片的模型，或不带图片只发送文字`,
     noImagesHint: '请换一个支持图片的模型（Claude 3 及以后），或不带图片只发送文字',
+    copied: (p) => `已复制${p.item}，${p.fileSize} · ${p.how}`,
+    copyHow: (p) => `OSC 52${p.mux ? `（经 ${p.mux}）` : ''}${p.tool ? ` 和 ${p.tool}` : ''}`,
+    copyWhatLast: '最后一条回复',
+    copyWhatNth: (p) => `倒数第 ${p.n} 条回复`,
+    copyWhatCode: (p) => `代码块 ${p.n}（${p.lang ? `${p.lang}，` : ''}${p.lineCount} 行）`,
+    copyNothing: '还没有可复制的回复',
+    copyTooFew: (p) => `目前只有 ${p.count} 条回复；/copy ${p.n} 需要至少 ${p.n} 条`,
+    copyNoCode: '最后一条回复中没有代码块',
+    copyNoBlock: (p) => `最后一条回复中只有 ${p.count} 个代码块`,
+    copyWhich: (p) => `最后一条回复中的代码块（/copy code N 复制其中一个）：\n${p.list}`,
+    copyBlock: (p) => `  ${p.n}  ${p.lang ? `${p.lang}，` : ''}${p.lineCount} 行：${p.first}`,
+    copyUsage: '用法：/copy、/copy N（倒数第 N 条回复）或 /copy code [N]',
     args: {
       systemTwice: '--system 和 --system-file 都会设置系统提示词，只能用一个',
       roleAndSystem: '--role 会从角色文件设置系统提示词，不能再与 --system 同用',

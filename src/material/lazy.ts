@@ -3,3 +3,6 @@
 export { startingSystem, roleProblem } from './system.js';
 export { listRoles, loadRole, isRole } from './roles.js';
 export { expandMentions, composeMessage, attachedBytes, refusalText, findMentions } from './attach.js';
+export { codeBlocks } from '../render/codeBlocks.js';
+export { copyWithTool, multiplexer, osc52 } from '../runtime/clipboard.js';
+export { formatSize } from './document.js';

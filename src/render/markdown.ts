@@ -14,6 +14,7 @@ import {
   toSgr,
   withFlags,
   type Line,
+  type Seg,
 } from './ansi.js';
 import { atxHeading, closesFence, expandTabs, isRule, leadingSpaces, listItem, openFence, type Fence } from './blocks.js';
 import { highlightCode } from './highlight.js';
@@ -80,6 +81,55 @@ export function splitCommittable(md: string): { done: string; rest: string } {
 interface Context {
   /** Some block had less than two columns left after its indent, so a line may overflow. */
   tight: boolean;
+  /** renderMarkdownParts: the top-level code blocks, each left in the output as a placeholder line. */
+  apart?: Line[][];
+}
+
+/** A flag no style uses: the placeholder line of a code block set apart (its index in `fg`). */
+const CODE_PART = 1 << 12;
+const isPlaceholder = (l: Line): boolean => l.length === 1 && (l[0] as Seg).f === CODE_PART;
+const RULE = 40;
+
+/** A reply as the chat draws it: text (already fitted to the width) and code blocks set apart. */
+export type ReplyPart = { kind: 'text'; text: string } | { kind: 'code'; lines: string[]; width: number };
+
+/**
+ * Like renderMarkdown, but each top-level code block comes apart, for a view that draws it at the
+ * left margin with nothing added inside: a rule with the language above, one below, and its lines
+ * whole — never wrapped, so the terminal soft-wraps a long one and a mouse selection of the rows is
+ * the code as written (test/e2e/copy.e2e.test.ts). Code in a quote stays inside the quote.
+ */
+export function renderMarkdownParts(md: string, opts: RenderOptions): ReplyPart[] {
+  const width = Number.isFinite(opts.width) && opts.width >= 1 ? Math.floor(opts.width) : 80;
+  const ctx: Context = { tight: false, apart: [] };
+  let lines = renderBlocks(expandTabs(stripControl(md)).split('\n'), width, 0, ctx);
+  if (ctx.tight) lines = lines.flatMap((l) => (!isPlaceholder(l) && lineWidth(l) > width ? hardWrap(l, width) : [l]));
+  const fmt = opts.color ? toSgr : plainText;
+  const parts: ReplyPart[] = [];
+  let text: string[] = [];
+  const flushText = () => {
+    if (text.length) parts.push({ kind: 'text', text: text.join('\n') });
+    text = [];
+  };
+  for (const l of lines) {
+    if (!isPlaceholder(l)) {
+      text.push(fmt(l));
+      continue;
+    }
+    flushText();
+    const block = (ctx.apart as Line[][])[(l[0] as Seg).fg] as Line[];
+    parts.push({ kind: 'code', lines: block.map(fmt), width: Math.max(...block.map(lineWidth)) });
+  }
+  flushText();
+  return parts;
+}
+
+/** A code block set apart: its rules and its highlighted lines, whole. */
+function codeApart(code: string[], lang: string, width: number): Line[] {
+  const rule = Math.min(RULE, Math.max(1, width));
+  const label = `── ${lang || 'code'} `;
+  const top: Line = [seg(label, DIM), seg('─'.repeat(Math.max(0, rule - textWidth(label))), DIM)];
+  return [top, ...highlightCode(code.join('\n'), lang), [seg('─'.repeat(rule), DIM)]];
 }
 
 interface ListLevel {
@@ -157,7 +207,10 @@ function renderBlocks(lines: string[], width: number, depth: number, ctx: Contex
       while (j < lines.length && !closesFence(lines[j] as string, fence)) j++;
       const code = lines.slice(i + 1, j).map((l) => l.slice(Math.min(fence.indent, leadingSpaces(l))));
       if (j === lines.length) while (code.length > 0 && code[code.length - 1]?.trim() === '') code.pop();
-      if (code.length > 0) {
+      if (code.length > 0 && ctx.apart && depth === 0) {
+        push([seg('', CODE_PART, ctx.apart.length)]);
+        ctx.apart.push(codeApart(code, fence.lang, width));
+      } else if (code.length > 0) {
         const avail = room(width - col);
         for (const l of highlightCode(code.join('\n'), fence.lang)) {
           if (l.length === 0) push([]);

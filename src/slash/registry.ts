@@ -11,5 +11,6 @@ import { rename } from './rename.js';
 import { exportSession } from './export.js';
 import { help } from './help.js';
 import { quit } from './quit.js';
+import { copy } from './copy.js';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [model, settings, doctor, debug, newSession, resume, rename, exportSession, help, quit];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [model, copy, settings, doctor, debug, newSession, resume, rename, exportSession, help, quit];

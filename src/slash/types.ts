@@ -31,6 +31,10 @@ export interface SlashContext {
   sessions: SessionControls;
   /** The catalog the user reads now (for text written to a file, e.g. /export). */
   messages(): Messages;
+  /** The assistant's replies in this conversation, oldest first (what /copy picks from). */
+  replies(): readonly string[];
+  /** Puts text on the clipboard (OSC 52 and a local tool); the status line says `what` was copied and how. */
+  copy(text: string, what: Say): void;
 }
 
 export interface SlashCommand {

@@ -1,5 +1,5 @@
 // Structural performance checks: a keystroke must not re-render the transcript, and streamed tokens
-// are coalesced instead of re-rendering once per token. renderMarkdown is spied to count renders.
+// are coalesced instead of re-rendering once per token. renderMarkdown(Parts) is spied to count renders.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { keys } from '../helpers/keys.js';
@@ -15,6 +15,11 @@ vi.mock('../../src/render/markdown.js', async (importOriginal) => {
     renderMarkdown: (...args: Parameters<typeof real.renderMarkdown>) => {
       markdown.calls++;
       return real.renderMarkdown(...args);
+    },
+    // What the transcript and the live reply draw with (code blocks set apart).
+    renderMarkdownParts: (...args: Parameters<typeof real.renderMarkdownParts>) => {
+      markdown.calls++;
+      return real.renderMarkdownParts(...args);
     },
   };
 });

@@ -15,6 +15,8 @@ export interface PtyApp {
   all(): string;
   /** Every window title the app set (OSC 0/2), in order: none, for a well-behaved app. */
   titles(): string[];
+  /** Every row of the scrollback and the screen, untrimmed, and whether the terminal soft-wrapped into it. */
+  rows(): { text: string; wrapped: boolean }[];
   /** Where the terminal's cursor is on the screen (0-based). */
   cursor(): { x: number; y: number };
   /** Waits until the scrollback and screen match, even after the program exited; returns them. */
@@ -84,6 +86,15 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
       const lines: string[] = [];
       for (let y = 0; y < buf.length; y++) lines.push(buf.getLine(y)?.translateToString(true) ?? '');
       return lines.join('\n');
+    },
+    rows: () => {
+      const buf = term.buffer.active;
+      const out: { text: string; wrapped: boolean }[] = [];
+      for (let y = 0; y < buf.length; y++) {
+        const line = buf.getLine(y);
+        out.push({ text: line?.translateToString(false) ?? '', wrapped: line?.isWrapped ?? false });
+      }
+      return out;
     },
     cursor: () => ({ x: term.buffer.active.cursorX, y: term.buffer.active.cursorY }),
     async waitFor(what, timeoutMs = 10_000) {

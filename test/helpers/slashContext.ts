@@ -11,16 +11,20 @@ export interface RecordedContext extends SlashContext {
   state(): ChatState;
   /** Lines said with ctx.say, in English (warnings prefixed "warn: "). */
   said: string[];
+  /** What ctx.copy was given, with its description in English. */
+  copied: { text: string; what: string }[];
 }
 
 export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
   const calls: string[] = [];
   const said: string[] = [];
+  const copied: { text: string; what: string }[] = [];
   let state = initialChatState({ version: '0.0.0' });
   let busy = false;
   return {
     calls,
     said,
+    copied,
     state: () => state,
     chat: {
       send(text, m) {
@@ -57,6 +61,11 @@ export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
       exportTo: (file) => calls.push(`sessions.exportTo ${file ?? '(default)'}`),
       open: (id) => calls.push(`sessions.open ${id}`),
       search: () => [],
+    },
+    replies: () => state.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
+    copy(text, what) {
+      calls.push('copy');
+      copied.push({ text, what: what(en) });
     },
     say(text, tone) {
       calls.push('say');

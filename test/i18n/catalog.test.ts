@@ -133,6 +133,15 @@ const VALUES: Record<string, unknown> = {
   known: ['role-sample-a', 'role-sample-b'],
   fileSize: '3.1 MB',
   limit: '2 MB',
+  how: 'OSC 52 SAMPLE-HOW',
+  mux: 'tmux',
+  tool: 'xclip',
+  first: 'SAMPLE-FIRST-LINE',
+  list: 'SAMPLE-LIST',
+  count: 3,
+  lang: 'python',
+  lineCount: 8,
+  item: 'SAMPLE-ITEM',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -222,7 +231,7 @@ const ALLOWED = new Set(
     'LiteLLM Anthropic OpenAI Claude API Bearer doctor dotenv token tok Web shell http https ' +
     'Enter Esc Tab Home End PgUp PgDn Backspace Delete Left Right Up Down y/n ' +
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
-    'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json ' +
+    'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json N code ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
     'sessions search show export rm md off Markdown'
   ).split(/\s+/),
@@ -294,7 +303,7 @@ describe('message catalogs', () => {
   });
 
   it('translates every string (the few equal in both are names and formats)', () => {
-    const same = new Set(['status.openai', 'usage.configRows']);
+    const same = new Set(['status.openai', 'usage.configRows', 'slash.copyArgs']);
     const equal = STRINGS.filter((l) => !same.has(l.path) && at(zh, l.path) === l.value).map((l) => `${l.path}: ${String(l.value)}`);
     expect(equal).toEqual([]);
   });
