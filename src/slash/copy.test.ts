@@ -35,10 +35,10 @@ describe('/copy', () => {
   });
 
   it('code: one block is copied as written; several are offered, and /copy code N takes one', async () => {
-    const one = withReplies('See:\n```js\nconst x = 1;\n  console.log(x);\n```');
+    const one = withReplies('See:\n```js\nconst x = 1;\n  print(x);\n```');
     runSlash('/copy code', one);
     await waitUntil(() => one.copied.length === 1);
-    expect(one.copied).toEqual([{ text: 'const x = 1;\n  console.log(x);', what: 'code block 1 (js, 2 lines)' }]);
+    expect(one.copied).toEqual([{ text: 'const x = 1;\n  print(x);', what: 'code block 1 (js, 2 lines)' }]);
 
     const two = withReplies(TWO_BLOCKS);
     runSlash('/copy code', two);
