@@ -302,11 +302,16 @@ function ChatApp(props: ChatAppProps) {
       toggleRequestLog,
       clearScreen,
       quit,
+      usage: async () => {
+        await runtime.refreshBudget?.().catch(() => undefined);
+        const s = runtime.getState();
+        return { usage: s.usage, budget: s.budget, rateLimits: s.rateLimits };
+      },
       say: (text, tone) => (tone === 'warn' ? warn(text) : info(text)),
       replies: () => chatRef.current.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
       copy,
     }),
-    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy],
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy, runtime],
   );
   const runCommand = useCommands(slashContext);
   const resumePicked = useCallback(

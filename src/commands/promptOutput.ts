@@ -90,6 +90,8 @@ function streamEvent(ev: ChatEvent, m: Messages): Record<string, unknown> {
       return { type: 'text', text: ev.text };
     case 'usage':
       return { type: 'usage', input_tokens: ev.inputTokens ?? null, output_tokens: ev.outputTokens ?? null, cost_usd: ev.cost ?? null };
+    case 'wait':
+      return { type: 'wait', seconds: ev.seconds };
     case 'done':
       return { type: 'done', stop_reason: ev.stopReason };
     case 'error':

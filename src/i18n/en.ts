@@ -113,6 +113,23 @@ export const en = {
     quit: 'exit',
     copy: 'copy the last reply to the clipboard (N: the Nth from the end; code: its code blocks)',
     copyArgs: '[N | code [N]]',
+    usage: "tokens and cost this session, per model; the key's budget and rate limits",
+  },
+
+  /** /usage: this session's tokens and cost, the key's budget, the proxy's rate limits. */
+  spend: {
+    title: 'Usage this session',
+    none: 'No replies yet in this session.',
+    row: (p: { model: string; replies: number; input: number; output: number; cost: string }) => `${p.model}: ${p.replies} replies, ${p.input} in / ${p.output} out, ${p.cost}`,
+    total: (p: { replies: number; input: number; output: number; cost: string }) => `Total: ${p.replies} replies, ${p.input} in / ${p.output} out, ${p.cost}`,
+    estimated: '(~ estimated from prices: the proxy sent no cost for some replies)',
+    unpriced: 'no price known',
+    budget: (p: { spent: string; limit: string; percent: number; resetAt?: string | undefined }) =>
+      `Budget: ${p.spent} of ${p.limit} spent (${p.percent} %)${p.resetAt ? `, resets ${p.resetAt}` : ''}`,
+    budgetWarn: (p: { percent: number }) => (p.percent >= 100 ? 'the budget is used up: the proxy will refuse requests' : `over ${p.percent >= 80 ? 80 : p.percent} % of the budget is spent`),
+    spentNoLimit: (p: { spent: string }) => `Key spend: ${p.spent} (no budget set)`,
+    rateLimits: (p: { list: string }) => `Rate limits left: ${p.list}`,
+    waiting: (p: { seconds: number }) => `Rate limited by the proxy: sending again in ${p.seconds} s (Esc cancels).`,
   },
 
   /** Key bindings as /help lists them (the keys column where it has words). */
@@ -147,6 +164,7 @@ export const en = {
         tls: 'TLS problem',
         model: 'Model not available',
         rate_limit: 'Rate limited',
+        budget: 'Budget exceeded',
         server: 'Server error',
         stream_cut: 'Reply cut off',
         bad_request: 'Request rejected',
@@ -200,6 +218,12 @@ export const en = {
           : p.headless
             ? "Use another model (--model NAME), or add it to model_list in the proxy's litellm_config.yaml."
             : "Pick another model (Ctrl+P), or add it to model_list in the proxy's litellm_config.yaml.",
+    },
+    budget: {
+      message: (p: { host: string; spent?: string | undefined; limit?: string | undefined }) =>
+        `${p.host} refused the request: this key's budget is used up${p.spent !== undefined && p.limit !== undefined ? ` (spent ${p.spent} of ${p.limit})` : ''}.`,
+      hint: (p: { resetAt?: string | undefined }) =>
+        p.resetAt ? `The budget resets at ${p.resetAt}; until then ask the proxy's admin to raise max_budget, or use another key.` : "Ask the proxy's admin to raise the key's max_budget, or use another key.",
     },
     rateLimit: {
       message: (p: { host: string; after?: number | undefined }) => `Rate limited by ${p.host} (429)${p.after !== undefined ? `: try again in ${p.after} s` : ''}.`,

@@ -102,6 +102,21 @@ export const zhCN: Messages = {
     quit: '退出',
     copy: '把最后一条回复复制到剪贴板（N：倒数第 N 条；code：其中的代码块）',
     copyArgs: '[N | code [N]]',
+    usage: '本次会话的 token 与费用（按模型）；密钥预算与速率限制',
+  },
+
+  spend: {
+    title: '本次会话用量',
+    none: '本次会话还没有回复。',
+    row: (p) => `${p.model}：${p.replies} 次回复，输入 ${p.input} / 输出 ${p.output}，${p.cost}`,
+    total: (p) => `合计：${p.replies} 次回复，输入 ${p.input} / 输出 ${p.output}，${p.cost}`,
+    estimated: '（~ 按价格估算：部分回复代理没有给出费用）',
+    unpriced: '价格未知',
+    budget: (p) => `预算：已花费 ${p.spent}，上限 ${p.limit}（${p.percent} %）${p.resetAt ? `，${p.resetAt} 重置` : ''}`,
+    budgetWarn: (p) => (p.percent >= 100 ? '预算已用完：代理将拒绝请求' : `预算已花费超过 ${p.percent >= 80 ? 80 : p.percent} %`),
+    spentNoLimit: (p) => `密钥花费：${p.spent}（未设置预算）`,
+    rateLimits: (p) => `剩余速率限额：${p.list}`,
+    waiting: (p) => `代理限制了请求速率：${p.seconds} 秒后自动重新发送（按 Esc 取消）。`,
   },
 
   keys: {
@@ -135,6 +150,7 @@ export const zhCN: Messages = {
         tls: 'TLS 问题',
         model: '模型不支持',
         rate_limit: '请求过于频繁',
+        budget: '预算已用完',
         server: '服务器错误',
         stream_cut: '回复被截断',
         bad_request: '请求被拒绝',
@@ -184,6 +200,10 @@ export const zhCN: Messages = {
           : p.headless
             ? '请换一个模型（--model 名称），或在 LiteLLM 的 litellm_config.yaml 的 model_list 中添加该模型。'
             : '请换一个模型（Ctrl+P），或在 LiteLLM 的 litellm_config.yaml 的 model_list 中添加该模型。',
+    },
+    budget: {
+      message: (p) => `${p.host} 拒绝了请求：此密钥的预算已用完${p.spent !== undefined && p.limit !== undefined ? `（已花费 ${p.spent}，上限 ${p.limit}）` : ''}。`,
+      hint: (p) => (p.resetAt ? `预算将于 ${p.resetAt} 重置；在此之前请联系代理管理员提高 max_budget，或换用其他密钥。` : '请联系代理管理员提高此密钥的 max_budget，或换用其他密钥。'),
     },
     rateLimit: {
       message: (p) => `${p.host} 限制了请求频率（429）${p.after !== undefined ? `：请在 ${p.after} 秒后重试` : ''}。`,

@@ -8,6 +8,7 @@ import { paramNamed } from './optionalParams.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
 import { BODY_TOO_LARGE } from './boundedFetch.js';
 import { isKeyHelperError, type KeyHelperError } from './net/keyHelperError.js';
+import { formatUsd } from './usage/ledger.js';
 import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
@@ -28,6 +29,8 @@ export interface ErrorContext {
   messages?: Messages;
   /** On the command line (-p, doctor): hints name flags, not the chat's keys. */
   headless?: boolean;
+  /** When the key's budget resets (from /key/info), for a budget refusal's hint. */
+  budgetResetAt?: string;
   /** The variable naming a private CA file, when one is set (a TLS failure then points at it). */
   caVar?: string;
 }
@@ -147,6 +150,24 @@ function retryAfterSeconds(err: Rec): number | undefined {
   return undefined;
 }
 
+/**
+ * LiteLLM's budget refusal (documented: type "budget_exceeded"; "Budget has been exceeded! Current
+ * cost: X, Max budget: Y" for a key, "ExceededBudget: … Spend=X, Budget=Y" for a user or team).
+ */
+function budgetRefusal(e: Rec, text: string): { spend?: number; maxBudget?: number } | undefined {
+  const body = isRec(e.error) ? e.error : undefined;
+  const inner = body && isRec(body.error) ? body.error : body;
+  const typed = inner?.type === 'budget_exceeded' || e.type === 'budget_exceeded';
+  if (!typed && !/Budget has been exceeded|ExceededBudget|over budget/i.test(text)) return undefined;
+  const num = (re: RegExp) => {
+    const v = re.exec(text)?.[1];
+    return v !== undefined && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  };
+  const spend = num(/(?:Current cost|Spend)\s*[:=]\s*([0-9.eE+-]+)/);
+  const maxBudget = num(/(?:Max budget|Budget)\s*[:=]\s*([0-9.eE+-]+)/);
+  return { ...(spend !== undefined ? { spend } : {}), ...(maxBudget !== undefined ? { maxBudget } : {}) };
+}
+
 const MODEL_TEXT = /invalid model|model[^.]{0,60}(not found|does not exist|not supported|not available|unknown)|unknown model|no such model|not_found_error.*model|^model:/i;
 
 function oneLine(text: string, max = 200): string {
@@ -232,6 +253,15 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
       const e = modelNotServed(ctx);
       return { ...e, ...withDetail({}) };
+    }
+    const budget = budgetRefusal(e, text);
+    if (budget) {
+      const fmt = (v: number | undefined) => (v === undefined ? undefined : formatUsd(v));
+      return make(
+        'budget',
+        (m) => ({ message: m.errors.budget.message({ host: host(m), spent: fmt(budget.spend), limit: fmt(budget.maxBudget) }), hint: m.errors.budget.hint({ resetAt: ctx.budgetResetAt }) }),
+        withDetail({ budget: { ...budget, ...(ctx.budgetResetAt ? { resetAt: ctx.budgetResetAt } : {}) } }),
+      );
     }
     if (status === 429) {
       const after = retryAfterSeconds(e);

@@ -2,6 +2,7 @@
 // ChatEvents, and swaps clients live when .env changes. No UI imports.
 import type {
   AppError,
+  Budget,
   ChatEvent,
   ChatRequest,
   ConfigProblem,
@@ -19,6 +20,8 @@ import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
 import { networkOf, sameConnection, secretsOf } from './config.js';
 import { networkFetch } from './net/fetch.js';
+import { addReply, EMPTY_USAGE, priceCost, type Prices } from './usage/ledger.js';
+import { fetchKeyInfo, shownTime } from './usage/keyInfo.js';
 import { probeBaseUrl, type ProbeResult } from './detect.js';
 import { classifyError, findErrorCode, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
@@ -67,6 +70,28 @@ interface Binding {
   keyError?: AppError;
   /** The last listing that succeeded (what a model takes, its window), kept for this connection. */
   listing?: ModelListing;
+  /** Prices and provider models the proxy's /model/info gave (for costs it does not send). */
+  prices?: Map<string, Prices>;
+  underlying?: Map<string, string>;
+}
+
+/** The longest retry-after the chat waits out by itself (longer: the card says when to retry). */
+const MAX_RATE_WAIT_S = 60;
+
+/** Resolves true after `ms`, or false at once when `signal` aborts. */
+function abortableDelay(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
@@ -167,7 +192,12 @@ export class RuntimeService implements Runtime {
     }
   }
 
-  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, helperRetried = false): AsyncIterable<ChatEvent> {
+  /**
+   * `retried`: what this request already did once (internal): asked the key helper again after a 401,
+   * or waited out a 429's retry-after.
+   */
+  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, retried: { helper?: boolean; rate?: boolean } = {}): AsyncIterable<ChatEvent> {
+    const helperRetried = !!retried.helper;
     await this.ready();
     if (this.binding.connection.unreachable) await this.redetect();
     const b = this.binding; // a reply finishes on the client it started with
@@ -192,6 +222,8 @@ export class RuntimeService implements Runtime {
     let started = false;
     let partial = false;
     let askHelper = false;
+    let waitSec: number | undefined;
+    let usage: Extract<ChatEvent, { type: 'usage' }> | undefined;
     try {
       const client = await this.client(b, route);
       const where = route === 'openai' ? 'openai' : connectionKey(b.config);
@@ -205,7 +237,11 @@ export class RuntimeService implements Runtime {
             (b.connection.mode === 'litellm' && route === 'main' ? `. Proxy-side fix: ${DROP_PARAMS_FIX}` : ''),
         );
       };
-      for await (const ev of streamWithoutRefused(client, request, signal, omit, onRefused)) {
+      for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused)) {
+        let ev = raw;
+        if (ev.type === 'usage') ev = usage = this.priced(b, request.model, ev);
+        if (ev.type === 'done' && ev.stopReason !== 'aborted') this.recordReply(b, route, request.model, usage);
+        if (ev.type === 'start' && ev.rateLimits && Object.keys(ev.rateLimits).length) this.update({ rateLimits: ev.rateLimits });
         if (ev.type === 'start') {
           started = true;
           if (route === 'main') this.keyState(b, 'accepted');
@@ -232,8 +268,14 @@ export class RuntimeService implements Runtime {
       if (!error) return yield { type: 'done', stopReason: 'aborted' };
       const code = findErrorCode(err); // the cause's own code (UND_ERR_HEADERS_OVERFLOW…), for whoever reads the log
       // A 401 with a key helper: the key may have expired; ask the helper once more and send again.
+      if (error.kind === 'budget' && route === 'main') {
+        const budget = await this.refreshBudget(b);
+        if (budget?.resetAt) error = classifyError(err, { ...ctx, budgetResetAt: shownTime(budget.resetAt) ?? budget.resetAt }) ?? error;
+      }
       if (error.kind === 'auth' && error.status === 401 && route === 'main' && !started && !helperRetried && networkOf(b.config).keyHelper) {
         askHelper = true;
+      } else if (error.kind === 'rate_limit' && !started && !retried.rate && error.retryAfterSec !== undefined && error.retryAfterSec <= MAX_RATE_WAIT_S) {
+        waitSec = Math.max(1, error.retryAfterSec);
       } else {
         this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
         // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
@@ -249,8 +291,44 @@ export class RuntimeService implements Runtime {
     if (askHelper) {
       this.opts.logger.info('[Runtime] the proxy refused the key (401): asking OPENWORK_API_KEY_HELPER again, then sending once more');
       await this.helperKey(b);
-      yield* this.chat(request, signal, true);
+      yield* this.chat(request, signal, { ...retried, helper: true });
     }
+    if (waitSec !== undefined) {
+      // A 429 with retry-after: count down, then send once more by itself; Esc (the signal) cancels.
+      this.opts.logger.info(`[Runtime] rate limited (429): sending again in ${waitSec} s`);
+      yield { type: 'wait', untilMs: Date.now() + waitSec * 1000, seconds: waitSec };
+      const waited = await abortableDelay(waitSec * 1000, signal);
+      if (!waited) return yield { type: 'done', stopReason: 'aborted' };
+      yield* this.chat(request, signal, { ...retried, rate: true });
+    }
+  }
+
+  /** The key's budget from the proxy's /key/info now (LiteLLM only; undefined when it has none). */
+  async refreshBudget(b: Binding = this.binding): Promise<Budget | undefined> {
+    if (b.connection.mode !== 'litellm' || !b.config.baseUrl) return undefined;
+    const budget = await fetchKeyInfo(b.fetch, b.config.baseUrl, b.config.credential, Math.min(5000, b.config.timeoutMs));
+    if (this.binding === b && !this.closed) this.update({ budget });
+    return budget;
+  }
+
+  /** A usage event with its cost: the proxy's, else computed from prices (marked as such). */
+  private priced(b: Binding, model: string, ev: Extract<ChatEvent, { type: 'usage' }>): Extract<ChatEvent, { type: 'usage' }> {
+    if (ev.cost !== undefined) return { ...ev, costSource: 'proxy' };
+    const fromProxy = priceCost(ev.inputTokens, ev.outputTokens, b.prices?.get(model));
+    if (fromProxy !== undefined) return { ...ev, cost: fromProxy, costSource: 'prices' };
+    const underlying = b.underlying?.get(model)?.replace(/^[a-z_-]+\//i, '');
+    const builtin = builtinModels(true).find((m) => m.id === model || m.id === underlying);
+    const fromTable = priceCost(ev.inputTokens, ev.outputTokens, builtin);
+    return fromTable !== undefined ? { ...ev, cost: fromTable, costSource: 'builtin' } : ev;
+  }
+
+  /** A finished reply joins the session's usage; the proxy's spend is asked again after it. */
+  private recordReply(b: Binding, route: 'main' | 'openai', model: string, usage: Extract<ChatEvent, { type: 'usage' }> | undefined): void {
+    const { inputTokens, outputTokens, cost, costSource } = usage ?? {};
+    const reply = { model, ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}), ...(cost !== undefined ? { cost } : {}), ...(costSource ? { costSource } : {}) };
+    this.update({ usage: addReply(this.state.usage ?? EMPTY_USAGE, reply) });
+    // Only a proxy that tracks spend (it sent its cost, or a budget is known) is asked for it.
+    if (route === 'main' && (costSource === 'proxy' || this.state.budget)) void this.refreshBudget(b);
   }
 
   async listModels(signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
@@ -266,6 +344,8 @@ export class RuntimeService implements Runtime {
       const remote: RemoteModel[] = await client.listModels(signal);
       if (b.connection.mode === 'litellm') await this.addModelInfo(b, remote, signal);
       b.served = remote.map((r) => r.id);
+      b.prices = new Map(remote.filter((r) => r.inputCostPerMTok !== undefined).map((r) => [r.id, r]));
+      b.underlying = new Map(remote.filter((r) => r.underlying).map((r) => [r.id, r.underlying!]));
       // The listing is the key's first check (the TUI lists at start, after a reload and a save).
       this.keyState(b, 'accepted');
       b.listing = { models: mergeModels(builtins, remote), status: 'ok' };

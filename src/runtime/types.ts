@@ -97,6 +97,7 @@ export type ErrorKind =
   | 'tls' // certificate errors, TLS to a plain HTTP port
   | 'model' // model not served
   | 'rate_limit' // 429
+  | 'budget' // the proxy's spend limit for the key (LiteLLM budget_exceeded)
   | 'server' // 5xx
   | 'stream_cut' // the stream ended before the reply finished
   | 'bad_request' // other 4xx
@@ -120,17 +121,33 @@ export interface AppError {
   servedModels?: string[];
   /** Seconds until a rate limit resets, when the headers say. */
   retryAfterSec?: number;
+  /** A budget refusal: what was spent, the limit (USD) and when it resets, as far as known. */
+  budget?: Budget;
   /** Server's own error text, scrubbed of secrets. */
   detail?: string;
   /** The message and hint in another language (the UI re-says a card when the language changes). */
   say?: (m: Messages) => { message: string; hint: string };
 }
 
+/** A key's spend and limit (LiteLLM GET /key/info), USD. */
+export interface Budget {
+  spend?: number;
+  maxBudget?: number;
+  /** ISO time the spend resets, when the key has a budget period. */
+  resetAt?: string;
+}
+
 /** One event type for every provider. */
 export type ChatEvent =
-  | { type: 'start'; model: string; mode: ProviderMode; requestId?: string }
+  | { type: 'start'; model: string; mode: ProviderMode; requestId?: string; rateLimits?: Readonly<Record<string, string>> }
   | { type: 'text'; text: string }
-  | { type: 'usage'; inputTokens?: number; outputTokens?: number; cost?: number }
+  /**
+   * Tokens and cost of one reply. `cost` is the proxy's (x-litellm-response-cost) unless
+   * `costSource` says it was computed from prices ('prices': the proxy's /model/info; 'builtin').
+   */
+  | { type: 'usage'; inputTokens?: number; outputTokens?: number; cost?: number; costSource?: import('./usage/ledger.js').CostSource }
+  /** Waiting for a rate limit to pass before sending once more by itself (Esc cancels). */
+  | { type: 'wait'; untilMs: number; seconds: number }
   | { type: 'done'; stopReason: StopReason }
   | { type: 'error'; error: AppError; partial: boolean };
 
@@ -181,6 +198,12 @@ export interface RuntimeState {
   readonly keyRefused?: boolean;
   /** The proxy (or API) accepted the key: its model listing or a reply; cleared by a config change. */
   readonly keyAccepted?: boolean;
+  /** Tokens and cost of this session's replies (see usage/ledger.ts). */
+  readonly usage?: import('./usage/ledger.js').SessionUsage;
+  /** The key's budget from LiteLLM's /key/info, when it has one. */
+  readonly budget?: Budget;
+  /** The proxy's x-ratelimit-remaining-* headers on its last reply. */
+  readonly rateLimits?: Readonly<Record<string, string>>;
 }
 
 /** What the UI needs from the runtime. The real one is RuntimeService; tests may script a fake. */
@@ -195,6 +218,8 @@ export interface Runtime {
   setMessages?(messages: Messages): void;
   /** A line in the app's log file (never on the screen), for failures the UI can only call "unexpected". */
   logError?(message: string): void;
+  /** The key's budget from the proxy now (LiteLLM /key/info); also kept in the state. */
+  refreshBudget?(): Promise<Budget | undefined>;
   /** Optional parameters refused per connection and model (the doctor's request leaves them out too). */
   readonly paramMemory?: import('./optionalParams.js').ParamMemory;
 }

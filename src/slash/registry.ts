@@ -12,5 +12,6 @@ import { exportSession } from './export.js';
 import { help } from './help.js';
 import { quit } from './quit.js';
 import { copy } from './copy.js';
+import { usage } from './usage.js';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [model, copy, settings, doctor, debug, newSession, resume, rename, exportSession, help, quit];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [model, copy, settings, doctor, usage, debug, newSession, resume, rename, exportSession, help, quit];

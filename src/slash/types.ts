@@ -25,6 +25,8 @@ export interface SlashContext {
   /** Erase the terminal and its scrollback. */
   clearScreen(): void;
   quit(): void;
+  /** This session's usage, with the key's budget asked of the proxy just now (for /usage). */
+  usage(): Promise<import('../state/usageReport.js').UsageView>;
   /** A line in the transcript: information, or a warning. */
   say(text: LazyText, tone?: 'warn'): void;
   /** The saved sessions: /new, /rename, /export, /resume. */

@@ -162,6 +162,9 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
           } else if (ev.type === 'usage') {
             const { inputTokens, outputTokens, cost } = ev;
             dispatch({ type: 'usage', gen: t.gen, usage: { inputTokens, outputTokens, cost } });
+          } else if (ev.type === 'wait') {
+            const seconds = ev.seconds;
+            dispatch({ type: 'info', text: (m) => m.spend.waiting({ seconds }), tone: 'warn' });
           } else if (ev.type === 'done') {
             end(t, { type: 'finish', gen: t.gen, stopReason: ev.stopReason, now: Date.now() });
             return;

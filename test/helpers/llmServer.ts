@@ -38,6 +38,21 @@ export interface ServerOptions {
   dropParams?: boolean;
   /** Serve https with this key and certificate (PEM), as a proxy behind a private CA does. */
   tls?: { key: string; cert: string };
+  /**
+   * LiteLLM's spend tracking, from its documentation (not in the v1.39.5 transcripts, whose proxy has
+   * no database): each streamed reply carries `x-litellm-response-cost` (USD) and the
+   * OpenAI-style `x-ratelimit-remaining-requests/-tokens` headers, and adds its cost to the key's
+   * spend; `GET /key/info` (Bearer key) answers `{"key": …, "info": {"spend", "max_budget",
+   * "budget_reset_at", …}}`; once spend reaches max_budget a request is refused with LiteLLM's
+   * documented budget error (400, `type: "budget_exceeded"`, `code: "400"`,
+   * "Budget has been exceeded! Current cost: X, Max budget: Y"). Without this option /key/info is a
+   * 404 and no cost header is sent, as on the recorded proxy.
+   */
+  spend?: { costPerReply: number; spend?: number; maxBudget?: number | null; budgetResetAt?: string | null; remainingRequests?: number; remainingTokens?: number };
+  /** The 429 fault's retry-after, in seconds (7 as recorded when not given). */
+  retryAfterSec?: number;
+  /** How many requests a fault applies to before the server answers normally again (every one when not given). */
+  faultTimes?: number;
 }
 export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
 export interface TestServer {
@@ -233,7 +248,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       case '403-json': lJson(res, 403, lError(said(`Authentication Error, API Key not allowed to access model. This API Key can only access models=[]. Tried to access ${String(model ?? 'None')}`), 'auth_error', 403)); return true;
       case '403-html': send(res, 403, NGINX_403, 'text/html', { server: 'nginx' }); return true;
       // Newer LiteLLM sends error codes as strings; 429 and 500 do so here to keep clients honest.
-      case '429': lJson(res, 429, lError(said('LiteLLM Rate Limit Error: Max parallel request limit reached.'), 'None', '429'), RATE_LIMIT_HEADERS); return true;
+      case '429': lJson(res, 429, lError(said('LiteLLM Rate Limit Error: Max parallel request limit reached.'), 'None', '429'), { ...RATE_LIMIT_HEADERS, ...(options.retryAfterSec !== undefined ? { 'retry-after': String(options.retryAfterSec) } : {}) }); return true;
       case '500': lJson(res, 500, lError(said('Internal Server Error: litellm.APIConnectionError: upstream connection failed'), 'None', '500')); return true;
       case 'refuse-param': send(res, 500, unsupportedParamsBody({ top_k: 40 }, 'claude-3-5-sonnet-20241022'), 'application/json', uv); return true;
       default: return transportFault(res, fault);
@@ -260,6 +275,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       const healthy = (options.models ?? []).map((m) => ({ model: m.underlying ?? `anthropic/${m.name}`, mock_response: m.reply ?? DEFAULT_REPLY, cache: { 'no-cache': true } }));
       return lJson(res, 200, { healthy_endpoints: healthy, unhealthy_endpoints: [], healthy_count: healthy.length, unhealthy_count: 0 });
     }
+    if (path === '/key/info' && method === 'GET' && options.spend) {
+      if (litellmAuthFails(req, res)) return;
+      const sp = options.spend;
+      const info = {
+        key_name: 'sk-...ster', key_alias: null, spend: sp.spend ?? 0, max_budget: sp.maxBudget ?? null, budget_duration: sp.budgetResetAt ? '30d' : null,
+        budget_reset_at: sp.budgetResetAt ?? null, models: [], tpm_limit: null, rpm_limit: null, user_id: 'default_user_id', team_id: null, metadata: {},
+      };
+      return lJson(res, 200, { key: createHash('sha256').update(options.masterKey ?? '').digest('hex'), info });
+    }
     const expected = { '/models': 'GET', '/model/info': 'GET', '/chat/completions': 'POST' }[route];
     if (!expected) return lJson(res, 404, { detail: 'Not Found' });
     if (expected !== method) return lJson(res, 405, { detail: 'Method Not Allowed' });
@@ -285,8 +309,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       const params = Object.fromEntries(refused.map((p) => [p, body[p]]));
       return send(res, 500, unsupportedParamsBody(params, providerModel(m)), 'application/json', uv);
     }
+    const sp = options.spend;
+    if (sp && sp.maxBudget != null && (sp.spend ?? 0) >= sp.maxBudget) {
+      return lJson(res, 400, { error: { message: `Budget has been exceeded! Current cost: ${sp.spend ?? 0}, Max budget: ${sp.maxBudget}`, type: 'budget_exceeded', param: null, code: '400' } });
+    }
     const reply = m.reply ?? DEFAULT_REPLY;
-    const meta = { 'x-litellm-model-id': modelId(m), 'x-litellm-version': headerSafe(options.version ?? LITELLM_VERSION), 'x-litellm-key-tpm-limit': 'None', 'x-litellm-key-rpm-limit': 'None' };
+    const spent: Hdrs = sp
+      ? {
+          'x-litellm-response-cost': String(sp.costPerReply),
+          ...(sp.remainingRequests !== undefined ? { 'x-ratelimit-remaining-requests': String(sp.remainingRequests) } : {}),
+          ...(sp.remainingTokens !== undefined ? { 'x-ratelimit-remaining-tokens': String(sp.remainingTokens) } : {}),
+        }
+      : {};
+    if (sp) sp.spend = (sp.spend ?? 0) + sp.costPerReply;
+    const meta = { 'x-litellm-model-id': modelId(m), 'x-litellm-version': headerSafe(options.version ?? LITELLM_VERSION), 'x-litellm-key-tpm-limit': 'None', 'x-litellm-key-rpm-limit': 'None', ...spent };
     const id = `chatcmpl-${randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const usage = { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 };
@@ -400,6 +436,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       try { body = raw ? JSON.parse(raw) : undefined; } catch { body = undefined; }
       ts.requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
       const fault = ts.fault;
+      // faultTimes counts chat requests only (the probe and listings pass through the fault as usual).
+      if (fault !== 'none' && options.faultTimes !== undefined && /chat\/completions|\/v1\/messages/.test(req.url ?? '') && --options.faultTimes <= 0) ts.fault = 'none';
       // 'hang' hangs everything, health endpoints included: a wedged process answers nothing. Every
       // other fault leaves /health/* healthy (the proxy is up; only the API calls fail).
       if (fault === 'hang') return;

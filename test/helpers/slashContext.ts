@@ -3,6 +3,7 @@
 import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
 import type { SlashContext } from '../../src/slash/types.js';
 import { resolveText, en } from '../../src/i18n/index.js';
+import type { UsageView } from '../../src/state/usageReport.js';
 
 export interface RecordedContext extends SlashContext {
   /** Every call, e.g. "open models", "switchModel x", "chat.cancel". */
@@ -15,7 +16,7 @@ export interface RecordedContext extends SlashContext {
   copied: { text: string; what: string }[];
 }
 
-export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
+export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView = {}): RecordedContext {
   const calls: string[] = [];
   const said: string[] = [];
   const copied: { text: string; what: string }[] = [];
@@ -66,6 +67,10 @@ export function recordingContext(model = 'claude-sonnet-4-5'): RecordedContext {
     copy(text, what) {
       calls.push('copy');
       copied.push({ text, what: what(en) });
+    },
+    usage: async () => {
+      calls.push('usage');
+      return usage;
     },
     say(text, tone) {
       calls.push('say');

@@ -127,6 +127,11 @@ const VALUES: Record<string, unknown> = {
   caVar: 'NODE_EXTRA_CA_CERTS',
   proxyUrl: 'http://proxy.sample:3128',
   proxyVar: 'HTTPS_PROXY',
+  spent: '$9.8700',
+  replies: 3,
+  percent: 85,
+  seconds: 7,
+  resetAt: '2030-01-01 00:00 UTC',
   headers: 'x-sample-tag, x-sample-team',
   target: '/home/sample/dotfiles/openwork.env',
   dir: '/home/sample/.openwork/roles',
@@ -146,7 +151,7 @@ const VALUES: Record<string, unknown> = {
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
 const CHOICES: Record<string, readonly unknown[]> = {
-  kind: ['auth', 'blocked', 'unreachable', 'timeout', 'tls', 'model', 'rate_limit', 'server', 'stream_cut', 'bad_request', 'config', 'unknown'],
+  kind: ['auth', 'blocked', 'unreachable', 'timeout', 'tls', 'model', 'rate_limit', 'budget', 'server', 'stream_cut', 'bad_request', 'config', 'unknown'],
   from: ['arg', 'saved', 'default'],
   what: ['saved', 'tested'],
   format: ['openai', 'anthropic'],
@@ -233,7 +238,7 @@ const ALLOWED = new Set(
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
     'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json N code ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
-    'sessions search show export rm md off Markdown'
+    'sessions search show export rm md off Markdown max_budget'
   ).split(/\s+/),
 );
 

@@ -119,6 +119,15 @@ export function sdkRunner(timeoutClass: ErrorClass, abortClass: ErrorClass) {
   };
 }
 
+/** The x-ratelimit-remaining-* headers (LiteLLM and OpenAI style), for /usage. */
+export function rateLimitHeaders(headers: Headers): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  headers.forEach((v, k) => {
+    if (/^x-ratelimit-remaining-/i.test(k) && v.length <= 40) out[k.toLowerCase()] = v;
+  });
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** LiteLLM's x-litellm-response-cost header (USD), when present. */
 export function responseCost(headers: Headers): number | undefined {
   const v = headers.get('x-litellm-response-cost');

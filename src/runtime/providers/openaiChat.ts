@@ -1,7 +1,7 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
 import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, rateLimitHeaders, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
 
@@ -50,7 +50,8 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
           )
           .withResponse();
         const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
-        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}) };
+        const rateLimits = rateLimitHeaders(response.headers);
+        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}) };
         const cost = responseCost(response.headers);
         let stop: StopReason | undefined;
         let usageSent = false;
