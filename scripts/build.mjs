@@ -4,6 +4,10 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { cliBuildOptions, tuiBuildOptions } from './buildOptions.mjs';
+import { writeSdkModels } from './sdkModels.mjs';
+
+// The Anthropic SDK's model list and deprecation table, as the installed SDK has them (src/config/sdkModels.ts).
+writeSdkModels();
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([build(cliBuildOptions('dist')), build(tuiBuildOptions('src/tuiMain.tsx', 'dist'))]);

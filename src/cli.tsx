@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, DEFAULT_MODEL, prefsParamMemory } = s;
+  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, defaultModel, prefsParamMemory } = s;
   const logger = createFileLogger(paths.logFile, { debug: args.debug });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         try {
           const { choosePromptModel } = await import('./commands/promptModel.js');
           // A role's model counts as named on the command line (--model still wins over it).
-          const model = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: DEFAULT_MODEL }, ac.signal);
+          const model = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
           const extras = { format: command.format, cwd: process.cwd(), ...(start.system ? { system: start.system } : {}) };
           return await runPrompt(runtime, { ...io, color: !noColor && !!process.stderr.isTTY }, command.text, model, ac.signal, extras);
         } finally {

@@ -10,7 +10,8 @@ export { createFileLogger } from './runtime/logger.js';
 export { routeConsoleToLog } from './runtime/console.js';
 export { RuntimeService } from './runtime/service.js';
 export { connectionKey } from './runtime/describe.js';
-export { DEFAULT_MODEL } from './config/values.js';
+/** The model when none was chosen (--model, or picked before for this connection): see config/modelLife.ts. */
+export { defaultModel } from './config/modelLife.js';
 
 /** The folders, and the language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
 export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {

@@ -5,7 +5,7 @@
 // the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
 import { join } from 'node:path';
 import { parseArgs, type ParsedArgs } from './args.js';
-import { connectionKey, createFileLogger, DEFAULT_MODEL, prefsParamMemory, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
+import { connectionKey, createFileLogger, defaultModel, prefsParamMemory, routeConsoleToLog, RuntimeService, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
@@ -85,7 +85,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
     return await runTui(
       {
         runtime,
-        model: args.model ?? start.model ?? saved.selected ?? DEFAULT_MODEL,
+        model: args.model ?? start.model ?? saved.selected ?? defaultModel(),
         ...(start.system ? { system: start.system } : {}),
         ...(start.role ? { role: start.role } : {}),
         version: VERSION,

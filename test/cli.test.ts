@@ -6,6 +6,7 @@ import { refusedPort } from './helpers/llmServer.js';
 import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
 import { parseArgs, UsageError } from '../src/args.js';
+import { defaultModel } from '../src/config/modelLife.js';
 
 const KEY = 'sk-test-master';
 const f = eachHomeAndServer();
@@ -53,7 +54,7 @@ describe('openwork-tui -p', () => {
     const r = await run(['-p', 'hello']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Hello from the proxy\n');
-    expect(r.stderr).toBe('openwork-tui: model claude-3-5-sonnet (the proxy does not serve the default claude-sonnet-4-5-20250929; this is the nearest it serves; --model NAME uses another)\n');
+    expect(r.stderr).toBe(`openwork-tui: model claude-3-5-sonnet (the proxy does not serve the default ${defaultModel()}; this is the nearest it serves; --model NAME uses another)\n`);
     expect(f.server.requests.filter((q) => q.url.endsWith('/chat/completions')).at(-1)!.body.model).toBe('claude-3-5-sonnet');
 
     writeFileSync(join(f.home.dir, 'preferences.json'), JSON.stringify({ models: { [`proxy ${f.server.url}`]: { selected: 'claude-3-5-haiku-20241022', recent: [] } } }));
@@ -163,8 +164,11 @@ describe('openwork-tui models', () => {
     f.home.writeEnv(seedEnv(f.server.url, 'sk-nope-00000000'));
     const r = await run(['models']);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('claude-sonnet-4-5-20250929');
+    expect(r.stdout).toMatch(/claude-sonnet-4-5-20250929 .*retired 2026-11-30/);
     expect(r.stderr).toContain('refused the key');
+    const json = JSON.parse((await run(['models', '--json'])).stdout);
+    expect(json.models.find((e: { id: string }) => e.id === 'claude-sonnet-4-5-20250929')).toMatchObject({ endOfLife: '2026-11-30', retired: true });
+    expect(json.models.find((e: { id: string }) => e.id === defaultModel())).not.toHaveProperty('endOfLife');
   });
 });
 

@@ -5,7 +5,7 @@ import type { CheckResult } from '../runtime/doctor.js';
 import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../runtime/doctor.js';
 import { loadConfig } from '../runtime/loadConfig.js';
 import { connectionKey } from '../runtime/describe.js';
-import { DEFAULT_MODEL } from '../config/values.js';
+import { defaultModel } from '../config/modelLife.js';
 import { EXIT } from '../runtime/errors.js';
 import { en } from '../i18n/index.js';
 import { bold, dim, green, red, yellow, type IO } from './io.js';
@@ -62,7 +62,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
     modelFrom = 'saved';
   }
   if (!model) {
-    model = DEFAULT_MODEL;
+    model = defaultModel();
     modelFrom = 'default';
   }
   if (!opts.json) io.stdout.write(`${bold(io, 'openwork-tui doctor')} ${dim(io, m.doctor.header({ envPath: opts.envPath, model, from: modelFrom }))}\n\n`);

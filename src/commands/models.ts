@@ -6,12 +6,16 @@ import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
 import { dim, formatError, green, red, type IO } from './io.js';
 import { availability } from '../state/modelSwitch.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
+import { modelLife } from '../config/modelLife.js';
 
 function details(e: ModelEntry, m: Messages): string {
   const parts: string[] = [];
   if (e.contextWindow) parts.push(m.cli.models.context({ k: Math.round(e.contextWindow / 1000) }));
   if (e.inputCostPerMTok !== undefined && e.outputCostPerMTok !== undefined) parts.push(m.cli.models.price({ input: e.inputCostPerMTok, output: e.outputCostPerMTok }));
   if (e.underlying && e.underlying !== e.id) parts.push(`→ ${safeLine(e.underlying)}`);
+  // The Anthropic SDK's deprecation table, by the name or the provider model behind a proxy alias.
+  const life = modelLife(e.id).state === 'current' ? modelLife(e.underlying) : modelLife(e.id);
+  if (life.state !== 'current') parts.push(life.state === 'retired' ? m.picker.retired({ date: life.date }) : m.picker.endOfLife({ date: life.date }));
   return parts.join('  ');
 }
 
@@ -58,7 +62,10 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
           status: listing.status,
           ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(en) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
           // availability: served | openai (sent to OpenAI directly) | missing | unknown, as in the text output
-          models: listing.models.map((e) => ({ ...e, availability: availability(e) })),
+          models: listing.models.map((e) => {
+            const life = modelLife(e.id).state === 'current' ? modelLife(e.underlying) : modelLife(e.id);
+            return { ...e, availability: availability(e), ...(life.state !== 'current' ? { endOfLife: life.date, retired: life.state === 'retired' } : {}) };
+          }),
         },
         null,
         2,

@@ -5,6 +5,7 @@ import { safeLine } from '../render/sanitize.js';
 import type { PickerRow } from '../state/modelPicker.js';
 import { modelDetails } from '../state/modelPicker.js';
 import { availability } from '../state/modelSwitch.js';
+import { modelLife } from '../config/modelLife.js';
 import { fit, padEnd, type Messages } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
@@ -19,8 +20,17 @@ export interface ModelPickerRowProps {
   color: boolean;
 }
 
-/** ✓ served by the proxy · ✗ not served · → sent to OpenAI directly · blank: cannot tell. */
+/** ✓ served by the proxy · ✗ not served · → sent to OpenAI directly · blank: cannot tell; then its end of life, if any. */
 function mark(row: Extract<PickerRow, { kind: 'model' }>, t: Theme, m: Messages): { sign: string; color: string | undefined; note: string } {
+  const base = served(row, t, m);
+  // The Anthropic SDK's deprecation table, by the name or by the provider model behind a proxy alias.
+  const life = modelLife(row.entry.id).state === 'current' ? modelLife(row.entry.underlying) : modelLife(row.entry.id);
+  if (life.state === 'current') return base;
+  const eol = life.state === 'retired' ? m.picker.retired({ date: life.date }) : m.picker.endOfLife({ date: life.date });
+  return { ...base, color: base.color ?? t.warn, note: base.note ? `${base.note} · ${eol}` : eol };
+}
+
+function served(row: Extract<PickerRow, { kind: 'model' }>, t: Theme, m: Messages): { sign: string; color: string | undefined; note: string } {
   const e = row.entry;
   switch (availability(e)) {
     case 'served':

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, type DOMElement } from 'ink';
 import { settingsWhere } from '../i18n/connection.js';
-import { DEFAULT_MODEL } from '../config/values.js';
+import { defaultModel } from '../config/modelLife.js';
 import type { Runtime } from '../runtime/types.js';
 import { FIELDS } from '../config/fields.js';
 import { fieldView, type PrefField, type SettingsState } from '../state/settingsReducer.js';
@@ -96,7 +96,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
   const { state, onKey } = useSettings({
     envPath: p.envPath,
     env: p.env,
-    model: p.model ?? DEFAULT_MODEL,
+    model: p.model ?? defaultModel(),
     ...(p.modelChosen === false ? { modelChosen: false } : {}),
     onClose: p.onClose,
     messages: m,

@@ -9,6 +9,7 @@ import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 import { safeLine } from '../render/sanitize.js';
+import { modelLife } from '../config/modelLife.js';
 
 export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
@@ -44,6 +45,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
   const hasKey = connection.mode === 'openai' ? Boolean(config.openaiApiKey) : Boolean(config.credential);
   const activity = activityLabel(live, last, Date.now(), m);
   const { columns } = useTerminalSize();
+  const life = modelLife(model);
   // Cut here, in terminal cells: Ink's own cut can leave a Chinese line one cell too wide.
   const parts = fitParts(
     [
@@ -51,7 +53,9 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
       config.unusableBaseUrl ? { text: ` ${m.status.badAddress}`, color: t.error } : { text: ` ${safeLine(statusLabel(connection, detecting, m))}`, color: undefined },
       { text: connection.unreachable ? m.status.unreachable : '', color: t.error },
       { text: ' · ', color: t.muted },
-      { text: safeLine(model), color: undefined },
+      { text: safeLine(model), color: life.state === 'retired' ? t.warn : undefined },
+      // The Anthropic SDK says this model reached its end of life: requests to it will fail.
+      { text: life.state === 'retired' ? m.status.retired({ date: life.date }) : '', color: t.warn },
       { text: ' · ', color: t.muted },
       // ✓ only once the server accepted the key; until then it says it is not checked yet.
       runtime.keyRefused

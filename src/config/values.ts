@@ -7,8 +7,6 @@ import type { Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-/** The model when none was chosen (--model, or picked before for this connection). */
-export const DEFAULT_MODEL = 'claude-sonnet-4-5-20250929';
 const ANTHROPIC_HOSTS = new Set(['api.anthropic.com']);
 
 export type UrlCheck = { ok: true; url: string; note?: string; noteSay?: Say } | { ok: false; message: string; say: Say };

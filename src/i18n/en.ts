@@ -66,6 +66,8 @@ export const en = {
     keyOk: 'key ✓',
     keyRefused: 'key refused ✗',
     noKey: 'no key',
+    /** After the model's name when the Anthropic SDK says it reached its end of life. */
+    retired: (p: { date: string }) => ` (retired ${p.date})`,
     waiting: 'waiting…',
     streaming: 'streaming',
     streamingRate: (p: { rate: number }) => `streaming ${p.rate} tok/s`,
@@ -394,6 +396,9 @@ export const en = {
     openaiDirect: 'OpenAI direct',
     notServed: 'not served',
     notServedUse: (p: { suggestion: string }) => `not served · use ${p.suggestion}`,
+    /** From the Anthropic SDK's deprecation table: a date ahead, or one already past. */
+    endOfLife: (p: { date: string }) => `end of life ${p.date}`,
+    retired: (p: { date: string }) => `retired ${p.date}`,
     loadingBuiltin: 'loading the built-in models…',
     asking: 'asking the proxy for its models…',
     builtinFor: (p: { where: string }) => `${p.where}: built-in models`,

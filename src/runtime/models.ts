@@ -1,6 +1,7 @@
 // Built-in models and the merge with what a proxy really serves.
 import type { ModelEntry } from './types.js';
 import { nearestModels, sameModel, baseModelName } from './nearest.js';
+import { defaultModel } from '../config/modelLife.js';
 
 interface Builtin {
   id: string;
@@ -35,8 +36,17 @@ export function isOpenAIModel(id: string): boolean {
   return /^(gpt-|o\d)/i.test(id);
 }
 
+/** "claude-sonnet-6-1" → "Claude Sonnet 6.1" (for a default from a newer SDK that this list lacks). */
+function labelOf(id: string): string {
+  const [, family = id, version = ''] = /^claude-([a-z]+)-?([\d-]*)/.exec(id) ?? [];
+  return `Claude ${family[0]?.toUpperCase() ?? ''}${family.slice(1)} ${version.replace(/-\d{8}$/, '').replace(/-/g, '.')}`.trim();
+}
+
 export function builtinModels(withOpenAI: boolean): ModelEntry[] {
-  return [...CLAUDE, ...(withOpenAI ? GPT : [])].map((b) => ({
+  // The default (from the SDK's data) is always in the list, even when the SDK is newer than it.
+  const def = defaultModel();
+  const claude = CLAUDE.some((b) => b.id === def) ? CLAUDE : [{ id: def, label: labelOf(def) }, ...CLAUDE];
+  return [...claude, ...(withOpenAI ? GPT : [])].map((b) => ({
     id: b.id,
     label: b.label,
     source: 'builtin' as const,

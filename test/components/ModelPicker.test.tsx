@@ -11,6 +11,7 @@ import { fakeRuntime } from '../helpers/fakeRuntime.js';
 import { keys } from '../helpers/keys.js';
 import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
+import { defaultModel, modelLife } from '../../src/config/modelLife.js';
 import { settle, waitFor } from './harness.js';
 
 const KEY = 'sk-test-master';
@@ -250,6 +251,23 @@ describe('model picker: against a LiteLLM proxy', () => {
     const frame = await p.see('gamma-model');
     expect(frame).toContain(`127.0.0.1:${b.port} serves 2 models`);
     expect(frame).not.toContain('alpha-model');
+  });
+
+  it("deprecated models show their end-of-life date from the Anthropic SDK's table (a gateway serving them)", async () => {
+    const s = await server({ flavor: 'anthropic', models: [{ name: 'claude-sonnet-4-5-20250929' }, { name: 'claude-opus-4-5-20251101' }, { name: defaultModel() }] });
+    const p = picker(realRuntime(`ANTHROPIC_BASE_URL=${s.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_PROXY_FORMAT=anthropic\n`));
+    const frame = await p.see('serves 3 models');
+    const eol = (id: string): string => {
+      const life = modelLife(id);
+      return life.state === 'retired' ? `retired ${life.date}` : life.state === 'deprecated' ? `end of life ${life.date}` : 'current';
+    };
+    // By the clock: 2026-11-30 is past (retired); 2027-01-22 is ahead until that day.
+    expect(eol('claude-sonnet-4-5-20250929')).toBe('retired 2026-11-30');
+    expect(frame).toMatch(new RegExp(`✓ claude-sonnet-4-5-20250929 .*${eol('claude-sonnet-4-5-20250929')}`));
+    expect(frame).toMatch(new RegExp(`✓ claude-opus-4-5-20251101 .*${eol('claude-opus-4-5-20251101')}`));
+    const def = frame.split('\n').find((l) => l.includes(`✓ ${defaultModel()}`));
+    expect(def).toBeDefined();
+    expect(def).not.toMatch(/end of life|retired/);
   });
 
   it('Anthropic direct: the built-ins, nothing marked', async () => {

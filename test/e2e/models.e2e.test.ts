@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, type PtyApp } from '../helpers/pty.js';
+import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { defaultModel } from '../../src/config/modelLife.js';
 import { keys } from '../helpers/keys.js';
 
 let home: TempHome;
@@ -81,5 +82,26 @@ describe('model picker in a real terminal', () => {
     // The choice persists for this connection.
     const prefs = JSON.parse(readFileSync(join(home.dir, 'preferences.json'), 'utf8'));
     expect(prefs.models[`proxy ${server.url}`].selected).toBe('claude-3-5-sonnet');
+  });
+});
+
+describe('a retired model in a real terminal', () => {
+  it("the status line warns while a model past its end of life (the Anthropic SDK's table) is in use; the default has none", async () => {
+    const gw = await startServer({ flavor: 'anthropic', models: [{ name: 'claude-sonnet-4-5-20250929', reply: 'old one' }, { name: defaultModel(), reply: 'new one' }] });
+    try {
+      home.writeEnv(`ANTHROPIC_BASE_URL=${gw.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_PROXY_FORMAT=anthropic\n`);
+      app = startApp(['--model', 'claude-sonnet-4-5-20250929'], { home: home.dir, cols: 100, rows: 30 });
+      await app.waitFor('claude-sonnet-4-5-20250929 (retired 2026-11-30)');
+      app.kill();
+      // No --model, nothing saved: the default (newest Sonnet not deprecated), no warning.
+      app = startApp([], { home: home.dir, cols: 100, rows: 30 });
+      const screen = await app.waitFor(`${defaultModel()} · key`);
+      expect(screen).not.toContain('retired');
+      await typeLine(app, 'hello');
+      await app.waitFor('new one');
+      expect(gw.requests.filter((r) => r.url === '/v1/messages').at(-1)!.body.model).toBe(defaultModel());
+    } finally {
+      await gw.close();
+    }
   });
 });
