@@ -8,32 +8,14 @@ export function whereLabel(state: { config: Pick<ConfigSnapshot, 'unusableBaseUr
   return state.config.unusableBaseUrl ? m.status.badAddress : connectionLabel(state.connection, m);
 }
 
+/** The connection's long name: the catalog's words for its kind (`connection.<kind id>`). */
 export function connectionLabel(c: Connection, m: Messages = en): string {
-  switch (c.mode) {
-    case 'anthropic':
-      return m.connection.anthropic;
-    case 'litellm':
-      return m.connection.litellm({ host: c.host ?? '', unreachable: c.unreachable });
-    case 'gateway':
-      return m.connection.gateway({ host: c.host ?? '', unreachable: c.unreachable });
-    case 'openai':
-      return m.connection.openai;
-  }
+  return m.connection[c.mode]({ host: c.host ?? '', unreachable: c.unreachable });
 }
 
-/** The short name of the connection for the status bar. */
+/** The short name of the connection for the status bar (`status.<kind id>`). */
 export function statusLabel(c: Connection, detecting: boolean, m: Messages = en): string {
-  if (detecting) return m.status.detecting;
-  switch (c.mode) {
-    case 'litellm':
-      return m.status.litellm({ host: c.host ?? '' });
-    case 'gateway':
-      return m.status.gateway({ host: c.host ?? '' });
-    case 'anthropic':
-      return m.status.anthropic;
-    case 'openai':
-      return m.status.openai;
-  }
+  return detecting ? m.status.detecting : m.status[c.mode]({ host: c.host ?? '' });
 }
 
 /** The settings screen's "now: …": the connection, or that it is being detected. */

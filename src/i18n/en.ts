@@ -56,11 +56,12 @@ export const en = {
 
   status: {
     detecting: 'detecting…',
+    // One entry per connection kind (src/runtime/connections/), under its id.
     litellm: (p: { host: string }) => `LiteLLM ${p.host}`.trim(),
     gateway: (p: { host: string }) => `gateway ${p.host}`.trim(),
-    anthropic: 'Anthropic direct',
+    anthropic: (_p: { host: string }) => 'Anthropic direct',
     badAddress: 'proxy address unusable (.env)',
-    openai: 'OpenAI',
+    openai: (_p: { host: string }) => 'OpenAI',
     unreachable: ' (unreachable)',
     keyUnchecked: 'key ?',
     keyOk: 'key ✓',
@@ -78,10 +79,11 @@ export const en = {
 
   /** How a connection is named in notices, the settings screen and `models`. */
   connection: {
-    anthropic: 'Anthropic direct',
+    // One entry per connection kind (src/runtime/connections/), under its id.
+    anthropic: (_p: { host: string; unreachable: boolean }) => 'Anthropic direct',
     litellm: (p: { host: string; unreachable: boolean }) => `LiteLLM at ${p.host}${p.unreachable ? ' (unreachable)' : ''}`,
     gateway: (p: { host: string; unreachable: boolean }) => `gateway at ${p.host}${p.unreachable ? ' (unreachable)' : ''}`,
-    openai: 'OpenAI direct',
+    openai: (_p: { host: string; unreachable: boolean }) => 'OpenAI direct',
   },
 
   /** Runtime notices, shown in the status bar. */

@@ -50,9 +50,9 @@ export const zhCN: Messages = {
     detecting: '正在检测…',
     litellm: (p) => `LiteLLM ${p.host}`.trim(),
     gateway: (p) => `网关 ${p.host}`.trim(),
-    anthropic: '直连 Anthropic',
+    anthropic: () => '直连 Anthropic',
     badAddress: '代理地址无法使用（.env）',
-    openai: 'OpenAI',
+    openai: () => 'OpenAI',
     unreachable: '（无法连接）',
     keyUnchecked: '密钥 ?',
     keyOk: '密钥 ✓',
@@ -68,10 +68,10 @@ export const zhCN: Messages = {
   },
 
   connection: {
-    anthropic: '直连 Anthropic',
+    anthropic: () => '直连 Anthropic',
     litellm: (p) => `LiteLLM 代理 ${p.host}${p.unreachable ? '（无法连接）' : ''}`,
     gateway: (p) => `网关 ${p.host}${p.unreachable ? '（无法连接）' : ''}`,
-    openai: '直连 OpenAI',
+    openai: () => '直连 OpenAI',
   },
 
   notices: {

@@ -1,20 +1,7 @@
 // The runtime service: resolves the config, detects the provider, builds the client lazily, streams
 // ChatEvents, and swaps clients live when .env changes. No UI imports.
-import type {
-  AppError,
-  Budget,
-  ChatEvent,
-  ChatRequest,
-  ConfigProblem,
-  ConfigSnapshot,
-  Connection,
-  ModelEntry,
-  ModelListing,
-  Runtime,
-  RuntimeNotice,
-  RuntimeState,
-} from './types.js';
-import type { Logger } from './logger.js';
+import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, Connection, ModelEntry, ModelListing, Runtime, RuntimeNotice, RuntimeState } from './types.js';
+import type { RuntimeOptions } from './serviceOptions.js';
 import type { ProviderClient } from './providers/common.js';
 import { isStreamError } from './providers/common.js';
 import { configFromText, readEnvFile } from './loadConfig.js';
@@ -22,38 +9,21 @@ import { networkOf, sameConnection, secretsOf } from './config.js';
 import { networkFetch } from './net/fetch.js';
 import { addReply, EMPTY_USAGE, priceCost, type Prices } from './usage/ledger.js';
 import { fetchKeyInfo, shownTime } from './usage/keyInfo.js';
-import { probeBaseUrl, type ProbeResult } from './detect.js';
-import { classifyError, findErrorCode, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
+import { probeBaseUrl } from './connections/litellm/probe.js';
+import { connectionAfterProbe, initialConnection, kindOf, OPENAI_ROUTE } from './connections/index.js';
+import { litellmModelInfo } from './connections/litellm/modelInfo.js';
+import { errorContext, problemText, unreadKey } from './serviceContext.js';
+import { findErrorCode } from './errorFacts.js';
+import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
 import { loggingFetch } from './httpLog.js';
 import { boundedFetch } from './boundedFetch.js';
-import { builtinModels, isOpenAIModel, mergeModels, parseModelInfo, takesImages, type RemoteModel } from './models.js';
+import { builtinModels, isOpenAIModel, mergeModels, takesImages, type RemoteModel } from './models.js';
 import { noImagesError } from './imageCheck.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { connectionKey, describeConnection } from './describe.js';
-import { DROP_PARAMS_FIX, RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
+import { RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
 import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages, type Say } from '../i18n/en.js';
-
-export interface RuntimeOptions {
-  envPath: string;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
-  /** Watch .env and swap clients live (the TUI); headless commands leave it off. */
-  watch?: boolean;
-  /**
-   * Wait for start() (or the first request) to probe the address, and for start() to watch .env:
-   * keeps the first frame fast. start() reads the file again, so an edit in between is not lost.
-   */
-  deferStart?: boolean;
-  debounceMs?: number;
-  fetch?: typeof fetch;
-  /** The catalog for notices and error texts (English when not given); setMessages changes it. */
-  messages?: Messages;
-  /** A command-line run (-p, models): error hints name flags, not the chat's keys. */
-  headless?: boolean;
-  /** Where optional parameters a proxy refused are kept across runs (preferences); this run remembers them anyway. */
-  paramMemory?: ParamMemory;
-}
 
 interface Binding {
   generation: number;
@@ -93,9 +63,6 @@ function abortableDelay(ms: number, signal: AbortSignal): Promise<boolean> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
-
-const OPENAI_DEFAULT_BASE = 'https://api.openai.com/v1';
-const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
 
 export class RuntimeService implements Runtime {
   private binding: Binding;
@@ -210,7 +177,7 @@ export class RuntimeService implements Runtime {
       yield { type: 'error', error: b.keyError, partial: false };
       return;
     }
-    if (route === 'main' && b.connection.mode === 'anthropic' && !b.config.credential) {
+    if (route === 'main' && !kindOf(b.connection.mode).proxy && !b.config.credential) {
       yield { type: 'error', error: noKeyError(this.messages, unreadKey(b.config)), partial: false };
       return;
     }
@@ -228,13 +195,14 @@ export class RuntimeService implements Runtime {
       const client = await this.client(b, route);
       const where = route === 'openai' ? 'openai' : connectionKey(b.config);
       const omit = this.paramMemory.refused(where, request.model);
+      const fix = route === 'main' ? kindOf(b.connection.mode).dropParamsFix : undefined;
       const onRefused = (param: string, err: unknown) => {
         this.paramMemory.remember(where, request.model, param);
         const status = (err as { status?: unknown }).status;
         this.opts.logger.warn(
           `[Runtime] ${ctx.host} refused the optional parameter ${param} for model ${request.model} (HTTP ${String(status)}); ` +
             `sent again without it, and left out from now on for this ${route === 'openai' ? 'endpoint' : 'proxy'} and model (token counts are then estimated)` +
-            (b.connection.mode === 'litellm' && route === 'main' ? `. Proxy-side fix: ${DROP_PARAMS_FIX}` : ''),
+            (fix ? `. Proxy-side fix: ${fix}` : ''),
         );
       };
       for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused)) {
@@ -260,7 +228,7 @@ export class RuntimeService implements Runtime {
       else if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number') {
         error = streamCutError(ctx.host, ctx.messages);
       } else error = classifyError(isStreamError(err) ? { name: 'TimeoutError' } : err, ctx);
-      if (error?.kind === 'model' && !error.servedModels && route === 'main' && b.connection.mode !== 'anthropic') {
+      if (error?.kind === 'model' && !error.servedModels && route === 'main' && kindOf(b.connection.mode).proxy) {
         const listing = await this.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
         const served = listing?.models.filter((m) => m.served).map((m) => m.id);
         if (served?.length) error = classifyError(err, { ...ctx, servedModels: served });
@@ -303,9 +271,9 @@ export class RuntimeService implements Runtime {
     }
   }
 
-  /** The key's budget from the proxy's /key/info now (LiteLLM only; undefined when it has none). */
+  /** The key's budget from the proxy's /key/info now (a kind that has one; undefined when it has none). */
   async refreshBudget(b: Binding = this.binding): Promise<Budget | undefined> {
-    if (b.connection.mode !== 'litellm' || !b.config.baseUrl) return undefined;
+    if (!kindOf(b.connection.mode).keyInfo || !b.config.baseUrl) return undefined;
     const budget = await fetchKeyInfo(b.fetch, b.config.baseUrl, b.config.credential, Math.min(5000, b.config.timeoutMs));
     if (this.binding === b && !this.closed) this.update({ budget });
     return budget;
@@ -337,12 +305,15 @@ export class RuntimeService implements Runtime {
     if (b.keyError) return { models: builtinModels(!!b.config.openaiApiKey), status: 'error', error: b.keyError };
     const builtins = builtinModels(!!b.config.openaiApiKey);
     if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages) };
-    if (b.connection.mode === 'anthropic') return { models: builtins, status: 'none' };
+    if (!kindOf(b.connection.mode).proxy) return { models: builtins, status: 'none' };
     const ctx = this.errorContext(b, 'main', undefined);
     try {
       const client = await this.client(b, 'main');
       const remote: RemoteModel[] = await client.listModels(signal);
-      if (b.connection.mode === 'litellm') await this.addModelInfo(b, remote, signal);
+      if (kindOf(b.connection.mode).modelInfo) {
+        const info = await litellmModelInfo(b.config.baseUrl!, b.config.credential, b.fetch, signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)));
+        for (const r of remote) Object.assign(r, info?.get(r.id));
+      }
       b.served = remote.map((r) => r.id);
       b.prices = new Map(remote.filter((r) => r.inputCostPerMTok !== undefined).map((r) => [r.id, r]));
       b.underlying = new Map(remote.filter((r) => r.underlying).map((r) => [r.id, r.underlying!]));
@@ -380,10 +351,11 @@ export class RuntimeService implements Runtime {
 
   /** An image to a model that does not take images is refused before anything is sent. */
   private async imageRefusal(b: Binding, route: 'main' | 'openai', model: string, signal: AbortSignal): Promise<AppError | undefined> {
-    const viaLiteLLM = route === 'main' && b.connection.mode === 'litellm';
-    const entry = viaLiteLLM ? await this.modelInfo(model, signal).catch(() => undefined) : builtinModels(true).find((e) => e.id === model);
-    if (takesImages(model, entry, viaLiteLLM)) return undefined;
-    return noImagesError(model, viaLiteLLM, this.messages);
+    // A proxy that describes its models (/model/info) says whether one takes images.
+    const described = route === 'main' && kindOf(b.connection.mode).modelInfo;
+    const entry = described ? await this.modelInfo(model, signal).catch(() => undefined) : builtinModels(true).find((e) => e.id === model);
+    if (takesImages(model, entry, described)) return undefined;
+    return noImagesError(model, described, this.messages);
   }
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
@@ -430,10 +402,7 @@ export class RuntimeService implements Runtime {
   private async detect(config: ConfigSnapshot, fetchImpl: typeof fetch): Promise<Connection> {
     const initial = initialConnection(config);
     if (!config.baseUrl || initial.via === 'override') return initial;
-    const probe: ProbeResult = await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl);
-    if (probe.kind === 'litellm') return { ...initial, via: 'probe', ...(probe.version ? { litellmVersion: probe.version } : {}) };
-    if (probe.kind === 'other') return { ...initial, mode: 'gateway', via: 'probe' };
-    return { ...initial, unreachable: true, via: 'fallback' };
+    return connectionAfterProbe(initial, await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl));
   }
 
   /** The proxy was unreachable: probe again before a request (it may have started since). */
@@ -448,12 +417,12 @@ export class RuntimeService implements Runtime {
   }
 
   private route(b: Binding, model: string): 'main' | 'openai' {
-    const viaProxy = b.connection.mode !== 'anthropic' && b.served?.includes(model);
+    const viaProxy = kindOf(b.connection.mode).proxy && b.served?.includes(model);
     return b.config.openaiApiKey && isOpenAIModel(model) && !viaProxy ? 'openai' : 'main';
   }
 
   private client(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
-    const key = route === 'openai' ? 'openai' : b.connection.mode;
+    const key = route === 'openai' ? OPENAI_ROUTE.id : b.connection.mode;
     let p = b.clients.get(key);
     if (!p) {
       p = this.buildClient(b, route);
@@ -463,58 +432,15 @@ export class RuntimeService implements Runtime {
     return p;
   }
 
-  private async buildClient(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
+  private buildClient(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
     const { config, connection } = b;
     const common = { timeoutMs: config.timeoutMs, fetch: b.fetch };
-    if (route === 'openai') {
-      const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
-      return createOpenAIChatClient({
-        ...common,
-        mode: 'openai',
-        baseURL: config.openaiBaseUrl ? `${config.openaiBaseUrl}/v1` : OPENAI_DEFAULT_BASE,
-        credential: config.openaiApiKey,
-        credentialVar: undefined,
-      });
-    }
-    if (connection.mode === 'litellm') {
-      const { createOpenAIChatClient } = await import('./providers/openaiChat.js');
-      return createOpenAIChatClient({ ...common, mode: 'litellm', baseURL: `${config.baseUrl}/v1`, credential: config.credential, credentialVar: config.credentialVar });
-    }
-    const { createAnthropicClient } = await import('./providers/anthropicMessages.js');
-    return createAnthropicClient({ ...common, mode: connection.mode, baseURL: config.baseUrl, credential: config.credential, credentialVar: config.credentialVar });
-  }
-
-  private async addModelInfo(b: Binding, remote: RemoteModel[], signal?: AbortSignal): Promise<void> {
-    try {
-      const res = await b.fetch(`${b.config.baseUrl}/model/info`, {
-        headers: b.config.credential ? { authorization: `Bearer ${b.config.credential}` } : {},
-        signal: signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)),
-      });
-      if (!res.ok) return;
-      const info = parseModelInfo(await res.json());
-      for (const r of remote) Object.assign(r, info.get(r.id));
-    } catch {
-      // /model/info is optional (older proxies, restricted keys).
-    }
+    if (route === 'openai') return OPENAI_ROUTE.client({ ...common, baseURL: config.openaiBaseUrl, credential: config.openaiApiKey, credentialVar: undefined });
+    return kindOf(connection.mode).client({ ...common, baseURL: config.baseUrl, credential: config.credential, credentialVar: config.credentialVar });
   }
 
   private errorContext(b: Binding, route: 'main' | 'openai', model: string | undefined) {
-    const url = route === 'openai' ? (b.config.openaiBaseUrl ?? OPENAI_DEFAULT_BASE) : (b.config.baseUrl ?? ANTHROPIC_DEFAULT_BASE);
-    return {
-      url,
-      host: hostOf(url),
-      mode: route === 'openai' ? 'openai' : b.connection.mode,
-      credential: route === 'openai' ? b.config.openaiApiKey : b.config.credential,
-      credentialVar: route === 'openai' ? 'OPENAI_API_KEY' : b.config.credentialVar,
-      ...(model ? { model } : {}),
-      ...(b.served ? { servedModels: b.served } : {}),
-      secrets: secretsOf(b.config),
-      timeoutMs: b.config.timeoutMs,
-      ...(route === 'main' && unreadKey(b.config) ? { unreadKey: unreadKey(b.config) } : {}),
-      ...(networkOf(b.config).caFiles[0] ? { caVar: networkOf(b.config).caFiles[0]!.from } : {}),
-      messages: this.messages,
-      ...(this.opts.headless ? { headless: true } : {}),
-    };
+    return errorContext({ config: b.config, connection: b.connection, served: b.served, route, model, messages: this.messages, headless: !!this.opts.headless });
   }
 
   private setNotice(level: RuntimeNotice['level'], say: Say, config?: ConfigSnapshot): void {
@@ -528,32 +454,3 @@ export class RuntimeService implements Runtime {
   }
 }
 
-function initialConnection(config: ConfigSnapshot): Connection {
-  const host = config.baseUrl ? hostOf(config.baseUrl) : undefined;
-  if (!config.baseUrl) return { mode: 'anthropic', baseUrl: undefined, host: undefined, unreachable: false, via: 'direct' };
-  if (config.proxyFormat !== 'auto') {
-    return { mode: config.proxyFormat === 'openai' ? 'litellm' : 'gateway', baseUrl: config.baseUrl, host, unreachable: false, via: 'override' };
-  }
-  return { mode: 'litellm', baseUrl: config.baseUrl, host, unreachable: false, via: 'fallback' };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-function problemText(config: ConfigSnapshot, m: Messages): string {
-  const errors = config.problems.filter((p) => !p.warning);
-  const list = errors.length ? errors : config.problems;
-  const p = list[0]!;
-  return m.notices.problem({ line: p.line, message: p.say ? p.say(m) : p.message, more: list.length - 1 });
-}
-
-/** No key was read and a .env line that would have set one was skipped (e.g. `ANTHROPIC_API_KEY sk-…`, no "="). */
-function unreadKey(config: ConfigSnapshot): ConfigProblem | undefined {
-  if (config.credential) return undefined;
-  return config.problems.find((p) => (p.key === 'ANTHROPIC_API_KEY' || p.key === 'ANTHROPIC_AUTH_TOKEN') && !p.warning);
-}

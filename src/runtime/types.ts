@@ -2,12 +2,8 @@
 import type { Messages, Say } from '../i18n/en.js';
 import type { ConfigKey, ProxyFormat } from '../config/keys.js';
 
-/** How requests are sent. */
-export type ProviderMode =
-  | 'anthropic' // Anthropic's API directly (@anthropic-ai/sdk)
-  | 'litellm' // a LiteLLM proxy, OpenAI chat-completions format (openai SDK at <base>/v1)
-  | 'gateway' // an Anthropic-compatible gateway (@anthropic-ai/sdk with baseURL)
-  | 'openai'; // OpenAI directly, for gpt-*/o* models when OPENAI_API_KEY is set
+/** How requests are sent: a connection kind's id (see ./connections/: one folder per kind). */
+export type ProviderMode = import('./connections/index.js').KindId;
 
 /** Where a configuration value came from. */
 export type ValueSource = 'file' | 'env' | 'default';
@@ -59,9 +55,10 @@ export interface Connection {
   readonly baseUrl: string | undefined;
   /** host:port for display, e.g. 127.0.0.1:3000 */
   readonly host: string | undefined;
-  /** The address did not answer the probe (still used as LiteLLM, reported as unreachable). */
+  /** The address did not answer the probe (still used as the guessed kind, reported as unreachable). */
   readonly unreachable: boolean;
-  readonly litellmVersion?: string;
+  /** The proxy's version, when its probe said. */
+  readonly proxyVersion?: string;
   /** How the mode was decided. */
   readonly via: 'direct' | 'probe' | 'override' | 'fallback';
 }

@@ -1,12 +1,13 @@
 // Checks 2 and 3: can the address be reached, and what answers there.
 import { isIP } from 'node:net';
-import type { ProviderMode } from '../types.js';
 import { normalizeBaseUrl } from '../../config/values.js';
 import { networkOf } from '../config.js';
 import { proxyFor, shownProxy } from '../net/settings.js';
 import { caList } from '../net/fetch.js';
-import { litellmVersion, probeBaseUrl } from '../detect.js';
-import { classifyError, HTTP_TO_TLS } from '../errors.js';
+import { probeBaseUrl } from '../connections/litellm/probe.js';
+import { detectedKind, initialConnection, kindOf, UNIDENTIFIED_PROXY } from '../connections/index.js';
+import { classifyError } from '../errors.js';
+import { HTTP_TO_TLS } from '../errorFacts.js';
 import type { Outcome, Run } from './types.js';
 import { anthropicShaped, certName, codeError, getJson, hostOf, isTimeout, openaiShaped, speaksTls, tcpConnect, tlsHandshake, withTimeout, type ApiAnswer } from './net.js';
 
@@ -95,7 +96,7 @@ export async function checkAddress(run: Run): Promise<Outcome> {
       if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
         const plain = `http://${url.host}${url.pathname.replace(/\/$/, '')}`;
         const p = await probeBaseUrl(plain, wait(), fetchImpl);
-        if (p.kind !== 'unreachable') detail.push(d.plainAnswers({ url: plain, litellm: p.kind === 'litellm' }));
+        if (p.kind !== 'unreachable') detail.push(d.plainAnswers({ url: plain, litellm: !!detectedKind(p)?.doctor?.identified }));
       }
       return classify(err, detail);
     }
@@ -130,11 +131,11 @@ export async function checkServer(run: Run): Promise<Outcome> {
   const target = found.target;
   const probe = found.probe!;
   const detail: string[] = [];
-  const litellm = probe.kind === 'litellm';
-  let version: string | undefined;
-  if (probe.kind === 'litellm') {
-    version = probe.version ?? (await litellmVersion(target, wait(), fetchImpl));
-    detail.push(d.alive({ version, fromHeader: !!probe.version }));
+  // The kind the probe identified words what it found (LiteLLM: its version).
+  const identify = detectedKind(probe)?.doctor?.identified;
+  const identified = identify ? await identify(probe, target, wait(), fetchImpl) : undefined;
+  if (identified) {
+    detail.push(identified.detail(m));
   } else if (probe.kind === 'other' && config.baseUrl) {
     detail.push(d.notAlive({ answer: `${probe.status}${probe.contentType ? ` ${probe.contentType.split(';')[0]}` : ''}${probe.server ? `, server: ${probe.server}` : ''}` }));
   }
@@ -151,29 +152,22 @@ export async function checkServer(run: Run): Promise<Outcome> {
   detail.push(d.apiAnswer({ status: api.status, contentType: api.contentType, server: api.server, json: api.json !== undefined }));
   if (api.json === undefined) {
     found.why = d.somethingElse;
-    if (litellm) detail.push(d.healthButPage);
+    if (identified) detail.push(d.healthButPage);
     return fail(classifyError({ status: api.status, headers: api.headers, message: `${api.status} ${api.text}` }, ctx()), detail);
   }
 
-  const override = config.proxyFormat !== 'auto';
-  const mode: ProviderMode = !config.baseUrl
-    ? 'anthropic'
-    : override
-      ? config.proxyFormat === 'openai'
-        ? 'litellm'
-        : 'gateway'
-      : litellm
-        ? 'litellm'
-        : 'gateway';
-  found.mode = mode;
+  // The same choice as the runtime's: direct, forced by OPENWORK_PROXY_FORMAT, or what the probe found.
+  const initial = initialConnection(config);
+  const override = initial.via === 'override';
+  const kind = initial.via === 'fallback' ? (detectedKind(probe) ?? UNIDENTIFIED_PROXY) : kindOf(initial.mode);
+  found.mode = kind.id;
   found.answers = true;
   if (override) detail.push(d.formatSet({ format: config.proxyFormat }));
-  else if (mode === 'litellm') detail.push(d.litellmFormat);
-  else if (mode === 'gateway') detail.push(d.gatewayFormat);
+  else if (kind.doctor?.formatNote) detail.push(kind.doctor.formatNote(m));
 
   const host = hostOf(target);
   if (!config.baseUrl) return { status: 'pass', title: d.anthropicApi, detail };
-  if (litellm) return { status: 'pass', title: d.litellmAt({ version, host }), detail };
+  if (identified) return { status: 'pass', title: identified.title(m, host), detail };
   if (anthropicShaped(api)) return { status: 'pass', title: d.gatewayAt({ host }), detail };
   if (openaiShaped(api) && !(override && config.proxyFormat === 'openai')) {
     return {

@@ -9,6 +9,7 @@ import type { DoctorInput, Outcome, Run } from './types.js';
 import { globMatch, hostOf, isTimeout, quote } from './net.js';
 import { connectionKey } from '../describe.js';
 import { streamWithoutRefused } from '../optionalParams.js';
+import { DIRECT, kindOf } from '../connections/index.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
@@ -32,7 +33,8 @@ export async function checkKey(run: Run): Promise<Outcome> {
   const keyVar = config.keyFromHelper ? 'OPENWORK_API_KEY_HELPER' : (config.credentialVar ?? '');
   const sent = config.credential ? d.keyFrom({ key: maskSecret(config.credential), keyVar }) : undefined;
   if (config.hasApiKey && config.hasAuthToken) detail.push(d.bothKeys({ key: maskSecret(config.values.ANTHROPIC_API_KEY) }));
-  if (sent) detail.push(d.sentAs({ header: found.mode === 'litellm' || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key' }));
+  const kind = kindOf(found.mode);
+  if (sent) detail.push(d.sentAs({ header: kind?.bearer || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key' }));
   const listWait = wait();
   let ids: string[];
   const signal = AbortSignal.timeout(listWait);
@@ -41,7 +43,7 @@ export async function checkKey(run: Run): Promise<Outcome> {
     ids = (await client.listModels(signal)).map((m) => m.id);
   } catch (err) {
     const e = classifyError(signal.aborted || isTimeout(err) ? { name: 'TimeoutError' } : err, ctx({ timeoutMs: listWait }));
-    if (e?.status === 404 && found.mode !== 'litellm') {
+    if (e?.status === 404 && (kind?.listingOptional ?? true)) {
       found.keyStatus = 'warn';
       return { status: 'warn', title: d.noListing({ host: hostOf(found.target!) }), detail, kind: 'bad_request' };
     }
@@ -52,7 +54,7 @@ export async function checkKey(run: Run): Promise<Outcome> {
   found.served = ids;
   found.keyStatus = 'pass';
   detail.push(d.lists({ host: hostOf(found.target!), ids }));
-  return { status: 'pass', title: d.keyAccepted({ anthropic: found.mode === 'anthropic', sent }), detail };
+  return { status: 'pass', title: d.keyAccepted({ anthropic: kind?.server === 'anthropic', sent }), detail };
 }
 
 /** 5. The selected model: served or not (the served names nearest first). */
@@ -67,12 +69,13 @@ export async function checkModel(run: Run, input: DoctorInput): Promise<Outcome>
   const target = found.target!;
   if (served.includes(model)) {
     const detail: string[] = [];
-    if (found.mode === 'litellm') {
+    const kind = kindOf(found.mode);
+    if (kind?.modelInfo) {
       const underlying = await modelInfo(run, target, model);
       if (underlying && underlying !== model) detail.push(`${model} → ${underlying}`);
     }
     found.modelStatus = 'pass';
-    return { status: 'pass', title: d.servedBy({ model, by: found.mode === 'anthropic' ? undefined : hostOf(target) }), detail };
+    return { status: 'pass', title: d.servedBy({ model, by: kind && !kind.proxy ? undefined : hostOf(target) }), detail };
   }
   const wildcard = served.find((s) => s.includes('*') && globMatch(s, model));
   if (wildcard) {
@@ -84,7 +87,7 @@ export async function checkModel(run: Run, input: DoctorInput): Promise<Outcome>
     return { status: 'warn', title: d.toOpenai({ model }), detail: [] };
   }
   // A new setup: the chat would not send the default the proxy lacks, but its nearest served name.
-  const instead = input.modelChosen === false && found.mode === 'litellm' ? replacementFor(model, served) : undefined;
+  const instead = input.modelChosen === false && kindOf(found.mode)?.servesOnlyListed ? replacementFor(model, served) : undefined;
   if (instead) {
     found.model = instead;
     found.modelStatus = 'pass';
@@ -94,7 +97,7 @@ export async function checkModel(run: Run, input: DoctorInput): Promise<Outcome>
   const all = nearestModels(model, served);
   const detail = all.length > 6 ? [d.nearestFirst({ names: all })] : [];
   if (!all.length) detail.push(d.listsNone({ host: hostOf(target) }));
-  if (found.mode === 'litellm') {
+  if (kindOf(found.mode)?.servesOnlyListed) {
     found.modelStatus = 'fail';
     found.why = d.notServed({ model });
     return fail(e, detail);
@@ -168,19 +171,13 @@ export async function checkRequest(run: Run): Promise<Outcome> {
     detail.push(d.tokens({ input: usage.inputTokens ?? '?', output: usage.outputTokens ?? '?', cost: usage.cost }));
   }
   if (requestId) detail.push(d.requestId({ id: requestId }));
-  return { status: 'pass', title: d.answered({ model, total, ttfb }), detail, ...(notes.length && found.mode === 'litellm' ? { fix: d.dropParamsTip } : {}) };
+  return { status: 'pass', title: d.answered({ model, total, ttfb }), detail, ...(notes.length && kindOf(found.mode)?.dropParamsFix ? { fix: d.dropParamsTip } : {}) };
 }
 
 /** The same clients RuntimeService builds (no second wire format), with doctor's time limits. */
 async function makeClient(run: Run, timeoutMs: number): Promise<ProviderClient> {
   const { config, found, fetchImpl } = run;
-  const common = { timeoutMs, fetch: fetchImpl, credential: config.credential, credentialVar: config.credentialVar };
-  if (found.mode === 'litellm') {
-    const { createOpenAIChatClient } = await import('../providers/openaiChat.js');
-    return createOpenAIChatClient({ ...common, mode: 'litellm', baseURL: `${config.baseUrl}/v1` });
-  }
-  const { createAnthropicClient } = await import('../providers/anthropicMessages.js');
-  return createAnthropicClient({ ...common, mode: found.mode ?? 'anthropic', baseURL: config.baseUrl });
+  return (kindOf(found.mode) ?? DIRECT).client({ timeoutMs, fetch: fetchImpl, credential: config.credential, credentialVar: config.credentialVar, baseURL: config.baseUrl });
 }
 
 /** The provider model behind a LiteLLM alias (GET /model/info), when the key may read it. */

@@ -2,7 +2,7 @@
 import type { AppError, ConfigSnapshot, ErrorKind, ProviderMode } from '../types.js';
 import type { Logger } from '../logger.js';
 import type { ErrorContext } from '../errors.js';
-import type { ProbeResult } from '../detect.js';
+import type { ProbeResult } from '../connections/types.js';
 import type { ParamMemory } from '../optionalParams.js';
 import type { Messages } from '../../i18n/en.js';
 
