@@ -12,9 +12,6 @@ export interface ParamMemory {
   remember(connection: string, model: string, param: string): void;
 }
 
-/** The proxy-side setting that makes LiteLLM drop such parameters itself. */
-export const DROP_PARAMS_FIX = 'litellm_settings: drop_params: true';
-
 const REFUSAL = /not support|unsupported|unrecognized|unrecognised|unknown (parameter|argument|field)|extra (fields|inputs)|not permitted|not allowed|drop_params/i;
 
 /**
