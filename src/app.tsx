@@ -10,6 +10,8 @@ import { useCommands } from './state/useCommands.js';
 import type { SlashContext } from './slash/types.js';
 import type { SessionRecorder } from './history/recorder.js';
 import { useSessions, type ResumeRequest } from './state/useSessions.js';
+import { useSystemPrompt } from './state/useSystemPrompt.js';
+import { dirname, join } from 'node:path';
 import { useFlash } from './state/useFlash.js';
 import { useCopy } from './state/useCopy.js';
 import { EXIT_WINDOW_MS, useGlobalKeys } from './state/useGlobalKeys.js';
@@ -70,6 +72,7 @@ const ModelPicker = lazy(() => import('./screens.js').then((m) => ({ default: m.
 const SettingsScreen = lazy(() => import('./screens.js').then((m) => ({ default: m.SettingsScreen })));
 const DoctorView = lazy(() => import('./screens.js').then((m) => ({ default: m.DoctorView })));
 const ResumePicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ResumePicker })));
+const RolePicker = lazy(() => import('./screens.js').then((m) => ({ default: m.RolePicker })));
 
 /** What is shown under the transcript: the chat prompt, or a screen that owns the keyboard. */
 type Screen = KeyScope;
@@ -290,7 +293,30 @@ function ChatApp(props: ChatAppProps) {
   }, [requestLog, info]);
   const sessionsSay = useCallback((text: LazyText, tone?: 'warn') => (tone === 'warn' ? warn(text) : info(text)), [info, warn]);
   const openResume = useCallback(() => setScreen('resume'), [setScreen]);
-  const sessions = useSessions({ recorder: props.recorder, chat: controls, resume: props.resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd() });
+  const sessions = useSessions({ recorder: props.recorder, chat: controls, resume: props.resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd(), startSystem: { system: props.system, role: props.role } });
+  const home = dirname(rt.config.envPath);
+  const pickRoleModel = useCallback(
+    (name: string) => {
+      modelRef.current = name;
+      choice.pick(name);
+    },
+    [choice],
+  );
+  const system = useSystemPrompt({
+    chat: controls,
+    state: () => chatRef.current,
+    home,
+    save: (text, role) => props.recorder?.setSystem(text, role),
+    pickModel: pickRoleModel,
+    say: sessionsSay,
+  });
+  const rolePicked = useCallback(
+    (name: string) => {
+      setScreen('chat');
+      system.applyRole(name);
+    },
+    [setScreen, system],
+  );
   const slashContext = useMemo<SlashContext>(
     () => ({
       sessions: sessions.controls,
@@ -310,8 +336,10 @@ function ChatApp(props: ChatAppProps) {
       say: (text, tone) => (tone === 'warn' ? warn(text) : info(text)),
       replies: () => chatRef.current.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
       copy,
+      system,
+      lastPrompt: () => chatRef.current.lastPrompt,
     }),
-    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy, runtime],
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy, runtime, system],
   );
   const runCommand = useCommands(slashContext);
   const resumePicked = useCallback(
@@ -338,7 +366,7 @@ function ChatApp(props: ChatAppProps) {
   const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
   useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
 
-  const pickerRows = screen === 'models' || screen === 'resume' ? pickerHeight(rows - promptHeight) : 0;
+  const pickerRows = screen === 'models' || screen === 'resume' || screen === 'roles' ? pickerHeight(rows - promptHeight) : 0;
   const liveMaxRows = rows - promptHeight - pickerRows - STATUS_ROWS - 1;
   const liveLayout = useMemo(
     () => layoutLive(chat.live, columns, liveMaxRows, color),
@@ -362,6 +390,13 @@ function ChatApp(props: ChatAppProps) {
             <KeyScopeProvider scope="resume">
               <Suspense fallback={null}>
                 <ResumePicker search={sessions.controls.search} onPick={resumePicked} onClose={backToChat} isActive height={pickerRows} color={color} />
+              </Suspense>
+            </KeyScopeProvider>
+          )}
+          {screen === 'roles' && (
+            <KeyScopeProvider scope="roles">
+              <Suspense fallback={null}>
+                <RolePicker list={system.list} current={chat.role} dir={join(home, 'roles')} onPick={rolePicked} onClose={backToChat} isActive height={pickerRows} color={color} />
               </Suspense>
             </KeyScopeProvider>
           )}
@@ -405,7 +440,7 @@ function ChatApp(props: ChatAppProps) {
           </Suspense>
         </KeyScopeProvider>
       )}
-      {!exiting && <StatusBar runtime={rt} model={model} live={chat.live} last={chat.last} flash={flash} color={color} />}
+      {!exiting && <StatusBar runtime={rt} model={model} role={chat.role} live={chat.live} last={chat.last} flash={flash} color={color} />}
     </Box>
   );
 }

@@ -9,5 +9,6 @@ export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';
 export { doctorLines, doctorSummary } from './runtime/doctor.js';
 export { ResumePicker } from './components/ResumePicker.js';
+export { RolePicker } from './components/RolePicker.js';
 // The sessions database (its native module loads only when it opens).
 export { openHistory } from './history/open.js';

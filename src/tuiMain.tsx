@@ -78,6 +78,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
     log: (line) => logger.warn(line),
   });
   if (historyOff || savedHistory(paths.home) === false) recorder.setEnabled(false);
+  recorder.setSystem(start.system, start.role); // a new session starts with --system/--role
   const resume = resumeRequest(args.command);
   try {
     const config = runtime.getState().config;

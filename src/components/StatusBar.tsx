@@ -31,6 +31,8 @@ export function activityLabel(live: LiveReply | undefined, last: LastReply | und
 export interface StatusBarProps {
   runtime: RuntimeState;
   model: string;
+  /** The role in use (/role, --role), shown after the model. */
+  role?: string;
   live: LiveReply | undefined;
   last: LastReply | undefined;
   flash: Flash | undefined;
@@ -38,7 +40,7 @@ export interface StatusBarProps {
 }
 
 /** Connection, model, key presence and activity; a notice line under it while one is showing. */
-export const StatusBar = memo(function StatusBar({ runtime, model, live, last, flash, color }: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({ runtime, model, role, live, last, flash, color }: StatusBarProps) {
   const t = theme(color);
   const m = useMessages();
   const { connection, config, detecting } = runtime;
@@ -56,6 +58,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, live, last, f
       { text: safeLine(model), color: life.state === 'retired' ? t.warn : undefined },
       // The Anthropic SDK says this model reached its end of life: requests to it will fail.
       { text: life.state === 'retired' ? m.status.retired({ date: life.date }) : '', color: t.warn },
+      ...(role ? [{ text: ' · ', color: t.muted }, { text: safeLine(m.status.role({ name: role })), color: t.accent }] : []),
       { text: ' · ', color: t.muted },
       // ✓ only once the server accepted the key; until then it says it is not checked yet.
       runtime.keyRefused

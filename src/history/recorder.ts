@@ -56,6 +56,8 @@ export class SessionRecorder {
   private enabled = true;
   private readonly now: () => number;
   private title: string | undefined;
+  /** The system prompt and role the chat sends now: a new session starts with them. */
+  private system: { systemPrompt: string | null; role: string | null } = { systemPrompt: null, role: null };
   private problemListener: RecorderOptions['onProblem'];
   private readonly opened: Promise<SessionStore | undefined>;
   private markOpened!: (s: SessionStore | undefined) => void;
@@ -152,13 +154,26 @@ export class SessionRecorder {
     }
   }
 
+  /**
+   * The chat's system prompt and role changed (--system/--role, /system, /role, a resumed session):
+   * kept for the next new session and saved to the current one.
+   */
+  setSystem(systemPrompt: string | undefined, role: string | undefined): void {
+    const fields = { systemPrompt: systemPrompt ?? null, role: role ?? null };
+    this.system = fields;
+    if (!this.enabled || this.sessionId === undefined) return;
+    const id = this.sessionId;
+    this.run((s) => s.setSessionFields(id, fields));
+  }
+
   /** A prompt was sent. */
   userSent(text: string, model: string): void {
     if (!this.enabled) return;
     const now = this.now();
     const connection = this.opts.connection();
     this.run((s) => {
-      this.sessionId ??= s.createSession({ title: this.title ?? titleFrom(text), cwd: this.opts.cwd, now });
+      const { systemPrompt, role } = this.system;
+      this.sessionId ??= s.createSession({ title: this.title ?? titleFrom(text), cwd: this.opts.cwd, now, ...(systemPrompt ? { systemPrompt } : {}), ...(role ? { role } : {}) });
       s.addMessage(this.sessionId, { role: 'user', text, model, connection: connection ?? null, now });
     });
   }

@@ -75,6 +75,7 @@ export const en = {
     ready: 'ready',
     readyAfter: (p: { tokens: string; cost?: string }) => `ready · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
     tokens: (p: { n: number; estimated: boolean }) => `${p.estimated ? '~' : ''}${p.n} tok`,
+    role: (p: { name: string }) => `role ${p.name}`,
   },
 
   /** How a connection is named in notices, the settings screen and `models`. */
@@ -118,6 +119,12 @@ export const en = {
     copy: 'copy the last reply to the clipboard (N: the Nth from the end; code: its code blocks)',
     copyArgs: '[N | code [N]]',
     usage: "tokens and cost this session, per model; the key's budget and rate limits",
+    system: 'show the system prompt; TEXT sets it for this conversation, clear removes it',
+    systemArgs: '[TEXT | clear]',
+    role: 'use a role from $OPENWORK_HOME/roles (bare: pick from a list)',
+    roleArgs: '[name]',
+    retry: 'send the last prompt again (to MODEL when given); the new reply follows',
+    retryArgs: '[model]',
   },
 
   /** /usage: this session's tokens and cost, the key's budget, the proxy's rate limits. */
@@ -687,6 +694,21 @@ export const en = {
     copyWhich: (p: { list: string }) => `Code blocks in the last reply — /copy code N copies one:\n${p.list}`,
     copyBlock: (p: { n: number; lang: string; lineCount: number; first: string }) => `  ${p.n}  ${p.lang ? `${p.lang}, ` : ''}${p.lineCount} line${s(p.lineCount)}: ${p.first}`,
     copyUsage: 'Use /copy, /copy N (the Nth reply from the end) or /copy code [N]',
+    systemNone: 'No system prompt. /system TEXT sets one; /role picks a role.',
+    systemShow: (p: { text: string; role: string }) => `System prompt${p.role ? ` (role ${p.role})` : ''}:\n${p.text}`,
+    systemSet: (p: { chars: number }) => `System prompt set (${p.chars} characters); it goes with every message of this conversation.`,
+    systemCleared: 'System prompt cleared.',
+    roleNow: (p: { name: string; model: string }) => `Role ${p.name}${p.model ? ` · model ${p.model}` : ''}`,
+    noRoles: (p: { dir: string }) => `No roles in ${p.dir}: a role is a Markdown file there (NAME.md); its text is the system prompt, front matter may name a model.`,
+    rolePicker: {
+      title: 'Role',
+      placeholder: 'type to filter',
+      none: 'No role matches',
+      loading: 'reading the roles…',
+      broken: (p: { detail: string }) => `cannot be read: ${p.detail}`,
+      hint: '↑↓ choose · Enter use · Esc close · /system clear removes the role',
+    },
+    retryNothing: 'Nothing to send again yet',
     args: {
       systemTwice: '--system and --system-file both set the system prompt; use one',
       roleAndSystem: '--role sets the system prompt from its file; use --role or --system, not both',

@@ -65,6 +65,7 @@ export const zhCN: Messages = {
     ready: '就绪',
     readyAfter: (p) => `就绪 · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
     tokens: (p) => `${p.estimated ? '约 ' : ''}${p.n} tok`,
+    role: (p) => `角色 ${p.name}`,
   },
 
   connection: {
@@ -104,6 +105,12 @@ export const zhCN: Messages = {
     copy: '把最后一条回复复制到剪贴板（N：倒数第 N 条；code：其中的代码块）',
     copyArgs: '[N | code [N]]',
     usage: '本次会话的 token 与费用（按模型）；密钥预算与速率限制',
+    system: '显示系统提示词；加文本则为本会话设置，clear 则清除',
+    systemArgs: '[文本 | clear]',
+    role: '使用 $OPENWORK_HOME/roles 中的角色（不加参数：从列表选择）',
+    roleArgs: '[名称]',
+    retry: '重新发送上一条提示（给出模型时发给该模型）；新回复接在后面',
+    retryArgs: '[模型]',
   },
 
   spend: {
@@ -641,6 +648,21 @@ export const zhCN: Messages = {
     copyWhich: (p) => `最后一条回复中的代码块（/copy code N 复制其中一个）：\n${p.list}`,
     copyBlock: (p) => `  ${p.n}  ${p.lang ? `${p.lang}，` : ''}${p.lineCount} 行：${p.first}`,
     copyUsage: '用法：/copy、/copy N（倒数第 N 条回复）或 /copy code [N]',
+    systemNone: '没有系统提示词。/system 文本 可设置；/role 可选择角色。',
+    systemShow: (p) => `系统提示词${p.role ? `（角色 ${p.role}）` : ''}：\n${p.text}`,
+    systemSet: (p) => `已设置系统提示词（${p.chars} 个字符），本会话的每条消息都会带上它。`,
+    systemCleared: '已清除系统提示词。',
+    roleNow: (p) => `角色 ${p.name}${p.model ? ` · 模型 ${p.model}` : ''}`,
+    noRoles: (p) => `${p.dir} 中没有角色：角色是该目录下的 Markdown 文件（名称.md），正文即系统提示词，前置元数据可指定模型。`,
+    rolePicker: {
+      title: '角色',
+      placeholder: '输入以筛选',
+      none: '没有匹配的角色',
+      loading: '正在读取角色…',
+      broken: (p) => `无法读取：${p.detail}`,
+      hint: '↑↓ 选择 · Enter 使用 · Esc 关闭 · /system clear 取消角色',
+    },
+    retryNothing: '还没有可以重发的内容',
     args: {
       systemTwice: '--system 和 --system-file 都会设置系统提示词，只能用一个',
       roleAndSystem: '--role 会从角色文件设置系统提示词，不能再与 --system 同用',

@@ -4,10 +4,12 @@
 import type { LazyText, Say } from '../i18n/index.js';
 import type { ChatControls } from '../state/useChat.js';
 import type { SessionControls } from '../state/useSessions.js';
+import type { SystemControls } from '../state/useSystemPrompt.js';
+import type { SentPrompt } from '../state/chat.js';
 import type { Messages } from '../i18n/index.js';
 
 /** The screens a command can open in place of the prompt. */
-export type CommandScreen = 'models' | 'settings' | 'doctor' | 'resume';
+export type CommandScreen = 'models' | 'settings' | 'doctor' | 'resume' | 'roles';
 
 /**
  * What a command can do to the app. The app's chat controller builds it; a command that needs
@@ -37,6 +39,10 @@ export interface SlashContext {
   replies(): readonly string[];
   /** Puts text on the clipboard (OSC 52 and a local tool); the status line says `what` was copied and how. */
   copy(text: string, what: Say): void;
+  /** The system prompt and role: /system, /role. */
+  system: SystemControls;
+  /** The last prompt sent in this conversation (/retry). */
+  lastPrompt(): SentPrompt | undefined;
 }
 
 export interface SlashCommand {

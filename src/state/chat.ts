@@ -1,6 +1,6 @@
 // The chat transcript as a pure reducer: finished items (shown once, in <Static>), the reply that is
 // streaming now, and the conversation sent with each request. Times come in actions, never Date.now().
-import type { AppError, ChatMessage, StopReason } from '../runtime/types.js';
+import type { AppError, ChatMessage, ImageInput, StopReason } from '../runtime/types.js';
 import type { DoctorLine } from '../runtime/doctor.js';
 import type { LazyText } from '../i18n/index.js';
 import type { splitCommittable } from '../render/markdown.js';
@@ -82,6 +82,13 @@ export interface LastReply {
   durationMs: number;
 }
 
+/** A prompt as it was sent: what the transcript showed, and what went to the model (with its attachments). */
+export interface SentPrompt {
+  readonly text: string;
+  readonly content: string;
+  readonly images?: readonly ImageInput[];
+}
+
 export interface ChatState {
   readonly items: readonly TranscriptItem[];
   readonly live: LiveReply | undefined;
@@ -93,10 +100,13 @@ export interface ChatState {
   /** The system prompt sent with every request, and the role it came from (if any). Kept by /clear. */
   readonly system: string | undefined;
   readonly role: string | undefined;
+  /** The last prompt sent (/retry sends it again). */
+  readonly lastPrompt?: SentPrompt;
 }
 
 export type ChatAction =
-  | { type: 'submit'; gen: number; text: string; model: string; now: number }
+  /** `text` is shown; `content` and `images` (the text with its attached files) are sent, when given. */
+  | { type: 'submit'; gen: number; text: string; model: string; now: number; content?: string; images?: readonly ImageInput[] }
   | { type: 'start'; gen: number; model: string }
   /** `split` cuts the reply where Markdown can be printed for good (render/markdown's splitCommittable,
    * loaded lazily): passed in, so the reducer stays pure and loads nothing. */
@@ -206,8 +216,10 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
         chunks: 0,
         usage: undefined,
       };
-      const conversation = [...s.conversation, { role: 'user' as const, content: a.text }];
-      return { ...s, ...push(s, { kind: 'user', text: a.text }), live, conversation };
+      const content = a.content ?? a.text;
+      const images = a.images?.length ? { images: a.images } : {};
+      const conversation = [...s.conversation, { role: 'user' as const, content, ...images }];
+      return { ...s, ...push(s, { kind: 'user', text: a.text }), live, conversation, lastPrompt: { text: a.text, content, ...images } };
     }
     case 'info':
       return { ...s, ...push(s, { kind: 'info', text: a.text, tone: a.tone ?? 'info' }) };
@@ -216,11 +228,14 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
     case 'doctor':
       return { ...s, ...push(s, { kind: 'doctor', lines: a.lines, summary: a.summary, ok: a.ok }) };
     case 'clear':
-      return { ...s, items: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1 };
+      return { ...s, items: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1, lastPrompt: undefined };
     case 'refresh':
       return { ...s, epoch: s.epoch + 1 };
-    case 'load':
-      return { ...s, ...push(s, ...a.items), live: undefined, conversation: [...a.conversation], last: undefined };
+    case 'load': {
+      const prompt = a.conversation.filter((c) => c.role === 'user').at(-1);
+      const lastPrompt = prompt ? { text: prompt.content, content: prompt.content, ...(prompt.images ? { images: prompt.images } : {}) } : undefined;
+      return { ...s, ...push(s, ...a.items), live: undefined, conversation: [...a.conversation], last: undefined, lastPrompt };
+    }
     case 'system':
       return { ...s, system: a.system?.trim() ? a.system : undefined, role: a.role };
     default:

@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
 
-export type KeyScope = 'chat' | 'models' | 'settings' | 'doctor' | 'resume';
+export type KeyScope = 'chat' | 'models' | 'settings' | 'doctor' | 'resume' | 'roles';
 
 export interface PendingKey {
   input: string;

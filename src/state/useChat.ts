@@ -1,7 +1,7 @@
 // Runs chat turns against the runtime: one AbortController and generation number per turn,
 // tokens coalesced in a ref and flushed every FLUSH_MS (and always on done/error).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChatRequest, Runtime } from '../runtime/types.js';
+import type { ChatRequest, ImageInput, Runtime } from '../runtime/types.js';
 import { unexpectedError } from '../runtime/errors.js';
 import { loadMarkdown, markdown } from '../render/lazyMarkdown.js';
 import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
@@ -44,8 +44,11 @@ export interface ChatRecorder {
 }
 
 export interface ChatControls {
-  /** Start a turn; false when one is already running. */
-  send(text: string, model: string): boolean;
+  /**
+   * Start a turn; false when one is already running. `text` is shown; `material` (the text with the
+   * files it names attached, and images) is what is sent and saved, when given.
+   */
+  send(text: string, model: string, material?: { content: string; images?: readonly ImageInput[] }): boolean;
   /** Stop the running turn, keeping its partial text (marked interrupted). False when idle. */
   stop(): boolean;
   /** Stop silently (no interrupted marker), e.g. before /clear. */
@@ -184,12 +187,12 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
   );
 
   const send = useCallback(
-    (text: string, model: string) => {
+    (text: string, model: string, material?: { content: string; images?: readonly ImageInput[] }) => {
       if (turn.current) return false;
       const t: Turn = { gen: ++gen.current, controller: new AbortController(), pending: '', chunks: 0, timer: undefined };
       turn.current = t;
-      dispatch({ type: 'submit', gen: t.gen, text, model, now: Date.now() });
-      recorder?.userSent(text, model);
+      dispatch({ type: 'submit', gen: t.gen, text, model, now: Date.now(), ...(material ? { content: material.content, images: material.images } : {}) });
+      recorder?.userSent(material?.content ?? text, model);
       recorder?.replyStarted(model);
       const { conversation, system } = ref.current;
       void run(t, { model, messages: [...conversation], ...(system ? { system } : {}) });

@@ -39,6 +39,8 @@ export interface SessionsOptions {
   say(text: LazyText, tone?: 'warn'): void;
   /** The folder the chat runs in (export's default folder). */
   cwd: string;
+  /** --system/--system-file/--role of this run: on --continue/--resume they replace the session's own. */
+  startSystem?: { system?: string; role?: string };
 }
 
 export function useSessions(o: SessionsOptions): { controls: SessionControls; prompts: readonly string[] } {
@@ -66,6 +68,15 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         chat.dispatch({ type: 'clear' });
       }
       recorder.continueSession(id);
+      // The session's system prompt and role come back with it, unless this run was started with its own.
+      const flags = fresh ? latest.current.startSystem : undefined;
+      if (flags?.system || flags?.role) recorder.setSystem(flags.system, flags.role);
+      else {
+        const system = session.systemPrompt ?? undefined;
+        const role = session.role ?? undefined;
+        chat.dispatch({ type: 'system', system, role });
+        recorder.setSystem(system, role);
+      }
       const title = session.title;
       const n = saved.length;
       say((m) => m.history.resumed({ id, title, n }));

@@ -28,8 +28,8 @@ export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView =
     copied,
     state: () => state,
     chat: {
-      send(text, m) {
-        calls.push(`chat.send ${m} ${text}`);
+      send(text, m, material) {
+        calls.push(`chat.send ${m} ${text}${material && material.content !== text ? ` (sends ${material.content.length} chars${material.images?.length ? `, ${material.images.length} images` : ''})` : ''}`);
         busy = true;
         return true;
       },
@@ -63,6 +63,16 @@ export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView =
       open: (id) => calls.push(`sessions.open ${id}`),
       search: () => [],
     },
+    system: {
+      current: () => ({ ...(state.system ? { system: state.system } : {}), ...(state.role ? { role: state.role } : {}) }),
+      set(text) {
+        calls.push(`system.set ${text ?? '(none)'}`);
+        state = chatReducer(state, { type: 'system', system: text, role: undefined });
+      },
+      applyRole: (name) => calls.push(`system.applyRole ${name}`),
+      list: async () => [],
+    },
+    lastPrompt: () => state.lastPrompt,
     replies: () => state.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
     copy(text, what) {
       calls.push('copy');

@@ -111,3 +111,19 @@ it('a corrupt database: said once, nothing written, the chat calls go on without
   rec.replyEnded({ text: 'x', status: 'done' });
   expect(problems).toEqual([expect.objectContaining({ kind: 'corrupt' })]);
 });
+
+it('the system prompt and role go with the session: set before the first prompt, changed later, kept for /new', async () => {
+  const s = (await rec.open())!;
+  rec.setSystem('You review code.', 'reviewer');
+  rec.userSent('look at this', 'm1');
+  const first = s.list()[0]!;
+  expect(first).toMatchObject({ systemPrompt: 'You review code.', role: 'reviewer' });
+  rec.setSystem('Be brief.', undefined); // /system TEXT: no role any more
+  expect(s.session(first.id)).toMatchObject({ systemPrompt: 'Be brief.', role: null });
+  rec.newSession();
+  rec.userSent('next', 'm1');
+  const second = s.list().find((x) => x.id !== first.id)!;
+  expect(second).toMatchObject({ systemPrompt: 'Be brief.', role: null });
+  rec.setSystem(undefined, undefined); // /system clear
+  expect(s.session(second.id)).toMatchObject({ systemPrompt: null, role: null });
+});

@@ -148,6 +148,8 @@ const VALUES: Record<string, unknown> = {
   lang: 'python',
   lineCount: 8,
   item: 'SAMPLE-ITEM',
+  chars: 42,
+  role: 'SAMPLE-ROLE',
 };
 
 /** Parameters that pick one of a few words: every value is tried, and they are not looked for in the output. */
@@ -239,7 +241,7 @@ const ALLOWED = new Set(
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
     'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json N code ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
-    'sessions search show export rm md off Markdown max_budget'
+    'sessions search show export rm md off Markdown max_budget clear'
   ).split(/\s+/),
 );
 
