@@ -2,7 +2,7 @@
 // The same validation (settings/fields) and writer (settings/saveEnv) as the settings screen.
 import type { Command } from '../args.js';
 import { configFromText } from '../runtime/loadConfig.js';
-import { maskSecret } from '../config/secrets.js';
+import { shownSetting } from '../config/secrets.js';
 import type { ConfigSnapshot } from '../runtime/types.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { readIfExists } from '../settings/atomicWrite.js';
@@ -24,10 +24,10 @@ const EXIT_UNSET = 1;
 const EXIT_FAIL = 1;
 const EXIT_USAGE = 2;
 
- export function shownValue(config: ConfigSnapshot, key: ConfigKey, reveal: boolean): string | undefined {
+export function shownValue(config: ConfigSnapshot, key: ConfigKey, reveal: boolean): string | undefined {
   const value = config.values[key];
   if (value === undefined) return undefined;
-  return fieldSpec(key).secret && !reveal ? maskSecret(value) : value;
+  return shownSetting(key, value, reveal);
 }
 
 export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean): string {
@@ -111,7 +111,7 @@ export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): numbe
     io.stderr.write(`${red(io, '✖')} ${w.conflict({ path: ctx.envPath })}`);
     return EXIT_FAIL;
   }
-  const shown = fieldSpec(key).secret ? maskSecret(value) : value;
+  const shown = shownSetting(key, value);
   if (cmd.action === 'set') {
     const what = result.status === 'saved' ? `${green(io, '✔')} ${key}=${shown}` : w.already({ key, value: shown });
     io.stdout.write(`${what} ${dim(io, `(${ctx.envPath})`)}\n`);

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { maskSecret } from '../config/secrets.js';
+import { shownSetting } from '../config/secrets.js';
 import { fallbackShown, type FieldSpec } from '../config/fields.js';
 import { fit, localized, padEnd, type Messages } from '../i18n/index.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
@@ -21,12 +21,12 @@ export interface SettingsFieldProps {
   valueWidth: number;
 }
 
-/** The value as shown when not editing: secrets masked unless revealed, a choice between ‹ ›. */
+/** The value as shown when not editing: secrets (and a password in an address) masked unless revealed, a choice between ‹ ›. */
 function shown(spec: FieldSpec, view: FieldView, revealed: boolean, m: Messages): string {
   const fallback = fallbackShown(spec, m);
   if (spec.kind === 'choice') return `‹ ${view.value ?? fallback} ›`;
   if (view.value === undefined) return fallback ? `- (${fallback})` : '-';
-  return spec.secret && !revealed ? maskSecret(view.value) : view.value;
+  return shownSetting(spec.key, view.value, revealed);
 }
 
 /** The text being edited, with a block caret; a secret is dotted unless revealed. */

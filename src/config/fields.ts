@@ -100,6 +100,16 @@ function checkSecret(key: ConfigKey, text: string, notes: Say[]): FieldCheck {
 }
 
 /**
+ * A line break inside would end the .env line (and the URL parser drops it silently):
+ * `http://x\nANTHROPIC_API_KEY=evil` must not turn into another setting or another address.
+ * The refusal for a value holding a line break, a tab or another control character.
+ */
+export function notOneLine(key: ConfigKey, text: string): FieldCheck | undefined {
+  const bad = /[\n\r]/.test(text) ? 'newline' : text.includes('\t') ? 'tab' : /[\u0000-\u001f\u007f]/.test(text) ? 'control' : undefined;
+  return bad ? refused((m) => m.problems.lineBreak({ key, what: bad })) : undefined;
+}
+
+/**
  * Checks and normalises what the user typed for `key`. An empty value (after trimming) is valid
  * and means "remove the key". Invalid input gets a message and must never be written.
  */
@@ -107,10 +117,8 @@ export function validateField(key: ConfigKey, raw: string): FieldCheck {
   const spec = fieldSpec(key);
   const { text, trimmed } = unwrap(raw);
   if (text === '') return { ok: true, value: '' };
-  // A line break inside would end the .env line (and the URL parser drops it silently):
-  // `http://x\nANTHROPIC_API_KEY=evil` must not turn into another setting or another address.
-  const bad = /[\n\r]/.test(text) ? 'newline' : text.includes('\t') ? 'tab' : /[\u0000-\u001f\u007f]/.test(text) ? 'control' : undefined;
-  if (bad) return refused((m) => m.problems.lineBreak({ key, what: bad }));
+  const broken = notOneLine(key, text);
+  if (broken) return broken;
   const notes: Say[] = [];
   switch (spec.kind) {
     case 'url': {

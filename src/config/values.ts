@@ -5,20 +5,27 @@ import { parse } from 'dotenv';
 import type { ProxyFormat } from './keys.js';
 import type { Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
+import { maskUrlCredentials } from './secrets.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const ANTHROPIC_HOSTS = new Set(['api.anthropic.com']);
 
 export type UrlCheck = { ok: true; url: string; note?: string; noteSay?: Say } | { ok: false; message: string; say: Say };
 
-/** A base URL must be http(s) with a host; a trailing "/" or "/v1" is dropped (with a note). */
+/** A base URL must be http(s) with a host and no user:password; a trailing "/" or "/v1" is dropped (with a note). */
 export function normalizeBaseUrl(raw: string): UrlCheck {
   const value = raw.trim().replace(/^["']|["']$/g, '');
   let u: URL;
   try {
     u = new URL(value);
   } catch {
-    return { ok: false, ...said((m) => m.problems.notUrl({ value })) };
+    const shown = maskUrlCredentials(value);
+    return { ok: false, ...said((m) => m.problems.notUrl({ value: shown })) };
+  }
+  // fetch() refuses a URL with credentials, and normalising them away would drop them silently.
+  if (u.username || u.password) {
+    const shown = maskUrlCredentials(value);
+    return { ok: false, ...said((m) => m.problems.urlCredentials({ value: shown })) };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     const protocol = u.protocol;

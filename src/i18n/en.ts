@@ -345,6 +345,8 @@ export const en = {
     scheme: (p: { protocol: string }) => `the address must start with http:// or https:// (got ${p.protocol})`,
     noHost: 'the address has no host',
     queryOrHash: 'the address must not have a query or #fragment',
+    urlCredentials: (p: { value: string }) =>
+      `${p.value} holds a user name and password, which would not be sent (HTTP clients refuse such an address, and the key already takes the Authorization header): remove the "user:…@" part and put the key in ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN`,
     droppedV1: 'dropped the trailing /v1 (the app adds it where needed)',
     droppedSlash: 'dropped the trailing /',
     proxyFormat: (p: { value: string }) => `OPENWORK_PROXY_FORMAT must be auto, openai or anthropic (got "${p.value}")`,
@@ -433,7 +435,7 @@ export const en = {
     connecting: 'connecting…',
     hints: {
       ANTHROPIC_BASE_URL: 'Proxy address, e.g. http://127.0.0.1:3000 (empty: Anthropic direct)',
-      ANTHROPIC_API_KEY: 'The key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)',
+      ANTHROPIC_API_KEY: 'The key (sent as Authorization: Bearer)',
       ANTHROPIC_AUTH_TOKEN: 'A Bearer token; when set it wins over ANTHROPIC_API_KEY',
       OPENWORK_PROXY_FORMAT: 'Wire format with a proxy: auto detects LiteLLM (openai) or a gateway (anthropic)',
       OPENAI_API_KEY: 'For gpt-* / o* models sent straight to OpenAI (never the proxy key)',
@@ -880,7 +882,7 @@ export const en = {
     configuration: 'Configuration ($OPENWORK_HOME/.env, default ~/.openwork/.env; the file wins over the environment)',
     configRows: [
       ['ANTHROPIC_BASE_URL', 'proxy address, e.g. http://127.0.0.1:3000 (unset: Anthropic direct)'],
-      ['ANTHROPIC_API_KEY', 'key (Bearer for a LiteLLM proxy, x-api-key for Anthropic)'],
+      ['ANTHROPIC_API_KEY', 'key (sent as Authorization: Bearer)'],
       ['ANTHROPIC_AUTH_TOKEN', 'Bearer token; wins over ANTHROPIC_API_KEY'],
       ['OPENWORK_PROXY_FORMAT', 'auto | openai | anthropic'],
       ['OPENWORK_TIMEOUT_MS', 'connect + first byte timeout (default 60000)'],

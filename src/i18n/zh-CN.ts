@@ -325,6 +325,8 @@ export const zhCN: Messages = {
     scheme: (p) => `地址必须以 http:// 或 https:// 开头（当前为 ${p.protocol}）`,
     noHost: '地址中缺少主机名',
     queryOrHash: '地址不能包含查询参数或 #片段',
+    urlCredentials: (p) =>
+      `${p.value} 中含有用户名和密码，它们不会被发送（HTTP 客户端拒绝这样的地址，而且 Authorization 请求头已用于发送密钥）：请删去 "user:…@" 部分，并把密钥填入 ANTHROPIC_API_KEY 或 ANTHROPIC_AUTH_TOKEN`,
     droppedV1: '已去掉末尾的 /v1（应用会在需要时自动加上）',
     droppedSlash: '已去掉末尾的 /',
     proxyFormat: (p) => `OPENWORK_PROXY_FORMAT 只能是 auto、openai 或 anthropic（当前为 "${p.value}"）`,
@@ -407,7 +409,7 @@ export const zhCN: Messages = {
     connecting: '正在连接…',
     hints: {
       ANTHROPIC_BASE_URL: 'LiteLLM 代理地址，例如 http://127.0.0.1:3000（留空：直连 Anthropic）',
-      ANTHROPIC_API_KEY: '密钥（LiteLLM 代理用 Bearer 发送，Anthropic 用 x-api-key）',
+      ANTHROPIC_API_KEY: '密钥（以 Authorization: Bearer 发送）',
       ANTHROPIC_AUTH_TOKEN: 'Bearer 令牌；设置后优先于 ANTHROPIC_API_KEY',
       OPENWORK_PROXY_FORMAT: '经代理时的请求格式：auto 自动识别 LiteLLM（openai）或网关（anthropic）',
       OPENAI_API_KEY: '用于直接发给 OpenAI 的 gpt-* / o* 模型（不会用作代理密钥）',
@@ -829,7 +831,7 @@ export const zhCN: Messages = {
     configuration: '配置（$OPENWORK_HOME/.env，默认 ~/.openwork/.env；文件中的值优先于环境变量）',
     configRows: [
       ['ANTHROPIC_BASE_URL', 'LiteLLM 代理地址，例如 http://127.0.0.1:3000（不设置：直连 Anthropic）'],
-      ['ANTHROPIC_API_KEY', '密钥（LiteLLM 代理用 Bearer 发送，Anthropic 用 x-api-key）'],
+      ['ANTHROPIC_API_KEY', '密钥（以 Authorization: Bearer 发送）'],
       ['ANTHROPIC_AUTH_TOKEN', 'Bearer 令牌；优先于 ANTHROPIC_API_KEY'],
       ['OPENWORK_PROXY_FORMAT', 'auto | openai | anthropic'],
       ['OPENWORK_TIMEOUT_MS', '连接及首字节超时（默认 60000）'],

@@ -6,6 +6,7 @@ import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { DEFAULT_TIMEOUT_MS, isAnthropicDirect, normalizeBaseUrl, parseEnvText, parseProxyFormat, parseTimeout } from '../config/values.js';
 import type { Say } from '../i18n/en.js';
 import { said } from '../i18n/said.js';
+import { urlCredentials } from '../config/secrets.js';
 import { networkSecrets, resolveNetwork, sameNetwork, type NetworkConfig } from './net/settings.js';
 
 export interface ResolveInput {
@@ -92,6 +93,8 @@ export function secretsOf(config: ConfigSnapshot): string[] {
     config.values.ANTHROPIC_AUTH_TOKEN,
     config.values.OPENAI_API_KEY,
     config.keyFromHelper ? config.credential : undefined,
+    ...urlCredentials(config.values.ANTHROPIC_BASE_URL),
+    ...urlCredentials(config.values.OPENAI_BASE_URL),
     ...networkSecrets(networkOf(config)),
   ].filter((v): v is string => !!v);
 }

@@ -1,7 +1,7 @@
 // One settings field being edited inline: its text and caret (edited by grapheme with the prompt's
 // buffer functions), whether the old value is still "selected", and the live validation. Pure.
 import type { ConfigKey } from '../config/keys.js';
-import { validateField, type FieldCheck } from '../config/fields.js';
+import { notOneLine, validateField, type FieldCheck } from '../config/fields.js';
 import {
   backspace,
   bufferFrom,
@@ -46,8 +46,8 @@ const OPS: Record<EditOp, (b: PromptBuffer) => PromptBuffer> = {
 };
 const ERASING: ReadonlySet<EditOp> = new Set(['backspace', 'delete', 'killStart', 'killEnd', 'killWord']);
 
-/** A field takes one line: pasted line breaks go. */
-export const oneLine = (text: string): string => text.replace(/[\r\n]+/g, '');
+/** A pasted chunk without the one line break a copied line ends with. */
+export const pastedLine = (text: string): string => text.replace(/(?:\r\n|\r|\n)$/, '');
 
 function withBuffer(edit: EditState, buffer: PromptBuffer, replace = false): EditState {
   return { ...edit, buffer, replace, check: validateField(edit.key, buffer.text) };
@@ -58,9 +58,15 @@ export function beginEdit(key: ConfigKey, text: string, replace: boolean): EditS
   return { key, buffer: bufferFrom(text), replace: replace && text !== '', check: validateField(key, text) };
 }
 
+/**
+ * Typed or pasted text at the caret. A chunk with a line break or tab inside is refused whole (the
+ * field keeps its text, the message says why): joining its lines silently would save another value.
+ */
 export function editInsert(edit: EditState, text: string): EditState {
-  const line = oneLine(text);
+  const line = pastedLine(text);
   if (!line) return edit;
+  const broken = notOneLine(edit.key, line);
+  if (broken) return { ...edit, check: broken };
   return withBuffer(edit, edit.replace ? bufferFrom(line) : insertText(edit.buffer, line));
 }
 

@@ -59,6 +59,9 @@ function editIntents(input: string, key: SettingsKey, raw: string): SettingsInte
   const common = commonIntent(input, key); // save and test commit the edit first (or refuse)
   if (common) return [common];
   if (key.tab) return [{ type: 'commit' }, { type: 'move', by: key.shift ? -1 : 1 }];
+  // A pasted chunk with a tab or a line break inside goes to the field as it is, to be refused
+  // there (the prompt's paste cleaning would turn it into another, silently different value).
+  if (!key.ctrl && !key.meta && !isEscapeSequence(raw) && /[\t\r\n]/.test(input.replace(/\r$/, ''))) return [{ type: 'insert', text: input }];
   const out: SettingsIntent[] = [];
   for (const intent of promptIntents(input, key, raw)) {
     if (intent.type === 'insert') out.push({ type: 'insert', text: intent.text });

@@ -4,7 +4,7 @@
 import type { CheckResult } from '../runtime/doctor.js';
 import type { ConfigKey } from '../config/keys.js';
 import { FIELDS, fieldSpec } from '../config/fields.js';
-import { beginEdit, editApply, editInsert, oneLine, type EditOp, type EditState } from './settingsEdit.js';
+import { beginEdit, editApply, editInsert, pastedLine, type EditOp, type EditState } from './settingsEdit.js';
 import type { LazyText, Messages } from '../i18n/index.js';
 
 export type { EditOp, EditState } from './settingsEdit.js';
@@ -211,8 +211,9 @@ export function settingsReducer(s: SettingsState, a: SettingsAction): SettingsSt
     }
     case 'typeOver': {
       if (edit || row?.kind !== 'field' || fieldSpec(row.key).kind === 'choice') return s;
-      const text = oneLine(a.text);
-      return text ? startEdit(s, row.key, false, text) : s;
+      if (!pastedLine(a.text)) return s;
+      const started = startEdit(s, row.key, true);
+      return { ...started, edit: editInsert(started.edit!, a.text) };
     }
     case 'insert':
       return edit ? { ...s, edit: editInsert(edit, a.text) } : s;

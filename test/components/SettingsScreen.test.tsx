@@ -97,6 +97,40 @@ describe('SettingsScreen', () => {
     expect(envText()).toContain('ANTHROPIC_BASE_URL=http://127.0.0.1:4000\n');
   });
 
+  it('a pasted value with a line break or a tab inside is refused, not joined into another value (nothing saved)', async () => {
+    home.writeEnv(SEED);
+    const s = mount();
+    await s.see('ANTHROPIC_BASE_URL');
+    // Editing: the paste would have become http://xANTHROPIC_API_KEY=evil, a valid-looking host.
+    await s.press(keys.enter, keys.ctrlU, keys.pasteStart, 'http://x\nANTHROPIC_API_KEY=evil', keys.pasteEnd);
+    await s.see('✖ ANTHROPIC_BASE_URL cannot contain a line break');
+    await s.press(keys.enter);
+    await s.see('ANTHROPIC_BASE_URL: ANTHROPIC_BASE_URL cannot contain a line break');
+    await s.press(ctrl('s'));
+    await s.see('— not saved');
+    expect(envText()).toBe(SEED);
+    await s.press(keys.esc);
+    await waitFor(() => row(s.frame(), 'ANTHROPIC_BASE_URL').includes('http://127.0.0.1:3000') && s.frame(), 'the old value back');
+    // Browsing: a key pasted over the field with a tab inside (it would have been saved with spaces, or joined).
+    await s.press(keys.down, 'sk-abc\tdef-123');
+    await s.see('✖ ANTHROPIC_API_KEY cannot contain a tab');
+    await s.press(keys.enter, ctrl('s'));
+    await s.see('— not saved');
+    expect(envText()).toBe(SEED);
+    expect(s.frame()).not.toMatch(/abc\s*def|abcdef/);
+  });
+
+  it('a user:password inside the base URL is masked on the screen and refused when typed', async () => {
+    home.writeEnv(SEED.replace('http://127.0.0.1:3000', 'http://alice:hunter2-secret@127.0.0.1:3000'));
+    const s = mount();
+    const f = await s.see('ANTHROPIC_BASE_URL');
+    expect(row(f, 'ANTHROPIC_BASE_URL')).toContain('http://alice:•••@127.0.0.1:3000');
+    expect(f).not.toContain('hunter2');
+    await s.press(keys.enter, keys.ctrlU, 'http://bob:pw-typed@127.0.0.1:4000');
+    await s.see('holds a user name and password');
+    expect(s.frame()).toContain('http://bob:•••@127.0.0.1:4000 holds');
+  });
+
   it('a pasted key replaces the old one, trimmed, masked while typing', async () => {
     home.writeEnv(SEED);
     const s = mount();

@@ -246,7 +246,7 @@ const ALLOWED = new Set(
 );
 
 /** Compound names taken out first (they contain dashes, dots or capitals the rules below would split). */
-const NAMES = /litellm_settings: drop_params: true|zh-CN|openwork-tui|x-api-key|x-litellm-version|content-type|litellm_config\.yaml|api\.openai\.com|chat-completions|I'm alive!|Invalid model name|\bclaude-[\w.*-]*|\bgpt-[\w.*-]*/g;
+const NAMES = /litellm_settings: drop_params: true|zh-CN|openwork-tui|x-api-key|Authorization(?:: Bearer)?|x-litellm-version|content-type|litellm_config\.yaml|api\.openai\.com|chat-completions|I'm alive!|Invalid model name|\bclaude-[\w.*-]*|\bgpt-[\w.*-]*/g;
 
 function englishLeft(text: string): string[] {
   const stripped = text

@@ -267,7 +267,8 @@ describe('doctor against a LiteLLM proxy', () => {
     const { results, by, code } = await doctor(seedEnv(s.url));
     expect(statuses(results)).toEqual({ config: 'pass', address: 'pass', server: 'pass', key: 'pass', model: 'pass', request: 'pass' });
     expect(by('server').title).toBe(`an Anthropic-compatible gateway at 127.0.0.1:${s.port} (not LiteLLM)`);
-    expect(by('key').detail).toContain('sent as x-api-key');
+    // The Anthropic SDK sends an API key as a Bearer token (the server's records say so).
+    expect(by('key').detail).toContain('sent as Authorization: Bearer');
     expect(s.requests.find((r) => r.url === '/v1/messages')!.body).toMatchObject({ max_tokens: 1, stream: true });
     expect(code).toBe(0);
   });
@@ -282,6 +283,42 @@ describe('doctor against a LiteLLM proxy', () => {
     expect(log).toMatch(/DEBUG GET http:\/\/127\.0\.0\.1:\d+\/v1\/models 200/);
     expect(log).not.toContain(KEY);
     expect(log).not.toContain(WRONG);
+  });
+});
+
+/** What carried the key on the server's record of the model listing, in the doctor's words. */
+function headerReceived(s: TestServer): string {
+  // The last listing: the detection probe before it asks without a key; the key check's goes through the SDK.
+  const listing = s.requests.filter((r) => r.url.startsWith('/v1/models')).at(-1)!;
+  const auth = listing.headers.authorization;
+  const names = [...(auth ? [`Authorization: ${auth.split(' ')[0]}`] : []), ...(listing.headers['x-api-key'] ? ['x-api-key'] : [])];
+  return names.join(' + ');
+}
+
+describe('doctor says how the key is really sent (checked against what the server received)', () => {
+  const kinds: [string, ServerOptions, (url: string) => string][] = [
+    ['LiteLLM (openai SDK), ANTHROPIC_API_KEY', {}, (url) => seedEnv(url)],
+    ['LiteLLM (openai SDK), ANTHROPIC_AUTH_TOKEN', {}, (url) => `ANTHROPIC_BASE_URL=${url}\nANTHROPIC_AUTH_TOKEN=${KEY}\n`],
+    ['a gateway (Anthropic SDK), ANTHROPIC_API_KEY', { flavor: 'anthropic' }, (url) => seedEnv(url)],
+    ['a gateway (Anthropic SDK), ANTHROPIC_AUTH_TOKEN', { flavor: 'anthropic' }, (url) => `ANTHROPIC_BASE_URL=${url}\nANTHROPIC_AUTH_TOKEN=${KEY}\n`],
+  ];
+  for (const [name, opts, env] of kinds) {
+    it(name, async () => {
+      const s = await server(opts);
+      const { by } = await doctor(env(s.url));
+      expect(by('key').status).toBe('pass');
+      const received = headerReceived(s);
+      expect(received).not.toBe('');
+      expect(by('key').detail).toContain(`sent as ${received}`);
+      expect(by('key').detail.filter((l) => l.startsWith('sent as'))).toHaveLength(1);
+    });
+  }
+
+  it('a refused key: the words still follow the request that was made', async () => {
+    const s = await server({ flavor: 'anthropic' });
+    const { by } = await doctor(seedEnv(s.url, WRONG));
+    expect(by('key').status).toBe('fail');
+    expect(by('key').detail).toContain(`sent as ${headerReceived(s)}`);
   });
 });
 

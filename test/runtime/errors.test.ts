@@ -1,7 +1,7 @@
 // classifyError is pure: a table of failures (shaped as the SDKs and Node raise them) → kind, message, hint.
 import { describe, expect, it } from 'vitest';
 import { classifyError, exitCodeFor, EXIT, modelNotServed } from '../../src/runtime/errors.js';
-import { maskSecret, scrubSecrets } from '../../src/config/secrets.js';
+import { maskSecret, maskUrlCredentials, scrubSecrets, shownSetting, urlCredentials } from '../../src/config/secrets.js';
 import { nearestModels } from '../../src/runtime/nearest.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
@@ -142,6 +142,25 @@ describe('secrets', () => {
     const out = scrubSecrets(`key ${KEY} and Authorization: Bearer abcdefghijklmnop`, [KEY]);
     expect(out).not.toContain(KEY);
     expect(out).not.toContain('abcdefghijklmnop');
+  });
+  it('scrubs a key echoed percent-encoded (in part or whole, any case), JSON-escaped or inside base64', () => {
+    const pct = [...Buffer.from(KEY)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+    const forms = [KEY.replace(/-/g, '%2D'), KEY.replace(/-/g, '%2d'), pct, pct.toUpperCase(), KEY.replace(/-/g, '\\u002D'), Buffer.from(`me:${KEY}`).toString('base64')];
+    const out = scrubSecrets(`echo: ${forms.join(' | ')} end`, [KEY]);
+    for (const f of forms) expect(out).not.toContain(f);
+    expect(out).toMatch(/^echo: sk-…a1b2 \| sk-…a1b2 \| sk-…a1b2 \| sk-…a1b2 \| sk-…a1b2 \| ••• end$/);
+    // Ordinary text (and base64 of something else) is left as it is.
+    const plain = `authentication_error ${Buffer.from('nothing secret here').toString('base64')}`;
+    expect(scrubSecrets(plain, [KEY])).toBe(plain);
+  });
+  it('masks credentials inside any URL, the password too when it holds @ or is percent-encoded', () => {
+    expect(maskUrlCredentials('to http://alice:pa@ss%24@host:4000/v1 and https://tok@x.org/')).toBe('to http://alice:•••@host:4000/v1 and https://•••@x.org/');
+    expect(maskUrlCredentials('http://127.0.0.1:3000/v1 mailto:a@b.c')).toBe('http://127.0.0.1:3000/v1 mailto:a@b.c');
+    expect(urlCredentials('http://alice:pa%24s@host')).toEqual(['pa%24s', 'pa$s']);
+    expect(scrubSecrets('Request cannot be constructed from a URL that includes credentials: http://alice:pa%24s@host/v1/models', [])).not.toContain('pa%24s');
+    expect(shownSetting('ANTHROPIC_BASE_URL', 'http://a:b@h')).toBe('http://a:•••@h');
+    expect(shownSetting('ANTHROPIC_API_KEY', KEY)).toBe('sk-…a1b2');
+    expect(shownSetting('ANTHROPIC_API_KEY', KEY, true)).toBe(KEY);
   });
 });
 

@@ -34,14 +34,21 @@ export async function checkKey(run: Run): Promise<Outcome> {
   const sent = config.credential ? d.keyFrom({ key: maskSecret(config.credential), keyVar }) : undefined;
   if (config.hasApiKey && config.hasAuthToken) detail.push(d.bothKeys({ key: maskSecret(config.values.ANTHROPIC_API_KEY) }));
   const kind = kindOf(found.mode);
-  if (sent) detail.push(d.sentAs({ header: kind?.bearer || config.credentialVar === 'ANTHROPIC_AUTH_TOKEN' ? 'Authorization: Bearer' : 'x-api-key' }));
   const listWait = wait();
   let ids: string[];
   const signal = AbortSignal.timeout(listWait);
+  // How the key is sent is read off the request the SDK really makes, not assumed per kind.
+  const seen = keyHeaderSeen(run.fetchImpl);
+  const sentAs = () => {
+    const header = seen.header();
+    if (sent && header) detail.push(d.sentAs({ header }));
+  };
   try {
-    const client = await makeClient(run, listWait);
+    const client = await makeClient(run, listWait, seen.fetch);
     ids = (await client.listModels(signal)).map((m) => m.id);
+    sentAs();
   } catch (err) {
+    sentAs();
     const e = classifyError(signal.aborted || isTimeout(err) ? { name: 'TimeoutError' } : err, ctx({ timeoutMs: listWait }));
     if (e?.status === 404 && (kind?.listingOptional ?? true)) {
       found.keyStatus = 'warn';
@@ -175,9 +182,26 @@ export async function checkRequest(run: Run): Promise<Outcome> {
 }
 
 /** The same clients RuntimeService builds (no second wire format), with doctor's time limits. */
-async function makeClient(run: Run, timeoutMs: number): Promise<ProviderClient> {
-  const { config, found, fetchImpl } = run;
+async function makeClient(run: Run, timeoutMs: number, fetchImpl: typeof fetch = run.fetchImpl): Promise<ProviderClient> {
+  const { config, found } = run;
   return (kindOf(found.mode) ?? DIRECT).client({ timeoutMs, fetch: fetchImpl, credential: config.credential, credentialVar: config.credentialVar, baseURL: config.baseUrl });
+}
+
+/**
+ * A fetch that notes which header carried the key on the last request through it:
+ * `Authorization: Bearer`, `x-api-key`, or both.
+ */
+export function keyHeaderSeen(fetchImpl: typeof fetch): { fetch: typeof fetch; header: () => string | undefined } {
+  let header: string | undefined;
+  const seen: typeof fetch = (input, init) => {
+    const h = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const auth = h.get('authorization')?.trim();
+    const scheme = auth?.match(/^(Bearer|Basic|Token)\s/i)?.[1]; // never more of the header than its scheme
+    const names = [...(auth ? [scheme ? `Authorization: ${scheme}` : 'Authorization'] : []), ...(h.get('x-api-key') ? ['x-api-key'] : [])];
+    header = names.length ? names.join(' + ') : undefined;
+    return fetchImpl(input, init);
+  };
+  return { fetch: seen, header: () => header };
 }
 
 /** The provider model behind a LiteLLM alias (GET /model/info), when the key may read it. */

@@ -1,11 +1,11 @@
 // Check 1: the .env file. No network.
 import { stat } from 'node:fs/promises';
 import type { ConfigSnapshot } from '../types.js';
-import { CONFIG_KEYS, SECRET_KEYS } from '../../config/keys.js';
+import { CONFIG_KEYS } from '../../config/keys.js';
 import { isAnthropicDirect, parseEnvText } from '../../config/values.js';
 import { networkOf } from '../config.js';
 import { readEnvFile } from '../loadConfig.js';
-import { maskSecret } from '../../config/secrets.js';
+import { shownSetting } from '../../config/secrets.js';
 import { EnvDocument } from '../../config/envDocument.js';
 import type { CheckStatus, DoctorInput, Outcome } from './types.js';
 import { en, type Messages } from '../../i18n/en.js';
@@ -83,7 +83,7 @@ function valueLines(config: ConfigSnapshot, text: string | undefined, env: NodeJ
   const out: string[] = [];
   for (const key of CONFIG_KEYS) {
     const v = config.values[key];
-    const show = (x: string) => (SECRET_KEYS.has(key) ? maskSecret(x) : x);
+    const show = (x: string) => shownSetting(key, x);
     if (!v) {
       if (key === 'ANTHROPIC_BASE_URL') out.push(`${key.padEnd(width)}${w.baseUrlUnset}`);
       else if (key === 'OPENWORK_PROXY_FORMAT') out.push(`${key.padEnd(width)}${w.formatDefault}`);
