@@ -21,8 +21,6 @@ export interface ConnectionKind<Id extends string = string> {
   detects?(probe: import('./litellm/probe.js').ProbeResult): boolean;
   /** Whose refusal an error is, for its words: Anthropic's API, OpenAI's, or the proxy's. */
   readonly server: 'anthropic' | 'openai' | 'proxy';
-  /** The key goes as `Authorization: Bearer` whatever variable it came from. */
-  readonly bearer: boolean;
   /** The SDK client for this kind (loaded lazily: no SDK before the first request). */
   client(s: Omit<ClientSettings, 'mode'>): Promise<ProviderClient>;
   /** The runtime's log line when it connects (presence of keys only, never a secret). */

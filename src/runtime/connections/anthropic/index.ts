@@ -5,7 +5,6 @@ export const anthropic: ConnectionKind<'anthropic'> = {
   id: 'anthropic',
   proxy: false,
   server: 'anthropic',
-  bearer: false,
   async client(s) {
     const { createAnthropicClient } = await import('../../providers/anthropicMessages.js');
     return createAnthropicClient({ ...s, mode: 'anthropic', baseURL: undefined });

@@ -8,7 +8,6 @@ export const gateway: ConnectionKind<'gateway'> = {
   format: 'anthropic',
   detects: (probe) => probe.kind === 'other',
   server: 'proxy',
-  bearer: false,
   async client(s) {
     const { createAnthropicClient } = await import('../../providers/anthropicMessages.js');
     return createAnthropicClient({ ...s, mode: 'gateway' });

@@ -11,7 +11,6 @@ export const litellm: ConnectionKind<'litellm'> = {
   format: 'openai',
   detects: (probe) => probe.kind === 'litellm',
   server: 'proxy',
-  bearer: true,
   async client(s) {
     const { createOpenAIChatClient } = await import('../../providers/openaiChat.js');
     return createOpenAIChatClient({ ...s, mode: 'litellm', baseURL: `${s.baseURL}/v1` });

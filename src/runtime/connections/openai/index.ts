@@ -8,7 +8,6 @@ export const openai: ConnectionKind<'openai'> = {
   id: 'openai',
   proxy: false,
   server: 'openai',
-  bearer: true,
   async client(s) {
     const { createOpenAIChatClient } = await import('../../providers/openaiChat.js');
     return createOpenAIChatClient({ ...s, mode: 'openai', baseURL: s.baseURL ? `${s.baseURL}/v1` : OPENAI_DEFAULT_BASE, credentialVar: undefined });
