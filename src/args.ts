@@ -31,6 +31,8 @@ export interface ParsedArgs {
   systemFile?: string;
   role?: string;
   debug: false | true | 'body';
+  /** --verbose: the runtime's log lines also on stderr (headless commands only). */
+  verbose?: boolean;
   /** --lang, checked. */
   lang?: Lang;
 }
@@ -119,6 +121,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--json':
         json = true;
         break;
+      case '--verbose':
+        out.verbose = true;
+        break;
       case '-f':
       case '--follow':
         follow = true;
@@ -153,6 +158,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [cmd, ...rest] = positional;
+  // The chat owns the terminal: its runtime lines are in the log (openwork-tui logs).
+  if (out.verbose && !prompt && cmd !== 'models') throw new UsageError((m) => m.cli.args.verboseWhere);
   if (out.system !== undefined && out.systemFile !== undefined) throw new UsageError((m) => m.material.args.systemTwice);
   if (out.role !== undefined && (out.system !== undefined || out.systemFile !== undefined)) throw new UsageError((m) => m.material.args.roleAndSystem);
   if (outputFormat !== undefined && !prompt) throw new UsageError((m) => m.material.args.printOnly({ flag: '--output-format' }));

@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, defaultModel, prefsParamMemory } = s;
-  const logger = createFileLogger(paths.logFile, { debug: args.debug });
+  const logger = createFileLogger(paths.logFile, { debug: args.debug, ...(args.verbose ? { echo: (line: string) => process.stderr.write(`${line}\n`) } : {}) });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
   if (command.kind === 'logs') {

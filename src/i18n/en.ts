@@ -212,10 +212,11 @@ export const en = {
         `The ${p.server === 'anthropic' ? 'Anthropic API' : p.server === 'openai' ? 'OpenAI API' : 'proxy'} refused the key (${p.status}${p.status === 401 ? ' Unauthorized' : ' Forbidden'}). ${
           p.key ? `The key sent was ${p.key} (from ${p.keyVar ?? 'the config'}).` : 'No key was sent.'
         }`,
-      hint: (p: { server?: 'anthropic' | 'openai' | 'proxy'; key?: string | undefined; keyVar?: string | undefined }) =>
+      // headless: -p and doctor on the command line, where Ctrl+S does not exist.
+      hint: (p: { server?: 'anthropic' | 'openai' | 'proxy'; key?: string | undefined; keyVar?: string | undefined; headless?: boolean | undefined }) =>
         p.key
-          ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (open settings with Ctrl+S or run "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …").`
-          : 'Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: open settings with Ctrl+S.',
+          ? `Check ${p.keyVar ?? 'ANTHROPIC_API_KEY'} in your .env (${p.headless ? '' : 'open settings with Ctrl+S or '}run "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …").`
+          : `Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in your .env: ${p.headless ? 'run "openwork-tui config set ANTHROPIC_API_KEY …"' : 'open settings with Ctrl+S'}.`,
     },
     model: {
       message: (p: { model?: string | undefined; host: string; served: readonly string[] }) =>
@@ -740,6 +741,7 @@ export const en = {
     args: {
       needsValue: (p: { flag: string }) => `${p.flag} needs a value`,
       debugValue: '--debug takes no value, or --debug=body',
+      verboseWhere: '--verbose is for -p and models (doctor prints its checks anyway; the chat owns the terminal: its runtime lines are in the log, see openwork-tui logs)',
       unknownOption: (p: { option: string }) => `unknown option ${p.option}`,
       unexpected: (p: { arg: string }) => `unexpected argument "${p.arg}"`,
       configAction: (p: { action: string }) => `unknown config action "${p.action}" (get, set, unset, list)`,
@@ -867,12 +869,13 @@ export const en = {
     ] as readonly (readonly [string, string])[],
     options: 'Options',
     optionRows: [
-      ['-m, --model NAME', 'model to use (default: the last one picked, else claude-sonnet-4-5-20250929)'],
+      ['-m, --model NAME', "model to use (default: the last one picked, else the newest Sonnet the Anthropic SDK lists that is not deprecated)"],
       ['--system TEXT', 'system prompt for this run (-p and the chat)'],
       ['--system-file PATH', 'system prompt read from a file'],
       ['--role NAME', 'system prompt (and maybe model) from $OPENWORK_HOME/roles/NAME.md'],
       ['--output-format FORMAT', 'with -p: text (default), json (one object) or stream-json (one event per line)'],
       ['--debug[=body]', 'log one line per request (with bodies for =body); secrets are masked'],
+      ['--verbose', 'with -p and models: also print the runtime lines ([Runtime] …) to stderr'],
       ['-c, --continue', 'continue the last conversation (of this folder, when it has one)'],
       ['--resume [ID]', 'continue that conversation, or pick one'],
       ['--lang en|zh-CN', 'interface language for this run (default: the saved choice, else LC_ALL / LANG)'],

@@ -194,8 +194,8 @@ export const zhCN: Messages = {
         }`,
       hint: (p) =>
         p.key
-          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（按 Ctrl+S 打开设置，或运行 "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …"）${p.server === 'proxy' ? '；也可以查看 LiteLLM 服务器日志' : ''}。`
-          : '请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：按 Ctrl+S 打开设置。',
+          ? `请确认服务器是否需要 API 密钥，并检查 .env 中的 ${p.keyVar ?? 'ANTHROPIC_API_KEY'} 是否正确（${p.headless ? '' : '按 Ctrl+S 打开设置，或'}运行 "openwork-tui config set ${p.keyVar ?? 'ANTHROPIC_API_KEY'} …"）${p.server === 'proxy' ? '；也可以查看 LiteLLM 服务器日志' : ''}。`
+          : `请在 .env 中设置 ANTHROPIC_API_KEY（或 ANTHROPIC_AUTH_TOKEN）：${p.headless ? '运行 "openwork-tui config set ANTHROPIC_API_KEY …"' : '按 Ctrl+S 打开设置'}。`,
     },
     model: {
       message: (p) =>
@@ -690,6 +690,7 @@ export const zhCN: Messages = {
     args: {
       needsValue: (p) => `${p.flag} 需要一个值`,
       debugValue: '--debug 不接受值，或使用 --debug=body',
+      verboseWhere: '--verbose 只用于 -p 和 models（doctor 本身就会输出检查结果；聊天界面占用终端：它的运行时日志在日志文件中，见 openwork-tui logs）',
       unknownOption: (p) => `未知选项 ${p.option}`,
       unexpected: (p) => `多余的参数 "${p.arg}"`,
       configAction: (p) => `未知的 config 操作 "${p.action}"（可用：get、set、unset、list）`,
@@ -816,12 +817,13 @@ export const zhCN: Messages = {
     ],
     options: '选项',
     optionRows: [
-      ['-m, --model NAME', '使用的模型（默认：上次选择的模型，否则为 claude-sonnet-4-5-20250929）'],
+      ['-m, --model NAME', '使用的模型（默认：上次选择的模型，否则为 Anthropic SDK 列出的最新且未弃用的 Sonnet 模型）'],
       ['--system TEXT', '本次运行的系统提示词（-p 和聊天界面均可用）'],
       ['--system-file PATH', '从文件读取系统提示词'],
       ['--role NAME', '从 $OPENWORK_HOME/roles/ 目录中与角色同名的 Markdown 文件读取系统提示词（可附带模型）'],
       ['--output-format FORMAT', '与 -p 一起用：text（默认）、json（一个对象）或 stream-json（每行一个事件）'],
       ['--debug[=body]', '每个请求记录一行日志（=body 时包含请求体）；密钥会被遮盖'],
+      ['--verbose', '用于 -p 和 models：同时把运行时日志行（[Runtime] …）输出到标准错误'],
       ['-c, --continue', '继续上一次对话（当前目录有会话时取当前目录的）'],
       ['--resume [ID]', '继续指定的对话，或从列表中选择'],
       ['--lang en|zh-CN', '本次运行的界面语言（默认：设置中保存的语言，否则按 LC_ALL / LANG）'],

@@ -111,7 +111,7 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     if (status === 401 || status === 403) {
       const key = ctx.credential ? maskSecret(ctx.credential) : undefined;
       const server = kindOf(ctx.mode)?.server ?? 'proxy';
-      const p = { server, status, key, keyVar: ctx.credentialVar };
+      const p = { server, status, key, keyVar: ctx.credentialVar, headless: ctx.headless };
       const unread = key ? undefined : ctx.unreadKey;
       return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: unread ? unreadKeyHint(unread, m) : m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
     }

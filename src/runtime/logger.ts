@@ -23,6 +23,11 @@ export interface Logger {
 export interface LoggerOptions {
   debug?: boolean | 'body';
   now?: () => Date;
+  /**
+   * --verbose in a headless command: each info/warn/error line of the runtime ("[Runtime] …") is
+   * also handed here, scrubbed and with control characters escaped, without the time stamp.
+   */
+  echo?: (line: string) => void;
 }
 
 /** Appends lines to a file (never stdout/stderr: Ink owns the terminal). */
@@ -32,8 +37,9 @@ export function createFileLogger(file: string | undefined, opts: LoggerOptions =
   let ready = false;
   const now = opts.now ?? (() => new Date());
   const write = (level: LogLevel, message: string, data?: unknown) => {
-    if (!file) return;
     const tail = data === undefined ? '' : ' ' + inspect(data, { depth: 4, breakLength: Infinity });
+    if (opts.echo && level !== 'debug' && message.startsWith('[Runtime]')) opts.echo(escapeControl(scrubSecrets(`${message}${tail}`, secrets)));
+    if (!file) return;
     const line = `${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${tail}`;
     try {
       if (!ready) {
