@@ -40,18 +40,19 @@ function start() {
 
 let timer;
 function restart() {
-  // Both bundles rebuild on one save: start once, after the last.
+  // Both bundles rebuild on one save, one after the other: start once, after the last.
   clearTimeout(timer);
   timer = setTimeout(() => {
     if (!app) return start();
     restarting = true;
     app.once('exit', () => {
       restarting = false;
+      process.stderr.write('\n'); // below the old app's last frame
       say('rebuilt: starting the app again');
       start();
     });
     app.kill('SIGTERM');
-  }, 150);
+  }, 500);
 }
 
 const contexts = await Promise.all([
