@@ -7,7 +7,6 @@ export { renderMarkdown, renderMarkdownParts, splitCommittable } from './render/
 export { ModelPicker } from './components/ModelPicker.js';
 export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';
-export { doctorLines, doctorSummary } from './runtime/doctor.js';
 export { ResumePicker } from './components/ResumePicker.js';
 export { RolePicker } from './components/RolePicker.js';
 // The sessions database (its native module loads only when it opens).

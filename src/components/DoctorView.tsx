@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
-import type { CheckResult } from '../runtime/doctor.js';
 import type { Runtime } from '../runtime/types.js';
-import { useDoctor } from '../state/useDoctor.js';
+import { useDoctor, type DoctorReport } from '../state/useDoctor.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { DoctorChecklist } from './DoctorChecklist.js';
 import { FitBox } from './FitBox.js';
@@ -15,7 +14,7 @@ export interface DoctorViewProps {
   color: boolean;
   isActive: boolean;
   /** The finished run (for the transcript); undefined when closed early with Esc. */
-  onDone(results: CheckResult[] | undefined): void;
+  onDone(report: DoctorReport | undefined): void;
   /** Rows the view may take, its title included: the checklist scrolls to its newest line within them. */
   maxRows: number;
 }

@@ -1,7 +1,7 @@
 // The doctor screen's controller: runs the same checks as `openwork-tui doctor` once, against the
 // runtime's current config, and reports each check as it finishes. The view only draws the lines.
 import { useEffect, useRef, useState } from 'react';
-import { doctorLines, runDoctor, type CheckResult, type DoctorLine } from '../runtime/doctor.js';
+import { doctorLines, doctorSummary, runDoctor, type CheckResult, type DoctorLine } from '../runtime/doctor.js';
 import type { Runtime } from '../runtime/types.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -13,9 +13,22 @@ export interface DoctorRun {
   close(): void;
 }
 
-/** Starts the run on mount; `onDone` gets the results, or undefined when closed first. */
-export function useDoctor(runtime: Runtime, model: string, env: NodeJS.ProcessEnv, m: Messages, onDone: (results: CheckResult[] | undefined) => void): DoctorRun {
+/** A finished run as the transcript shows it: its lines and summary, worded in the language on screen. */
+export interface DoctorReport {
+  lines: DoctorLine[];
+  summary: string;
+  ok: boolean;
+}
+
+function report(results: CheckResult[], m: Messages): DoctorReport {
+  return { lines: doctorLines(results, m), summary: doctorSummary(results, m), ok: !results.some((r) => r.status === 'fail') };
+}
+
+/** Starts the run on mount; `onDone` gets its report, or undefined when closed first. */
+export function useDoctor(runtime: Runtime, model: string, env: NodeJS.ProcessEnv, m: Messages, onDone: (report: DoctorReport | undefined) => void): DoctorRun {
   const messages = useRef(m); // the run words its lines in the language it started in
+  const onScreen = useRef(m);
+  onScreen.current = m;
   const [lines, setLines] = useState<DoctorLine[]>([]);
   const closed = useRef(false);
   const done = useRef(onDone);
@@ -32,7 +45,7 @@ export function useDoctor(runtime: Runtime, model: string, env: NodeJS.ProcessEn
         seen.push(r);
         setLines(doctorLines(seen, messages.current));
       });
-      if (!cancelled && !closed.current) done.current(all);
+      if (!cancelled && !closed.current) done.current(report(all, onScreen.current));
     })();
     return () => {
       cancelled = true;
