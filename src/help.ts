@@ -1,6 +1,7 @@
 // `openwork-tui --help`, from the catalog. The columns are aligned in terminal cells, so Chinese
 // descriptions line up as English ones do.
-import { padEnd, textWidth, type Messages } from './i18n/index.js';
+import { type Messages } from './i18n/index.js';
+import { padEnd, textWidth } from './i18n/width.js';
 
 /** Left cells longer than this get their description on the next line. */
 const MAX_LEFT = 36;

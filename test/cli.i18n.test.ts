@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { refusedPort } from './helpers/llmServer.js';
 import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
-import { textWidth } from '../src/i18n/index.js';
+import { textWidth } from '../src/i18n/width.js';
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 const f = eachHomeAndServer();

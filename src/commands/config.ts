@@ -8,7 +8,8 @@ import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { readIfExists } from '../settings/atomicWrite.js';
 import { fallbackShown, fieldSpec, isConfigKey, validateField } from '../config/fields.js';
 import { readErrorText, saveEnv } from '../settings/saveEnv.js';
-import { localized, padEnd, textWidth } from '../i18n/index.js';
+import { localized } from '../i18n/index.js';
+import { padEnd, textWidth } from '../i18n/width.js';
 import { dim, green, red, yellow, type IO } from './io.js';
 import { safeLine } from '../render/sanitize.js';
 

@@ -2,7 +2,8 @@
 import type { ModelEntry, RuntimeState, ModelListing } from '../runtime/types.js';
 import { whereLabel } from '../i18n/connection.js';
 import { EXIT, exitCodeFor } from '../runtime/errors.js';
-import { en, padEnd, textWidth, type Messages } from '../i18n/index.js';
+import { en, type Messages } from '../i18n/index.js';
+import { padEnd, textWidth } from '../i18n/width.js';
 import { dim, formatError, green, red, type IO } from './io.js';
 import { availability } from '../state/modelSwitch.js';
 import { safeJson, safeLine } from '../render/sanitize.js';

@@ -49,7 +49,25 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
     io.stderr.write(m.cli.nothingToSend);
     return EXIT.usage;
   }
-  const out = new PromptOutput(extras.format ?? 'text', (s) => io.stdout.write(s), model, m);
+  // A reply's pieces go out in one write per turn of the event loop (all that one network read
+  // brought), not one system call per token: a pipe is written synchronously.
+  let pending = '';
+  let scheduled = false;
+  const send = (): void => {
+    scheduled = false;
+    if (!pending) return;
+    const s = pending;
+    pending = '';
+    io.stdout.write(s);
+  };
+  const write = (s: string): void => {
+    pending += s;
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(send);
+    }
+  };
+  const out = new PromptOutput(extras.format ?? 'text', write, model, m);
   let endedWithNewline = true;
   let code: number = EXIT.ok;
   // To a pipe or a file the reply is written byte for byte (scripts need the real text); to a
@@ -58,7 +76,8 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
   const clean = io.stdout.isTTY && out.streamsText ? streamSanitizer() : undefined;
   const flush = (): void => {
     const rest = clean?.end();
-    if (rest) io.stdout.write(rest);
+    if (rest) write(rest);
+    send();
   };
   const request = { model, messages: [{ role: 'user' as const, content, ...(images.length ? { images } : {}) }], ...(extras.system ? { system: extras.system } : {}) };
   for await (const ev of runtime.chat(request, signal)) {
@@ -67,7 +86,7 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
       if (!out.streamsText) continue;
       const text = clean ? clean.write(ev.text) : ev.text;
       if (!text) continue;
-      io.stdout.write(text);
+      write(text);
       endedWithNewline = text.endsWith('\n');
     } else if (ev.type === 'error') {
       flush();
@@ -82,5 +101,6 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
   flush();
   if (!endedWithNewline) io.stdout.write('\n');
   out.finish();
+  send();
   return code;
 }

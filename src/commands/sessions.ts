@@ -6,7 +6,7 @@ import { openHistory } from '../history/open.js';
 import { problemText } from '../history/problem.js';
 import { localTime, summaryJson, toJson, toMarkdown } from '../history/export.js';
 import type { SearchHit, SessionSummary } from '../history/store.js';
-import { padEnd, textWidth } from '../i18n/index.js';
+import { padEnd, textWidth } from '../i18n/width.js';
 import { stripControl } from '../render/sanitize.js';
 import { bold, dim, type IO } from './io.js';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { textWidth } from '../i18n/index.js';
+import { textWidth } from '../i18n/width.js';
 import { keyBindingRows } from '../state/keymap.js';
 import { SLASH_COMMANDS } from '../slash/registry.js';
 import { slashUsage } from '../slash/match.js';

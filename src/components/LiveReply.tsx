@@ -5,7 +5,7 @@ import { stripControl } from '../render/sanitize.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
 import { liveRows, replyParts, REPLY_INDENT } from './Markdown.js';
 import { ReplyLabel } from './ReplyLabel.js';
-import { fit } from '../i18n/index.js';
+import { fit } from '../i18n/width.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { contentWidth, theme } from './theme.js';

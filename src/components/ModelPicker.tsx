@@ -12,7 +12,8 @@ import { useRuntimeState } from '../state/useRuntimeState.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { ModelPickerRow } from './ModelPickerRow.js';
 import { ModelPickerStatus, listingStatus, statusRows } from './ModelPickerStatus.js';
-import { fit, textWidth, type Messages } from '../i18n/index.js';
+import { type Messages } from '../i18n/index.js';
+import { fit, textWidth } from '../i18n/width.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 

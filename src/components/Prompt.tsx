@@ -6,7 +6,7 @@ import { layoutPrompt, promptTextWidth, PROMPT_PREFIX as PREFIX, visibleWindow }
 import { slashMatches } from '../slash/match.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
-import { fit } from '../i18n/index.js';
+import { fit } from '../i18n/width.js';
 import { theme } from './theme.js';
 import { useMessages } from './I18n.js';
 

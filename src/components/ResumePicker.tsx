@@ -7,7 +7,7 @@ import { INITIAL_RESUME_PICKER, resumePickerReducer, visibleHits, type ResumePic
 import { useKeyboard } from '../state/useKeyboard.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { stripControl } from '../render/sanitize.js';
-import { fit, textWidth } from '../i18n/index.js';
+import { fit, textWidth } from '../i18n/width.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { ConnectionCheck } from '../state/settingsReducer.js';
-import { fit, textWidth } from '../i18n/index.js';
+import { fit, textWidth } from '../i18n/width.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { fit, resolveText } from '../i18n/index.js';
+import { resolveText } from '../i18n/index.js';
+import { fit } from '../i18n/width.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { SETTINGS_KEYS } from '../state/settingsKeys.js';
 import type { Question, SettingsState } from '../state/settingsReducer.js';

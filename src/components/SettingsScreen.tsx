@@ -13,7 +13,7 @@ import { SettingsChecks } from './SettingsChecks.js';
 import { SettingsField } from './SettingsField.js';
 import { SettingsFooter } from './SettingsFooter.js';
 import { FitBox, screenRows } from './FitBox.js';
-import { padEnd, textWidth } from '../i18n/index.js';
+import { padEnd, textWidth } from '../i18n/width.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { fit, padEnd, textWidth } from '../i18n/index.js';
+import { fit, padEnd, textWidth } from '../i18n/width.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { slashUsage } from '../slash/match.js';
 import type { SlashCommand } from '../slash/types.js';

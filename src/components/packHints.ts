@@ -1,6 +1,6 @@
 // Key hints ("↑↓ move", "Esc close", …) laid out on as few lines as fit the width, never cut: a
 // hint at the end of a line (often "Esc close") must stay visible on a narrow terminal. Pure.
-import { textWidth } from '../i18n/index.js';
+import { textWidth } from '../i18n/width.js';
 
 const SEP = ' · ';
 

@@ -3,7 +3,8 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/runtime/errors.js';
 import { builtinModels, mergeModels } from '../../src/runtime/models.js';
-import { messagesFor, textWidth, type Lang } from '../../src/i18n/index.js';
+import { messagesFor, type Lang } from '../../src/i18n/index.js';
+import { textWidth } from '../../src/i18n/width.js';
 import { fakeRuntime, makeConfig, reply, type FakeRuntime } from '../helpers/fakeRuntime.js';
 import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { keys } from '../helpers/keys.js';

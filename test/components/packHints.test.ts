@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packHints } from '../../src/components/packHints.js';
-import { textWidth } from '../../src/i18n/index.js';
+import { textWidth } from '../../src/i18n/width.js';
 
 const HINTS = ['↑↓ move', 'Enter edit', '←→ choose', 'Ctrl+R reveal', 'Ctrl+T test', 'Ctrl+S save', 'Esc close'];
 

@@ -1,6 +1,7 @@
 // Which language, and text measured in terminal cells.
 import { describe, expect, it } from 'vitest';
-import { detectLang, envLang, fit, fitParts, padEnd, parseLang, textWidth } from '../../src/i18n/index.js';
+import { detectLang, envLang, parseLang } from '../../src/i18n/index.js';
+import { fit, fitParts, padEnd, textWidth } from '../../src/i18n/width.js';
 
 describe('detectLang', () => {
   it('--lang, then the saved choice, then LC_ALL, LC_MESSAGES, LANG', () => {

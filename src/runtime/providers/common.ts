@@ -78,6 +78,32 @@ export async function* withIdleTimeout<T>(source: AsyncIterable<T>, idleMs: numb
   }
 }
 
+/**
+ * One timer for a whole stream: `touch()` on each sign of life (a time stamp, no timer work per
+ * chunk); after `idleMs` without one, `onIdle` runs once and `fired` is true.
+ */
+export function idleWatch(idleMs: number, onIdle: () => void): { touch: () => void; stop: () => void; readonly fired: boolean } {
+  let last = performance.now();
+  let fired = false;
+  const check = (): void => {
+    const quiet = performance.now() - last;
+    if (quiet >= idleMs) {
+      fired = true;
+      onIdle();
+    } else timer = setTimeout(check, Math.max(1, idleMs - quiet));
+  };
+  let timer = setTimeout(check, idleMs);
+  return {
+    touch: () => {
+      last = performance.now();
+    },
+    stop: () => clearTimeout(timer),
+    get fired() {
+      return fired;
+    },
+  };
+}
+
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 /**

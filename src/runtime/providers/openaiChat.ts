@@ -1,7 +1,9 @@
 // LiteLLM (and OpenAI) through the openai SDK, chat-completions format. Loaded lazily.
-import OpenAI, { APIConnectionTimeoutError, APIUserAbortError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, rateLimitHeaders, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, idleWatch, rateLimitHeaders, responseCost, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
+import { sseJson } from './sse.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
 
@@ -37,7 +39,9 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
           ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
           ...req.messages.map((m) => (m.role === 'user' && m.images?.length ? { role: 'user' as const, content: userParts(m.content, m.images) } : { role: m.role, content: m.content })),
         ];
-        const { data, response } = await client.chat.completions
+        // The raw response: the SDK sent the request and threw any refusal; sse.ts reads the body
+        // (the SDK's own stream decoding was most of a long reply's CPU time).
+        const response = await client.chat.completions
           .create(
             {
               model: req.model,
@@ -48,28 +52,37 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
             },
             { signal: local.signal },
           )
-          .withResponse();
+          .asResponse();
         const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}) };
         const cost = responseCost(response.headers);
         let stop: StopReason | undefined;
         let usageSent = false;
-        for await (const chunk of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
-          const choice = chunk.choices?.[0];
-          const text = choice?.delta?.content;
-          if (text) yield { type: 'text', text };
-          if (choice?.finish_reason) stop = STOP[choice.finish_reason] ?? 'other';
-          if (chunk.usage) {
-            usageSent = true;
-            yield {
-              type: 'usage',
-              inputTokens: chunk.usage.prompt_tokens,
-              outputTokens: chunk.usage.completion_tokens,
-              ...(cost !== undefined ? { cost } : {}),
-            };
+        if (!response.body) throw new StreamError('stream_cut', 'a streamed reply without a body');
+        const idle = idleWatch(s.timeoutMs, () => local.abort());
+        try {
+          const chunks = sseJson(response.body, { errorFor: (e) => new APIError(undefined, e as object, undefined, response.headers), onRead: idle.touch });
+          for await (const item of chunks) {
+            const chunk = item as ChatCompletionChunk;
+            const choice = chunk.choices?.[0];
+            const text = choice?.delta?.content;
+            if (text) yield { type: 'text', text };
+            if (choice?.finish_reason) stop = STOP[choice.finish_reason] ?? 'other';
+            if (chunk.usage) {
+              usageSent = true;
+              yield {
+                type: 'usage',
+                inputTokens: chunk.usage.prompt_tokens,
+                outputTokens: chunk.usage.completion_tokens,
+                ...(cost !== undefined ? { cost } : {}),
+              };
+            }
           }
+        } finally {
+          idle.stop();
         }
+        if (idle.fired) throw new StreamError('timeout', `no data for ${s.timeoutMs} ms`);
         if (signal.aborted) return yield { type: 'done', stopReason: 'aborted' };
         if (!stop) throw new StreamError('stream_cut', 'stream ended before finish_reason');
         if (!usageSent && cost !== undefined) yield { type: 'usage', cost };
