@@ -6,7 +6,7 @@ import type { RoleChoice } from '../state/useSystemPrompt.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
 import { stripControl } from '../render/sanitize.js';
-import { fit, textWidth } from '../i18n/index.js';
+import { fit, textWidth } from '../i18n/width.js';
 import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 
