@@ -19,6 +19,7 @@ import { useRuntimeState } from './state/useRuntimeState.js';
 import { useTerminalSize } from './state/useTerminalSize.js';
 import { pickerHeight } from './components/pickerHeight.js';
 import { useModelChoice } from './state/useModelChoice.js';
+import { useMeters } from './state/useMeters.js';
 import { KeyFocusProvider, KeyScopeProvider } from './state/keyFocus.js';
 import { I18nProvider, useMessages } from './components/I18n.js';
 import { messagesFor, type Lang, type LangChoice } from './i18n/index.js';
@@ -98,7 +99,8 @@ function ChatApp(props: ChatAppProps) {
   const [promptHeight, setPromptHeight] = useState(2);
   const prefs = usePrefs({ runtime, m, env, recorder: props.recorder, langChoice: props.langChoice, setLang, onLangChange: props.onLangChange, onHistoryChange: props.onHistoryChange, showFlash: core.showFlash });
   const models = useModelScreen({ choice, modelChosen, info: core.info, warn: core.warn, showFlash: core.showFlash, setScreen });
-  const input = useChatInput({ runtime, core, models, m, screen, setScreen, recorder: props.recorder, resume: props.resume, envPath: rt.config.envPath, startSystem: { system: props.system, role: props.role }, requestLog: props.requestLog });
+  const gauges = useMeters({ runtime, rt, chat, model, listing: choice.listing, warn: core.warn });
+  const input = useChatInput({ runtime, core, models, overflow: gauges.overflow, m, screen, setScreen, recorder: props.recorder, resume: props.resume, envPath: rt.config.envPath, startSystem: { system: props.system, role: props.role }, requestLog: props.requestLog });
 
   // Every screen is shorter than the terminal: closing one redraws only the live region.
   const backToChat = useCallback(() => setScreen('chat'), [setScreen]);
@@ -182,7 +184,7 @@ function ChatApp(props: ChatAppProps) {
           </Suspense>
         </KeyScopeProvider>
       )}
-      {!core.exiting && <StatusBar runtime={rt} model={model} role={chat.role} live={chat.live} last={chat.last} flash={core.flash} color={color} />}
+      {!core.exiting && <StatusBar runtime={rt} model={model} role={chat.role} live={chat.live} last={chat.last} flash={core.flash} color={color} meters={gauges.meters} />}
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { RuntimeState } from '../runtime/types.js';
 import { statusLabel } from '../i18n/connection.js';
@@ -11,6 +11,7 @@ import { useMessages } from './I18n.js';
 import { theme } from './theme.js';
 import { safeLine } from '../render/sanitize.js';
 import { modelLife } from '../config/modelLife.js';
+import { gauge, type Meters } from '../state/meters.js';
 
 export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
@@ -19,6 +20,7 @@ export function formatCost(usd: number): string {
 /** ready / waiting… / streaming N tok/s / the last reply's tokens and cost. */
 export function activityLabel(live: LiveReply | undefined, last: LastReply | undefined, now: number, m: Messages = en): string {
   if (live) {
+    if (live.retryAt !== undefined && live.retryAt > now) return m.status.retryIn({ seconds: Math.ceil((live.retryAt - now) / 1000) });
     if (live.firstTokenAt === undefined) return m.status.waiting;
     const secs = (now - live.firstTokenAt) / 1000;
     const rate = secs > 0.25 ? Math.round(live.chunks / secs) : 0;
@@ -26,7 +28,38 @@ export function activityLabel(live: LiveReply | undefined, last: LastReply | und
   }
   if (!last) return m.status.ready;
   const tokens = m.status.tokens({ n: last.outputTokens, estimated: last.estimated });
-  return m.status.readyAfter({ tokens, ...(last.cost !== undefined ? { cost: formatCost(last.cost) } : {}) });
+  return m.status.readyAfter({ tokens, ...(last.cost !== undefined ? { cost: `${last.costEstimated ? '~' : ''}${formatCost(last.cost)}` } : {}) });
+}
+
+type Part = { text: string; color: string | undefined };
+
+/** The second row's right side: context fill, this session's cost, the key's budget (each only when known). */
+export function meterParts(meters: Meters | undefined, m: Messages, t: ReturnType<typeof theme>): Part[] {
+  if (!meters) return [];
+  const out: Part[] = [];
+  const tone = (level: 'ok' | 'warn' | 'over') => (level === 'over' ? t.error : level === 'warn' ? t.warn : t.muted);
+  const c = meters.context;
+  if (c) {
+    const share = c.tokens / c.window;
+    out.push({ text: m.status.context({ gauge: gauge(share), percent: Math.round(share * 100), estimated: !c.exact }), color: tone(c.level) });
+  }
+  if (meters.session) out.push({ text: m.status.session({ cost: `${meters.session.estimated ? '~' : ''}${formatCost(meters.session.cost)}` }), color: t.muted });
+  const b = meters.budget;
+  if (b) out.push({ text: m.status.budget({ spent: formatCost(b.spend), limit: formatCost(b.max) }), color: tone(b.level) });
+  return out.flatMap((p, i) => (i ? [{ text: ' · ', color: t.muted }, p] : [p]));
+}
+
+/** Re-renders every second while a rate-limit countdown runs. */
+function useCountdown(until: number | undefined): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (until === undefined) return;
+    const timer = setInterval(() => {
+      setTick((n) => n + 1);
+      if (Date.now() >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
 }
 
 export interface StatusBarProps {
@@ -38,14 +71,17 @@ export interface StatusBarProps {
   last: LastReply | undefined;
   flash: Flash | undefined;
   color: boolean;
+  /** Context fill, session cost, budget: the second row's right side. */
+  meters?: Meters;
 }
 
 /** Connection, model, key presence and activity; a notice line under it while one is showing. */
-export const StatusBar = memo(function StatusBar({ runtime, model, role, live, last, flash, color }: StatusBarProps) {
+export const StatusBar = memo(function StatusBar({ runtime, model, role, live, last, flash, color, meters }: StatusBarProps) {
   const t = theme(color);
   const m = useMessages();
   const { connection, config, detecting } = runtime;
   const hasKey = connection.mode === 'openai' ? Boolean(config.openaiApiKey) : Boolean(config.credential);
+  useCountdown(live?.retryAt);
   const activity = activityLabel(live, last, Date.now(), m);
   const { columns } = useTerminalSize();
   const life = modelLife(model);
@@ -73,6 +109,13 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
   // One line, laid out here: the parts, then the activity flush right (the line is cut to the
   // terminal's width above, so the padding is never negative).
   const gap = Math.max(1, columns - parts.reduce((n, p) => n + textWidth(p.text), 0) - textWidth(activity));
+  // Row 2: the notice (cut first) on the left, the meters flush right.
+  const meter = meterParts(meters, m, t);
+  const meterWidth = meter.reduce((n, p) => n + textWidth(p.text), 0);
+  const room = meterWidth && meterWidth + 2 <= columns ? columns - meterWidth - 1 : columns;
+  const shown = room === columns ? [] : meter;
+  const note = flash ? fit(safeLine(resolveText(flash.text, m)), room) : '';
+  const pad = Math.max(shown.length ? 1 : 0, columns - textWidth(note) - (shown.length ? meterWidth : 0));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -84,8 +127,14 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
         {' '.repeat(gap)}
         <Text color={live ? t.accent : t.muted}>{activity}</Text>
       </Text>
-      <Text wrap="truncate-end" color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>
-        {flash ? fit(safeLine(resolveText(flash.text, m)), columns) : ' '}
+      <Text wrap="truncate-end">
+        <Text color={flash?.level === 'error' ? t.error : flash?.level === 'warn' ? t.warn : t.muted}>{note || (shown.length ? '' : ' ')}</Text>
+        {shown.length > 0 && ' '.repeat(pad)}
+        {shown.map((p, i) => (
+          <Text key={i} color={p.color}>
+            {p.text}
+          </Text>
+        ))}
       </Text>
     </Box>
   );

@@ -22,6 +22,8 @@ export const en = {
     placeholder: 'Send a message · / for commands · Ctrl+C twice to exit',
     placeholderBusy: 'replying… Esc to stop',
     stillReplying: 'Still replying — Esc stops it',
+    contextOver: (p: { tokens: string; window: string; model: string }) =>
+      `This message would take the conversation to about ${p.tokens} tokens, past the ${p.window} that ${p.model} takes. Press Enter again to send it anyway, or /new to start a new conversation.`,
     pressCtrlCAgain: 'Press Ctrl+C again to exit',
     modelNow: (p: { model: string }) => `model: ${p.model}`,
     noOtherRecent: 'No other recent model — Ctrl+P picks one',
@@ -76,6 +78,10 @@ export const en = {
     readyAfter: (p: { tokens: string; cost?: string }) => `ready · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
     tokens: (p: { n: number; estimated: boolean }) => `${p.estimated ? '~' : ''}${p.n} tok`,
     role: (p: { name: string }) => `role ${p.name}`,
+    retryIn: (p: { seconds: number }) => `retry in ${p.seconds} s · Esc cancels`,
+    context: (p: { gauge: string; percent: number; estimated: boolean }) => `context ${p.gauge} ${p.estimated ? '~' : ''}${p.percent} %`,
+    session: (p: { cost: string }) => `session ${p.cost}`,
+    budget: (p: { spent: string; limit: string }) => `budget ${p.spent}/${p.limit}`,
   },
 
   /** How a connection is named in notices, the settings screen and `models`. */

@@ -19,6 +19,7 @@ export const zhCN: Messages = {
     placeholder: '输入消息 · / 打开命令 · 连按两次 Ctrl+C 退出',
     placeholderBusy: '正在回复… 按 Esc 停止',
     stillReplying: '还在回复中 —— 按 Esc 可停止',
+    contextOver: (p) => `发送这条消息后对话约有 ${p.tokens} 个 token，超过了 ${p.model} 可接受的 ${p.window}。再按一次 Enter 仍然发送，或用 /new 开始新对话。`,
     pressCtrlCAgain: '再按一次 Ctrl+C 退出',
     modelNow: (p) => `模型：${p.model}`,
     noOtherRecent: '没有其他最近用过的模型 —— 按 Ctrl+P 选择',
@@ -66,6 +67,10 @@ export const zhCN: Messages = {
     readyAfter: (p) => `就绪 · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
     tokens: (p) => `${p.estimated ? '约 ' : ''}${p.n} tok`,
     role: (p) => `角色 ${p.name}`,
+    retryIn: (p) => `${p.seconds} 秒后重试 · Esc 取消`,
+    context: (p) => `上下文 ${p.gauge} ${p.estimated ? '约 ' : ''}${p.percent} %`,
+    session: (p) => `本次 ${p.cost}`,
+    budget: (p) => `预算 ${p.spent}/${p.limit}`,
   },
 
   connection: {

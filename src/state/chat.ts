@@ -54,6 +54,8 @@ export interface Usage {
   inputTokens?: number;
   outputTokens?: number;
   cost?: number;
+  /** The cost was computed here from prices (the proxy sent none): shown as an estimate. */
+  costEstimated?: boolean;
 }
 
 /** The reply streaming now. Finished paragraphs move to items; `text` is the rest. */
@@ -71,6 +73,8 @@ export interface LiveReply {
   readonly usage: Usage | undefined;
   /** Past PLAIN_AFTER: the rest of the reply, plain. `full` then stops growing. */
   readonly plain?: PlainTail;
+  /** Rate limited: sent again by itself at this time (ms) unless Esc cancels. */
+  readonly retryAt?: number;
 }
 
 export interface LastReply {
@@ -79,7 +83,10 @@ export interface LastReply {
   estimated: boolean;
   inputTokens?: number;
   cost?: number;
+  costEstimated?: boolean;
   durationMs: number;
+  /** The conversation's size as the server counted it (input + output of this reply), and how many messages it covered. */
+  context?: { tokens: number; messages: number };
 }
 
 /** A prompt as it was sent: what the transcript showed, and what went to the model (with its attachments). */
@@ -112,6 +119,8 @@ export type ChatAction =
    * loaded lazily): passed in, so the reducer stays pure and loads nothing. */
   | { type: 'delta'; gen: number; text: string; chunks: number; now: number; split: SplitCommittable }
   | { type: 'usage'; gen: number; usage: Usage }
+  /** The proxy rate-limited the request: it is sent again by itself at `untilMs`. */
+  | { type: 'wait'; gen: number; untilMs: number }
   | { type: 'saved'; gen: number; path: string | undefined; failed: boolean }
   | { type: 'finish'; gen: number; stopReason: StopReason; now: number }
   | { type: 'interrupt'; gen: number; now: number }
@@ -190,13 +199,16 @@ function endLive(s: ChatState, live: LiveReply, status: ReplyStatus | undefined,
   const conversation = answered
     ? [...s.conversation, { role: 'assistant' as const, content: sentBack(live) }]
     : s.conversation.slice(0, -1); // nothing came back: drop the unanswered prompt
+  const u = live.usage;
   const last: LastReply | undefined = answered
     ? {
-        outputTokens: live.usage?.outputTokens ?? live.chunks,
-        estimated: live.usage?.outputTokens === undefined,
-        inputTokens: live.usage?.inputTokens,
-        cost: live.usage?.cost,
+        outputTokens: u?.outputTokens ?? live.chunks,
+        estimated: u?.outputTokens === undefined,
+        inputTokens: u?.inputTokens,
+        cost: u?.cost,
+        ...(u?.costEstimated ? { costEstimated: true } : {}),
         durationMs: now - live.startedAt,
+        ...(u?.inputTokens !== undefined && u.outputTokens !== undefined ? { context: { tokens: u.inputTokens + u.outputTokens, messages: conversation.length } } : {}),
       }
     : s.last;
   return { ...s, ...push(s, ...parts, ...extra), live: undefined, conversation, last };
@@ -245,8 +257,13 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
   const live = s.live;
   if (!live || live.gen !== a.gen) return s;
   switch (a.type) {
-    case 'start':
-      return a.model && a.model !== live.model ? { ...s, live: { ...live, model: a.model } } : s;
+    case 'start': {
+      if (live.retryAt === undefined && (!a.model || a.model === live.model)) return s;
+      const { retryAt: _sent, ...rest } = live;
+      return { ...s, live: { ...rest, ...(a.model ? { model: a.model } : {}) } };
+    }
+    case 'wait':
+      return { ...s, live: { ...live, retryAt: a.untilMs } };
     case 'delta': {
       if (a.text === '') return s;
       const counted = { firstTokenAt: live.firstTokenAt ?? a.now, chunks: live.chunks + a.chunks };

@@ -163,11 +163,12 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
             dispatch({ type: 'start', gen: t.gen, model: ev.model });
             recorder?.replyMeta({ model: ev.model, ...(ev.requestId ? { callId: ev.requestId } : {}) });
           } else if (ev.type === 'usage') {
-            const { inputTokens, outputTokens, cost } = ev;
-            dispatch({ type: 'usage', gen: t.gen, usage: { inputTokens, outputTokens, cost } });
+            const { inputTokens, outputTokens, cost, costSource } = ev;
+            dispatch({ type: 'usage', gen: t.gen, usage: { inputTokens, outputTokens, cost, ...(costSource && costSource !== 'proxy' ? { costEstimated: true } : {}) } });
           } else if (ev.type === 'wait') {
             const seconds = ev.seconds;
             dispatch({ type: 'info', text: (m) => m.spend.waiting({ seconds }), tone: 'warn' });
+            dispatch({ type: 'wait', gen: t.gen, untilMs: ev.untilMs }); // the status bar counts down
           } else if (ev.type === 'done') {
             end(t, { type: 'finish', gen: t.gen, stopReason: ev.stopReason, now: Date.now() });
             return;

@@ -20,6 +20,7 @@ import { EXIT_WINDOW_MS, useGlobalKeys } from './useGlobalKeys.js';
 import { useClearScreen } from './useReprint.js';
 import type { ModelScreen } from './useModelScreen.js';
 import type { Screen } from './useScreen.js';
+import { shortCount } from './meters.js';
 
 export interface ChatCoreOptions {
   runtime: Runtime;
@@ -95,6 +96,8 @@ export interface ChatInputOptions {
   startSystem: { system: string | undefined; role: string | undefined };
   /** The request log (--debug): /debug turns it on and off. */
   requestLog: { file: string; toggle(): boolean } | undefined;
+  /** The conversation with this text added would pass the model's context window (useMeters). */
+  overflow?(text: string): { tokens: number; window: number } | undefined;
 }
 
 export interface ChatInput {
@@ -111,7 +114,7 @@ export interface ChatInput {
   rolePicked(name: string): void;
 }
 
-export function useChatInput({ runtime, core, models, m, screen, setScreen, recorder, resume, envPath, startSystem, requestLog }: ChatInputOptions): ChatInput {
+export function useChatInput({ runtime, core, models, m, screen, setScreen, recorder, resume, envPath, startSystem, requestLog, overflow }: ChatInputOptions): ChatInput {
   const { controls, showFlash, info, warn, quit, copy, chatRef } = core;
   const { modelRef, switchModel, openModels, cycleModel, adoptModel } = models;
   const clearScreen = useClearScreen();
@@ -172,6 +175,8 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
     [setScreen, sessions.controls],
   );
 
+  // A send that would overflow the model's context window is held once with a warning; the same text again goes.
+  const overflowWarned = useRef<string | undefined>(undefined);
   const onSubmit = useCallback(
     (text: string): boolean => {
       if (runCommand(text)) return true;
@@ -179,9 +184,17 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
         showFlash((mm) => mm.chat.stillReplying, 'warn');
         return false;
       }
+      const over = overflow?.(text);
+      if (over && overflowWarned.current !== text) {
+        overflowWarned.current = text;
+        const name = modelRef.current;
+        warn((mm) => mm.chat.contextOver({ tokens: shortCount(over.tokens), window: shortCount(over.window), model: name }));
+        return false;
+      }
+      overflowWarned.current = undefined;
       return controls.send(text.replace(/\s+$/, ''), modelRef.current);
     },
-    [runCommand, controls, showFlash, modelRef],
+    [runCommand, controls, showFlash, modelRef, overflow, warn],
   );
 
   const onNotice = useCallback((t: LazyText) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);

@@ -134,6 +134,8 @@ const VALUES: Record<string, unknown> = {
   seconds: 7,
   resetAt: '2030-01-01 00:00 UTC',
   headers: 'x-sample-tag, x-sample-team',
+  window: '200k',
+  gauge: '▰▰▱▱▱',
   target: '/home/sample/dotfiles/openwork.env',
   dir: '/home/sample/.openwork/roles',
   known: ['role-sample-a', 'role-sample-b'],

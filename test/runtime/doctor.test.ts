@@ -440,3 +440,35 @@ describe('doctor on a proxy address that is set but unusable', () => {
     expect(JSON.stringify(results)).not.toContain('api.anthropic.com');
   });
 });
+
+describe("doctor: the key's budget (LiteLLM /key/info)", () => {
+  it('the key check shows the spend, the limit and when it resets', async () => {
+    const s = await server({ dropParams: true, spend: { costPerReply: 0.01, spend: 2.5, maxBudget: 10, budgetResetAt: '2030-01-31T00:00:00Z' } });
+    const { by, code } = await doctor(seedEnv(s.url));
+    expect(by('key').status).toBe('pass');
+    expect(by('key').detail).toContain('Budget: $2.50 of $10.00 spent (25 %), resets 2030-01-31 00:00 UTC');
+    expect(s.requests.find((r) => r.url === '/key/info')?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(code).toBe(0);
+  });
+
+  it('from 80 % a warning with what to do; at 100 % the request check then shows the budget card', async () => {
+    const s = await server({ dropParams: true, spend: { costPerReply: 0.01, spend: 8.5, maxBudget: 10 } });
+    const near = await doctor(seedEnv(s.url));
+    expect(near.by('key')).toMatchObject({ status: 'warn', fix: expect.stringMatching(/^over 80 % of the budget is spent\. Ask the proxy's admin/) });
+    expect(near.by('model').status).toBe('pass'); // a warning on the key does not stop the checks after it
+    s.options.spend!.spend = 10;
+    const over = await doctor(seedEnv(s.url));
+    expect(over.by('key').fix).toMatch(/^the budget is used up/);
+    expect(over.by('request')).toMatchObject({ status: 'fail', kind: 'budget' });
+    expect(over.by('request').title).toContain("this key's budget is used up (spent $10.00 of $10.00)");
+  });
+
+  it('a key without a limit: its spend only; a proxy without /key/info: no line, nothing else changes', async () => {
+    const s = await server({ dropParams: true, spend: { costPerReply: 0.01, spend: 1.25, maxBudget: null } });
+    expect((await doctor(seedEnv(s.url))).by('key').detail).toContain('Key spend: $1.25 (no budget set)');
+    const plain = await server({ dropParams: true });
+    const { by, results } = await doctor(seedEnv(plain.url));
+    expect(by('key').detail.join('\n')).not.toMatch(/budget|spend/i);
+    expect(statuses(results)).toEqual({ config: 'pass', address: 'pass', server: 'pass', key: 'pass', model: 'pass', request: 'pass' });
+  });
+});

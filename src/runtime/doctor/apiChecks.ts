@@ -10,6 +10,8 @@ import { globMatch, hostOf, isTimeout, quote } from './net.js';
 import { connectionKey } from '../describe.js';
 import { streamWithoutRefused } from '../optionalParams.js';
 import { DIRECT, kindOf } from '../connections/index.js';
+import { budgetShare, fetchKeyInfo, shownTime } from '../usage/keyInfo.js';
+import { formatUsd } from '../usage/ledger.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
@@ -61,7 +63,24 @@ export async function checkKey(run: Run): Promise<Outcome> {
   found.served = ids;
   found.keyStatus = 'pass';
   detail.push(d.lists({ host: hostOf(found.target!), ids }));
-  return { status: 'pass', title: d.keyAccepted({ anthropic: kind?.server === 'anthropic', sent }), detail };
+  const title = d.keyAccepted({ anthropic: kind?.server === 'anthropic', sent });
+  const budget = kind?.keyInfo ? await budgetLines(run) : undefined;
+  if (budget) detail.push(budget.line);
+  // A key near or past its budget still works for the checks that follow: a warning, with what to do.
+  if (budget?.warn) return { status: 'warn', title, detail, fix: budget.warn };
+  return { status: 'pass', title, detail };
+}
+
+/** The key's spend and budget from LiteLLM's /key/info (nothing when the proxy has no such endpoint). */
+async function budgetLines(run: Run): Promise<{ line: string; warn?: string } | undefined> {
+  const { config, found, fetchImpl, wait, m } = run;
+  const b = await fetchKeyInfo(fetchImpl, found.target!, config.credential, wait());
+  const share = budgetShare(b);
+  if (!b || share === undefined) return b?.spend !== undefined ? { line: m.spend.spentNoLimit({ spent: formatUsd(b.spend) }) } : undefined;
+  const percent = Math.round(share * 100);
+  const line = m.spend.budget({ spent: formatUsd(b.spend ?? 0), limit: formatUsd(b.maxBudget ?? 0), percent, resetAt: shownTime(b.resetAt) });
+  if (share < 0.8) return { line };
+  return { line, warn: `${m.spend.budgetWarn({ percent })}. ${m.errors.budget.hint({ resetAt: shownTime(b.resetAt) })}` };
 }
 
 /** 5. The selected model: served or not (the served names nearest first). */
