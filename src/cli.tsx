@@ -41,8 +41,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger, routeConsoleToLog, RuntimeService, savedModels, connectionKey, defaultModel, prefsParamMemory } = s;
-  const logger = createFileLogger(paths.logFile, { debug: args.debug, ...(args.verbose ? { echo: (line: string) => process.stderr.write(`${line}\n`) } : {}) });
+  const { createFileLogger, routeConsoleToLog, openRuntime, savedModels, connectionKey, defaultModel, prefsParamMemory } = s;
+  const logger = createFileLogger(paths.logFile, { debug: args.debug, ...(args.verbose ? { echo: (line: string) => process.stderr.write(`${line}
+`) } : {}) });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
 
   if (command.kind === 'logs') {
@@ -79,7 +80,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const restoreConsole = routeConsoleToLog(logger);
   // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
   const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
-  const runtime = new RuntimeService({ envPath: paths.envFile, env, logger, messages: m, paramMemory, headless: true });
+  const opened = openRuntime({ envPath: paths.envFile, env, logger, messages: m, paramMemory, headless: true });
+  if ('unreadable' in opened) {
+    restoreConsole();
+    process.stderr.write(`✖ ${opened.unreadable(m)}\n`);
+    return 1;
+  }
+  const { runtime } = opened;
   const config = runtime.getState().config;
   const saved = savedModels(paths.home, connectionKey(config));
 

@@ -9,6 +9,10 @@ export { prefsParamMemory } from './settings/paramMemory.js';
 export { createFileLogger } from './runtime/logger.js';
 export { routeConsoleToLog } from './runtime/console.js';
 export { RuntimeService } from './runtime/service.js';
+import { RuntimeService } from './runtime/service.js';
+import type { RuntimeOptions } from './runtime/serviceOptions.js';
+import { EnvReadError } from './runtime/loadConfig.js';
+import type { Say } from './i18n/en.js';
 export { connectionKey } from './runtime/describe.js';
 /** The model when none was chosen (--model, or picked before for this connection): see config/modelLife.ts. */
 export { defaultModel } from './config/modelLife.js';
@@ -24,4 +28,17 @@ export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefine
     (): Lang => 'en',
   );
   return { paths, lang, saved, m: messagesFor(lang) };
+}
+
+/**
+ * The runtime, or, when .env exists but cannot be read (no permission, a folder, an I/O error), the
+ * words naming it and what to do: the caller prints them and exits 1 (never "unexpected error").
+ */
+export function openRuntime(opts: RuntimeOptions): { runtime: RuntimeService } | { unreadable: Say } {
+  try {
+    return { runtime: new RuntimeService(opts) };
+  } catch (err) {
+    if (err instanceof EnvReadError) return { unreadable: err.say };
+    throw err;
+  }
 }

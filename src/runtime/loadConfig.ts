@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { EnvDocument } from '../config/envDocument.js';
 import { resolveConfig } from './config.js';
 import type { ConfigSnapshot } from './types.js';
+import { envReadWords } from '../config/readWords.js';
+import type { Say } from '../i18n/en.js';
 
 export interface LoadedConfig {
   config: ConfigSnapshot;
@@ -9,12 +11,26 @@ export interface LoadedConfig {
   text: string | undefined;
 }
 
+/** A .env that exists but cannot be read (no permission, a folder, an I/O error): `say` names the path and what to do. */
+export class EnvReadError extends Error {
+  readonly say: Say;
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(`cannot read ${path} (${code})`, { cause });
+    this.say = envReadWords(path, cause);
+  }
+}
+
 export function readEnvFile(envPath: string): string | undefined {
   try {
     return readFileSync(envPath, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new EnvReadError(envPath, code ?? 'EIO', err);
   }
 }
 

@@ -4,7 +4,7 @@ import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, Connecti
 import type { RuntimeOptions } from './serviceOptions.js';
 import type { ProviderClient } from './providers/common.js';
 import { isStreamError } from './providers/common.js';
-import { configFromText, readEnvFile } from './loadConfig.js';
+import { configFromText, EnvReadError, readEnvFile } from './loadConfig.js';
 import { networkOf, sameConnection, secretsOf } from './config.js';
 import { networkFetch } from './net/fetch.js';
 import { addReply, EMPTY_USAGE, priceCost, type Prices } from './usage/ledger.js';
@@ -131,8 +131,9 @@ export class RuntimeService implements Runtime {
     try {
       text = readEnvFile(this.opts.envPath);
     } catch (err) {
+      const say = err instanceof EnvReadError ? err.say : undefined;
       const error = (err as Error).message;
-      this.setNotice('error', (m) => m.notices.cannotRead({ path: this.opts.envPath, error }));
+      this.setNotice('error', (m) => (say ? say(m) : m.notices.cannotRead({ path: this.opts.envPath, error })));
       return;
     }
     if (text === this.binding.text) return; // no-op change (touch, same bytes)

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { EnvDocument } from '../config/envDocument.js';
 import type { Say } from '../i18n/en.js';
 import { errorWords, said } from '../i18n/said.js';
+import { envReadWords } from '../config/readWords.js';
 import { folderAccess, readIfExists, syncFolder, type FileSnapshot, type FolderAccess } from './atomicWrite.js';
 import { EnvFileError, envTarget, onlyAppendedSince, readEnvBytes, removeStaleTemps, withEnvLock, writeTemp, writtenSince, type EnvBytes } from './envFile.js';
 
@@ -71,6 +72,14 @@ const ROUNDS = 20;
 export function saveEnv(path: string, changes: EnvChanges, opts: SaveOptions): SaveResult {
   try {
     const target = envTarget(path);
+    // A file that exists but cannot be read is said so, before the lock beside it is tried.
+    try {
+      const seen = readEnvBytes(target);
+      if (seen) fs.closeSync(seen.fd);
+    } catch (err) {
+      if (err instanceof EnvFileError) throw err;
+      return { status: 'error', ...said(envReadWords(path, err)) };
+    }
     const folder = dirname(path);
     const createdDir = !fs.existsSync(folder);
     if (createdDir) {
@@ -139,9 +148,8 @@ function changed(now: EnvBytes | undefined, base: FileSnapshot | undefined): boo
 
 /** Words for a .env that cannot be read (a folder, no permission…), naming the path. */
 export function readErrorText(err: unknown, path: string): Say {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return (m) => m.problems.cannotRead({ path });
-  return errorText(err, path);
+  if (err instanceof EnvFileError) return errorText(err, path);
+  return envReadWords(path, err);
 }
 
 function errorText(err: unknown, path: string): Say {

@@ -10,7 +10,8 @@ import type { ConfigSnapshot } from '../runtime/types.js';
 import { settingsFix } from './settingsFix.js';
 import type { ParamMemory } from '../runtime/optionalParams.js';
 import { readIfExists, type FileSnapshot } from '../settings/atomicWrite.js';
-import { applyEnvChanges, saveEnv } from '../settings/saveEnv.js';
+import { applyEnvChanges, readErrorText, saveEnv } from '../settings/saveEnv.js';
+import type { Say } from '../i18n/en.js';
 import {
   initSettings,
   isDirty,
@@ -75,13 +76,20 @@ export interface SettingsHandle {
 export function useSettings(o: SettingsOptions): SettingsHandle {
   const base = useRef<FileSnapshot | undefined>(undefined);
   const [state, setState] = useState(() => {
-    base.current = readIfExists(o.envPath);
-    return initSettings({
+    // A .env that cannot be read (no permission, an I/O error) opens the screen with the reason, not a crash.
+    let unreadable: Say | undefined;
+    try {
+      base.current = readIfExists(o.envPath);
+    } catch (err) {
+      unreadable = readErrorText(err, o.envPath);
+    }
+    const init = initSettings({
       file: fileValues(o.envPath, base.current?.text),
       env: envValues(o.env),
       ...(o.prefs ? { prefs: o.prefs } : {}),
       ...(o.prefValues ? { prefValues: o.prefValues } : {}),
     });
+    return unreadable ? { ...init, message: { tone: 'error' as const, text: unreadable } } : init;
   });
   const ref = useRef(state);
   const apply = useCallback((action: SettingsAction): SettingsState => {

@@ -1,6 +1,6 @@
 // The settings screen driven by real key sequences (ink-testing-library), on a throwaway .env.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { SettingsScreen, type SettingsScreenProps } from '../../src/components/SettingsScreen.js';
@@ -129,6 +129,18 @@ describe('SettingsScreen', () => {
     await s.press(keys.enter, keys.ctrlU, 'http://bob:pw-typed@127.0.0.1:4000');
     await s.see('holds a user name and password');
     expect(s.frame()).toContain('http://bob:•••@127.0.0.1:4000 holds');
+  });
+
+  it.skipIf(!posix)('a .env that cannot be read (a real I/O error: a link to /proc/self/mem) opens the screen with the path and what to do, not a crash', async () => {
+    mkdirSync(home.dir, { recursive: true });
+    symlinkSync('/proc/self/mem', home.envPath);
+    const s = mount();
+    await s.see(`cannot read ${home.envPath} (EIO)`);
+    expect(s.frame()).toContain('ANTHROPIC_BASE_URL');
+    // Saving over it is refused with words too; the link stays a link.
+    await s.press(keys.enter, keys.ctrlU, 'http://127.0.0.1:4000', keys.enter, ctrl('s'));
+    await s.see(`Not saved: cannot read ${home.envPath} (EIO)`);
+    expect(lstatSync(home.envPath).isSymbolicLink()).toBe(true);
   });
 
   it('a pasted key replaces the old one, trimmed, masked while typing', async () => {

@@ -40,6 +40,8 @@ export interface PtyOptions {
   rows?: number;
   /** Text already on the terminal before the app starts (a shell's earlier output). */
   before?: string;
+  /** A command the app runs under (e.g. `setpriv --reuid=nobody …`): the node binary and its arguments follow it. */
+  wrap?: readonly string[];
 }
 
 export function startApp(args: string[], opts: PtyOptions): PtyApp {
@@ -47,7 +49,8 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
   const rows = opts.rows ?? 24;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
   if (opts.before) term.write(opts.before);
-  const child: IPty = spawn(process.execPath, [BIN, ...args], {
+  const [file, ...argv] = [...(opts.wrap ?? []), process.execPath, BIN, ...args] as [string, ...string[]];
+  const child: IPty = spawn(file, argv, {
     name: 'xterm-256color',
     cols,
     rows,
