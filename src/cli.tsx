@@ -99,6 +99,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         process.once('SIGINT', onSigint);
         try {
           const { choosePromptModel } = await import('./commands/promptModel.js');
+          // A setting that was not taken (OPENWORK_TIMEOUT_MS=abc…) is said before sending, not swallowed; an
+          // unusable address is the request's own error.
+          const problems = config.problems.filter((p) => p !== config.unusableBaseUrl);
+          if (problems.length) {
+            const { problemsText } = await import('./commands/config.js');
+            process.stderr.write(problemsText(io, { problems }));
+          }
           // A role's model counts as named on the command line (--model still wins over it).
           const model = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
           const extras = { format: command.format, cwd: process.cwd(), ...(start.system ? { system: start.system } : {}) };

@@ -47,7 +47,8 @@ export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean
   return out.join('\n') + '\n';
 }
 
-function problemsText(io: IO, config: ConfigSnapshot): string {
+/** One warning line per .env problem (`config list`, and -p before it sends). */
+export function problemsText(io: IO, config: Pick<ConfigSnapshot, 'problems'>): string {
   const w = io.messages.cli.config;
   return config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: safeLine(localized(p, io.messages)) })}\n`).join('');
 }

@@ -8,6 +8,8 @@ import { said } from '../i18n/said.js';
 import { maskUrlCredentials } from './secrets.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Node's timers fire at once for a delay above 2^31-1 ms (~24.8 days): every request would time out in no time. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
 const ANTHROPIC_HOSTS = new Set(['api.anthropic.com']);
 
 export type UrlCheck = { ok: true; url: string; note?: string; noteSay?: Say } | { ok: false; message: string; say: Say };
@@ -65,7 +67,7 @@ export function parseTimeout(raw: string | undefined): number | undefined {
   const v = raw.trim();
   if (!/^\d+$/.test(v)) return undefined;
   const n = Number(v);
-  return n > 0 ? n : undefined;
+  return n > 0 && n <= MAX_TIMEOUT_MS ? n : undefined;
 }
 
 /** dotenv's parser, tolerant of a UTF-8 byte-order mark. */

@@ -253,6 +253,10 @@ export const en = {
     },
     notTheApi: {
       message: (p: { host: string; status: number }) => `${p.host} answered ${p.status} with something that is not the proxy's API.`,
+      /** A 200 to a streamed request that is not an event stream: a captive portal's page, a web server on that port. */
+      page: (p: { host: string; contentType: string }) => `${p.host} answered 200 with ${p.contentType}: this is not the proxy's API.`,
+      /** An event stream whose events are not JSON; `start` is its first bytes, cleaned. */
+      notJson: (p: { host: string; start: string }) => `${p.host} sent an event stream that is not JSON (it began: ${p.start}): this is not the proxy's API.`,
       hint: 'Check the address: it may point at a web server instead of the proxy (is the port right?).',
     },
     unsupportedParam: {
@@ -357,7 +361,7 @@ export const en = {
     droppedV1: 'dropped the trailing /v1 (the app adds it where needed)',
     droppedSlash: 'dropped the trailing /',
     proxyFormat: (p: { value: string }) => `OPENWORK_PROXY_FORMAT must be auto, openai or anthropic (got "${p.value}")`,
-    timeout: (p: { value: string }) => `OPENWORK_TIMEOUT_MS must be a whole number of milliseconds (got "${p.value}")`,
+    timeout: (p: { value: string }) => `OPENWORK_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "${p.value}"); using 60000`,
     missingKey: "missing key before '='",
     noEquals: "no '=' on this line (expected KEY=VALUE)",
     invalidKey: (p: { key: string }) => `invalid key "${p.key}" (use letters, digits, _ . -)`,
@@ -375,7 +379,7 @@ export const en = {
     secretChars: (p: { key: string }) => `${p.key} has a character that cannot be sent in a header (non-ASCII or control)`,
     trimmed: 'trimmed spaces and quotes around the value',
     choice: (p: { key: string; choices: string }) => `${p.key} must be one of ${p.choices}`,
-    number: (p: { key: string }) => `${p.key} must be a whole number of milliseconds, e.g. 60000`,
+    number: (p: { key: string }) => `${p.key} must be a whole number of milliseconds from 1 to 2147483647, e.g. 60000`,
     droppedSeparators: 'dropped the digit separators',
     underSecond: (p: { ms: number }) => `${p.ms} ms is under a second`,
     notesJoin: '; ',

@@ -228,6 +228,8 @@ export const zhCN: Messages = {
     },
     notTheApi: {
       message: (p) => `${p.host} 返回了 ${p.status}，但响应不是 LiteLLM 代理的 API。`,
+      page: (p) => `${p.host} 返回了 200 和 ${p.contentType}：这不是代理的 API。`,
+      notJson: (p) => `${p.host} 发来的事件流不是 JSON（开头是：${p.start}）：这不是代理的 API。`,
       hint: '请检查地址：它可能指向了一个 Web 服务器而不是代理（端口对吗？）。',
     },
     unsupportedParam: {
@@ -335,7 +337,7 @@ export const zhCN: Messages = {
     droppedV1: '已去掉末尾的 /v1（应用会在需要时自动加上）',
     droppedSlash: '已去掉末尾的 /',
     proxyFormat: (p) => `OPENWORK_PROXY_FORMAT 只能是 auto、openai 或 anthropic（当前为 "${p.value}"）`,
-    timeout: (p) => `OPENWORK_TIMEOUT_MS 必须是整数毫秒数（当前为 "${p.value}"）`,
+    timeout: (p) => `OPENWORK_TIMEOUT_MS 必须是 1 到 2147483647 之间的整数毫秒数（当前为 "${p.value}"），现使用 60000`,
     missingKey: "'=' 前面缺少变量名",
     noEquals: "这一行没有 '='（应为 KEY=VALUE 格式）",
     invalidKey: (p) => `变量名 "${p.key}" 无效（只能包含字母、数字和 _ . -）`,
@@ -351,7 +353,7 @@ export const zhCN: Messages = {
     secretChars: (p) => `${p.key} 含有无法放进 HTTP 请求头的字符（非 ASCII 或控制字符，例如输入法打出的全角字符）`,
     trimmed: '已去掉值两侧的空格和引号',
     choice: (p) => `${p.key} 只能是 ${p.choices} 之一`,
-    number: (p) => `${p.key} 必须是整数毫秒数，例如 60000`,
+    number: (p) => `${p.key} 必须是 1 到 2147483647 之间的整数毫秒数，例如 60000`,
     droppedSeparators: '已去掉数字分隔符',
     underSecond: (p) => `${p.ms} 毫秒不到一秒`,
     notesJoin: '；',

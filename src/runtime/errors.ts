@@ -96,6 +96,14 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   const name = typeof e.name === 'string' ? e.name : '';
   const status = typeof e.status === 'number' ? e.status : undefined;
 
+  // A 200 of the wrong kind (providers/common.ts): a web page, or an event stream that is not JSON.
+  if (name === 'WrongAnswer' || name === 'NotJsonStream') {
+    const start = oneLine(scrub(typeof e.start === 'string' ? e.start : '')).slice(0, 80);
+    const contentType = oneLine(typeof e.contentType === 'string' ? e.contentType : '').slice(0, 60);
+    const said = (m: Messages): string =>
+      name === 'WrongAnswer' ? m.errors.notTheApi.page({ host: host(m), contentType }) : m.errors.notTheApi.notJson({ host: host(m), start: JSON.stringify(start) });
+    return make('blocked', (m) => ({ message: said(m), hint: m.errors.notTheApi.hint }), name === 'WrongAnswer' && start ? { detail: start, status: 200 } : { status: 200 });
+  }
   if (name === 'TimeoutError' || e.kind === 'timeout') {
     return make('timeout', (m) => ({ message: m.errors.timeout.message({ host: host(m), timeoutMs: ctx.timeoutMs }), hint: m.errors.timeout.hint }));
   }

@@ -97,6 +97,21 @@ describe('SettingsScreen', () => {
     expect(envText()).toContain('ANTHROPIC_BASE_URL=http://127.0.0.1:4000\n');
   });
 
+  it('OPENWORK_TIMEOUT_MS above 2147483647 or not a number is refused as you type, and Save with it', async () => {
+    home.writeEnv(SEED);
+    const s = mount();
+    await s.see('ANTHROPIC_BASE_URL');
+    await s.press(...Array.from({ length: 6 }, () => keys.down));
+    await waitFor(() => row(s.frame(), 'OPENWORK_TIMEOUT_MS').startsWith('›'), 'the timeout row focused');
+    await s.press(keys.enter, keys.ctrlU, '99999999999');
+    await s.see('✖ OPENWORK_TIMEOUT_MS must be a whole number of milliseconds from 1 to');
+    await s.press(keys.enter, ctrl('s'));
+    await s.see('— not saved');
+    await s.press(keys.enter, keys.ctrlU, 'abc');
+    await s.see('✖ OPENWORK_TIMEOUT_MS must be a whole number of milliseconds from 1 to');
+    expect(envText()).toBe(SEED);
+  });
+
   it('a pasted value with a line break or a tab inside is refused, not joined into another value (nothing saved)', async () => {
     home.writeEnv(SEED);
     const s = mount();

@@ -61,6 +61,9 @@ const TABLE: [ConfigKey, string, FieldCheck | ReturnType<typeof bad>][] = [
   ['OPENWORK_TIMEOUT_MS', '-5', bad(/whole number/)],
   ['OPENWORK_TIMEOUT_MS', '0', bad(/whole number/)],
   ['OPENWORK_TIMEOUT_MS', '1.5', bad(/whole number/)],
+  // Node's timers cannot wait longer: every request would time out at once.
+  ['OPENWORK_TIMEOUT_MS', '2147483648', bad(/from 1 to 2147483647/)],
+  ['OPENWORK_TIMEOUT_MS', '2147483647', ok('2147483647')],
   // empty (after trimming) removes the key, for every field
   ['ANTHROPIC_BASE_URL', '', ok('')],
   ['ANTHROPIC_API_KEY', '   ', ok('')],

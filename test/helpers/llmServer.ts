@@ -15,7 +15,9 @@ export type Fault =
   | 'refuse-param' // chat: LiteLLM's 500 for a parameter the provider lacks, naming one the client never sent (a proxy that refuses more than the client can leave out)
   | 'endless' // a streamed reply that never ends (the model's reply, over and over) until the client hangs up
   | 'gzip-bomb-500' // a 500 whose gzip body is ~4 MB on the wire and 4 GiB inflated (made as it is sent)
-  | 'huge-headers'; // a 200 with 64 KB of response headers (past any client's limit)
+  | 'huge-headers' // a 200 with 64 KB of response headers (past any client's limit)
+  | 'portal-200' // every request, health included, gets a 200 HTML login page (a captive portal, a web server on the port)
+  | 'sse-not-json'; // a chat request gets a 200 event stream whose data lines are not JSON (with an escape sequence in them)
 export interface ServerOptions {
   flavor?: 'litellm' | 'anthropic' | 'plain';
   masterKey?: string;
@@ -80,6 +82,9 @@ const KNOWN_MODEL_IDS: Record<string, string> = {
 const readiness = (version: string) => `{"status":"healthy","db":"Not connected","cache":null,"litellm_version":${JSON.stringify(version)},"success_callbacks":["<bound method SlackAlerting.response_taking_too_long_callback of <litellm.integrations.slack_alerting.SlackAlerting object at 0x7ff0126fb6d0>>","<litellm.proxy.hooks.parallel_request_limiter._PROXY_MaxParallelRequestsHandler object at 0x7ff0126fb5d0>","<litellm.proxy.hooks.max_budget_limiter._PROXY_MaxBudgetLimiter object at 0x7ff0126fb690>","<litellm.proxy.hooks.cache_control_check._PROXY_CacheControlCheck object at 0x7ff0141bec90>","<litellm._service_logger.ServiceLogging object at 0x7ff012604410>"]}`;
 const NGINX_403 = '<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>nginx</center></body></html>';
 const NGINX_404 = '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>';
+const PORTAL_HTML = '<!DOCTYPE html>\n<html><head><title>Wi-Fi login</title></head><body><form action="/login"><input name="user"></form></body></html>\n';
+/** The data lines of 'sse-not-json': text, not JSON; the escape sequence must never reach a terminal. */
+export const NOT_JSON_EVENTS = 'data: Bad gateway \x1b]0;pwned\x07 upstream said no\n\n';
 const RATE_LIMIT_HEADERS: Hdrs = { 'retry-after': '7', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '7s' };
 
 /** Python's json.dumps() defaults: `", "` / `": "` separators and ensure_ascii (non-ASCII as \uXXXX). */
@@ -441,6 +446,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       // 'hang' hangs everything, health endpoints included: a wedged process answers nothing. Every
       // other fault leaves /health/* healthy (the proxy is up; only the API calls fail).
       if (fault === 'hang') return;
+      if (fault === 'portal-200') return send(res, 200, PORTAL_HTML, 'text/html; charset=utf-8', { server: 'nginx' });
+      if (fault === 'sse-not-json' && req.method === 'POST') return send(res, 200, NOT_JSON_EVENTS, 'text/event-stream', extra());
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       // 'plain' is not an LLM API at all: every path is a 404 page, and only 'hang' applies.
       if (options.flavor === 'plain') return send(res, 404, NGINX_404, 'text/html', { server: 'nginx' });

@@ -31,6 +31,7 @@ const VALUES: Record<string, unknown> = {
   version: '9.8.7',
   model: 'claude-sample-9',
   date: '2031-02-03',
+  start: 'SAMPLE-START',
   name: 'claude-named-3',
   n: 7,
   host: 'proxy.sample:4010',

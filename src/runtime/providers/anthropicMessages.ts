@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, rateLimitHeaders, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, notJsonStream, rateLimitHeaders, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -43,6 +43,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
             { signal: local.signal },
           )
           .withResponse();
+        const body = await expectEventStream(response);
         const requestId = response.headers.get('request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}) };
@@ -51,24 +52,32 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
         let outputTokens: number | undefined;
         let stop: StopReason | undefined;
         let finished = false;
-        for await (const ev of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
-          switch (ev.type) {
-            case 'message_start':
-              inputTokens = ev.message.usage?.input_tokens;
-              break;
-            case 'content_block_delta':
-              if (ev.delta.type === 'text_delta' && ev.delta.text) yield { type: 'text', text: ev.delta.text };
-              break;
-            case 'message_delta':
-              if (ev.delta.stop_reason) stop = STOP[ev.delta.stop_reason] ?? 'other';
-              if (ev.usage?.output_tokens !== undefined) outputTokens = ev.usage.output_tokens;
-              break;
-            case 'message_stop':
-              finished = true;
-              break;
+        let events = 0;
+        try {
+          for await (const ev of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
+            events++;
+            switch (ev.type) {
+              case 'message_start':
+                inputTokens = ev.message.usage?.input_tokens;
+                break;
+              case 'content_block_delta':
+                if (ev.delta.type === 'text_delta' && ev.delta.text) yield { type: 'text', text: ev.delta.text };
+                break;
+              case 'message_delta':
+                if (ev.delta.stop_reason) stop = STOP[ev.delta.stop_reason] ?? 'other';
+                if (ev.usage?.output_tokens !== undefined) outputTokens = ev.usage.output_tokens;
+                break;
+              case 'message_stop':
+                finished = true;
+                break;
+            }
           }
+        } catch (err) {
+          throw await notJsonStream(err, body);
         }
         if (signal.aborted) return yield { type: 'done', stopReason: 'aborted' };
+        // The SDK skips what is not an Anthropic event: a stream with none at all was not one.
+        if (!events) throw await notJsonStream(new SyntaxError('no Anthropic event in the stream'), body);
         if (!finished) throw new StreamError('stream_cut', 'stream ended before message_stop');
         yield { type: 'usage', inputTokens, outputTokens, ...(cost !== undefined ? { cost } : {}) };
         yield { type: 'done', stopReason: stop ?? 'end' };

@@ -159,3 +159,63 @@ export function responseCost(headers: Headers): number | undefined {
   const v = headers.get('x-litellm-response-cost');
   return v && Number.isFinite(Number(v)) ? Number(v) : undefined;
 }
+
+/** The first bytes of a body (at most `max`), then the rest is cancelled: a page can be any size. */
+async function firstBytes(response: Response, max = 512): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  try {
+    while (n < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      n += value.length;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const all = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return new TextDecoder().decode(all.subarray(0, max));
+}
+
+/**
+ * A streamed request answered 200 with something that is not an event stream (an HTML page: a
+ * captive portal, a web server on that port): thrown before any event, as a `WrongAnswer` error
+ * that classifyError words as "not the proxy's API". JSON is left to the SDK (its own errors).
+ */
+export async function expectEventStream(response: Response): Promise<{ start(): Promise<string> }> {
+  const type = response.headers.get('content-type') ?? '';
+  if (/event-stream|json/i.test(type)) {
+    // The stream's first bytes, read from a copy (then let go), to quote if its events are not JSON.
+    let peek: Promise<string> | undefined;
+    try {
+      peek = firstBytes(response.clone());
+    } catch {
+      peek = undefined;
+    }
+    peek?.catch(() => {});
+    return { start: async () => (peek ? await peek.catch(() => '') : '') };
+  }
+  const start = await firstBytes(response);
+  throw Object.assign(new Error(`a streamed request got ${type || 'no content-type'}`), { name: 'WrongAnswer', status: response.status, headers: response.headers, contentType: type || 'no content-type', start });
+}
+
+/**
+ * An event whose data the SDK could not parse as JSON: a `NotJsonStream` error carrying the start of
+ * the stream (`stream`: from expectEventStream), for classifyError. Anything else is returned as it is.
+ */
+export async function notJsonStream(err: unknown, stream: { start(): Promise<string> } | undefined): Promise<unknown> {
+  if (!(err instanceof SyntaxError)) return err;
+  const text = (await stream?.start()) ?? '';
+  // The first data line's text, else the start of the body, else what V8 quoted of it.
+  const data = /^data:[ \t]?(.*)$/m.exec(text)?.[1] ?? (text || /"([\s\S]*)" is not valid JSON/.exec(err.message)?.[1] || err.message);
+  // status: the answer was a 200 (the service then classifies it rather than calling it a cut stream).
+  return Object.assign(new Error('an event of the stream is not JSON'), { name: 'NotJsonStream', status: 200, start: data });
+}
