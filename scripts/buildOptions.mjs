@@ -282,8 +282,10 @@ function baseOptions() {
     // Some bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // react-devtools-core: optional peer of ink's devtools integration; never used.
-    // better-sqlite3: a native module (its .node file is found from node_modules at run time).
-    external: ['react-devtools-core', 'better-sqlite3'],
+    // better-sqlite3: its JavaScript is bundled (ten small files took longer to load than the
+    // database to open); its native addon is loaded from node_modules by history/open.ts, so the
+    // `bindings` finder it would use otherwise is never loaded.
+    external: ['react-devtools-core', 'bindings'],
     plugins: [patchDependencies, reactFacade],
   };
 }

@@ -4,7 +4,9 @@
 import { lazy, Suspense, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { Box } from 'ink';
 import type { Runtime } from './runtime/types.js';
-import { LiveReply, layoutLive } from './components/LiveReply.js';
+import { LiveReply, layoutLive, layoutText } from './components/LiveReply.js';
+import { previewOf } from './state/chat.js';
+import type { OpenedSession } from './state/resume.js';
 import { Prompt } from './components/Prompt.js';
 import { StatusBar } from './components/StatusBar.js';
 import { Transcript } from './components/Transcript.js';
@@ -55,6 +57,8 @@ export interface AppProps {
   recorder?: SessionRecorder;
   /** --continue / --resume [ID]: the session to bring back once the database is open. */
   resume?: ResumeRequest;
+  /** Or that session, read before the first frame (it is in that frame). */
+  resumed?: OpenedSession;
   /** "Save conversations" was switched in the settings (the caller keeps it). */
   onHistoryChange?(on: boolean): void;
   /** The system prompt to start with (--system, --system-file, --role) and the role's name. */
@@ -94,7 +98,7 @@ function ChatApp(props: ChatAppProps) {
   const choice = useModelChoice({ initial: initialModel, recent: recentModels ?? [], ...(onModelChange ? { onModelChange } : {}), runtime, ...(savedModels ? { savedFor: savedModels } : {}) });
   const model = choice.model;
   const [screen, setScreen] = useScreen(firstRun);
-  const core = useChatCore({ runtime, rt, version, firstRun, system: props.system, role: props.role, recorder: props.recorder, env });
+  const core = useChatCore({ runtime, rt, version, firstRun, system: props.system, role: props.role, recorder: props.recorder, env, resumed: props.resumed });
   const { chat, controls } = core;
   const [promptHeight, setPromptHeight] = useState(2);
   const prefs = usePrefs({ runtime, m, env, recorder: props.recorder, langChoice: props.langChoice, setLang, onLangChange: props.onLangChange, onHistoryChange: props.onHistoryChange, showFlash: core.showFlash });
@@ -114,7 +118,12 @@ function ChatApp(props: ChatAppProps) {
 
   const pickerRows = screen === 'models' || screen === 'resume' || screen === 'roles' ? pickerHeight(rows - promptHeight) : 0;
   const liveMaxRows = rows - promptHeight - pickerRows - STATUS_ROWS - 1;
-  const liveLayout = useMemo(() => layoutLive(chat.live, columns, liveMaxRows, color), [chat.live, columns, liveMaxRows, color]);
+  // While a resumed session prints, its last reply shows where a streaming one would.
+  const preview = chat.live ? undefined : previewOf(chat);
+  const liveLayout = useMemo(
+    () => (preview ? layoutText(preview.text, preview.label, columns, liveMaxRows, color) : layoutLive(chat.live, columns, liveMaxRows, color)),
+    [chat.live, preview, columns, liveMaxRows, color],
+  );
   const busy = chat.live !== undefined;
 
   return (
@@ -122,7 +131,7 @@ function ChatApp(props: ChatAppProps) {
       <Transcript items={chat.items} epoch={chat.epoch} columns={columns} color={color} />
       {!core.exiting && screen !== 'settings' && (
         <>
-          <LiveReply layout={liveLayout} model={chat.live?.model ?? model} color={color} />
+          <LiveReply layout={liveLayout} model={chat.live?.model ?? preview?.model ?? model} color={color} />
           {screen === 'models' && (
             <KeyScopeProvider scope="models">
               <Suspense fallback={null}>

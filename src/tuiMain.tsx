@@ -14,7 +14,7 @@ import { SessionRecorder } from './history/recorder.js';
 import { historyOffByEnv } from './history/problem.js';
 import { savedHistory } from './settings/prefsFile.js';
 import { connectionLabel } from './i18n/connection.js';
-import type { ResumeRequest } from './state/useSessions.js';
+import { sessionAtStart, type ResumeRequest } from './state/useSessions.js';
 import type { Command } from './args.js';
 
 /** --continue / --resume [ID] → what the chat brings back once the database is open. */
@@ -43,6 +43,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  // -c / --resume ID read the session before the first frame (below): the file with the database
+  // code and the Markdown renderer is read from disk meanwhile.
+  if (args.command.kind === 'tui' && (args.command.continue || typeof args.command.resume === 'number')) void import('./screens.js').catch(() => {});
   const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang);
   // --system, --system-file, --role: read only when given (nothing is loaded for them otherwise).
   let start: { system?: string; role?: string; model?: string } = {};
@@ -87,6 +90,12 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   if (historyOff || savedHistory(paths.home) === false) recorder.setEnabled(false);
   recorder.setSystem(start.system, start.role); // a new session starts with --system/--role
   const resume = resumeRequest(args.command);
+  // -c / --resume ID: the first usable frame is that session, so it is read before the first frame
+  // (database, Markdown renderer, its messages) and the first frame shows it. A fresh start (and the
+  // picker) opens the database after its first frame.
+  const resumed = resume && resume.kind !== 'pick' && !historyOff ? await sessionAtStart(recorder, resume, process.cwd(), start) : undefined;
+  // The session's system prompt and role come back with it, unless this run was started with its own.
+  const system = resumed && !(start.system || start.role) ? { system: resumed.system, role: resumed.role } : start;
   try {
     const config = runtime.getState().config;
     const saved = savedModels(paths.home, connectionKey(config));
@@ -94,8 +103,8 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
       {
         runtime,
         model: args.model ?? start.model ?? saved.selected ?? defaultModel(),
-        ...(start.system ? { system: start.system } : {}),
-        ...(start.role ? { role: start.role } : {}),
+        ...(system.system ? { system: system.system } : {}),
+        ...(system.role ? { role: system.role } : {}),
         version: VERSION,
         color: env.NO_COLOR === undefined || env.NO_COLOR === '',
         firstRun: !config.fileExists && !config.credential,
@@ -119,7 +128,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
         },
         onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
         recorder,
-        ...(resume ? { resume } : {}),
+        ...(resumed ? { resumed } : resume ? { resume } : {}),
         onHistoryChange: (on) => void prefs().then((p) => p.setHistory(on)),
       },
       () => {

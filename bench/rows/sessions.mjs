@@ -86,7 +86,7 @@ async function resumeRow(h, server, runs) {
     op: '<=',
     target: 1.5,
     kind: 'ratio',
-    note: `its last reply on screen and "ready"; the last 40 messages are printed, all 1,000 sent as context; baseline = a fresh launch to "ready"; ${runs} back-to-back pairs`,
+    note: `its last reply on screen and "ready" (the last 40 messages print after it, all 1,000 are sent as context); baseline = a fresh launch to "ready"; ${runs} back-to-back pairs`,
   };
 }
 

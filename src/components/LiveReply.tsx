@@ -29,8 +29,15 @@ export const NO_LIVE: LiveLayout = { label: false, lines: [], hidden: 0, height:
 export function layoutLive(live: Live | undefined, columns: number, maxRows: number, color: boolean): LiveLayout {
   if (!live) return NO_LIVE;
   if (live.plain) return layoutPlain(live.plain, columns, maxRows);
-  const label = !live.committed;
-  const rows = live.text.trim() === '' ? [] : liveRows(replyParts(live.text, columns, color), columns, color);
+  return layoutText(live.text, !live.committed, columns, maxRows, color);
+}
+
+/**
+ * Reply text (Markdown) laid out like the streaming tail: its last rows that fit in `maxRows`. Also
+ * shows the end of a resumed session while its transcript prints (state/chat.ts `previewOf`).
+ */
+export function layoutText(text: string, label: boolean, columns: number, maxRows: number, color: boolean): LiveLayout {
+  const rows = text.trim() === '' ? [] : liveRows(replyParts(text, columns, color), columns, color);
   const chrome = 1 + (label ? 1 : 0); // top margin + label
   if (!label && rows.length === 0) return NO_LIVE;
   const { lines, hidden } = tailLines(rows, Math.max(1, maxRows - chrome));

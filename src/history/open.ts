@@ -1,9 +1,11 @@
-// Opens $OPENWORK_HOME/sessions.db. better-sqlite3 (a native module) is loaded here, on first use,
-// never at start-up. Every way this can fail is an answer ({ ok: false }), not a throw: the chat goes
-// on without history and says why. The file is never deleted, replaced or downgraded.
+// Opens $OPENWORK_HOME/sessions.db. better-sqlite3's native addon is loaded here, on first use, never
+// at start-up (its JavaScript is bundled into the file that holds this one, loaded after the first
+// frame). Every way this can fail is an answer ({ ok: false }), not a throw: the chat goes on without
+// history and says why. The file is never deleted, replaced or downgraded.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { classify, type HistoryProblem } from './problem.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SessionStore } from './store.js';
@@ -18,11 +20,14 @@ export { SCHEMA_VERSION } from './schema.js';
 
 export type HistoryOpen = { ok: true; store: SessionStore; path: string } | { ok: false; problem: HistoryProblem; path: string };
 
-type DatabaseCtor = typeof BetterSqlite3;
-let ctor: Promise<DatabaseCtor> | undefined;
-/** The native module, loaded once. */
-function loadDriver(): Promise<DatabaseCtor> {
-  return (ctor ??= import('better-sqlite3').then((m) => (m as unknown as { default: DatabaseCtor }).default ?? (m as unknown as DatabaseCtor)));
+let addon: object | undefined;
+/**
+ * The compiled addon, loaded once and handed to better-sqlite3: its own finder (`bindings`) tries a
+ * dozen paths, and cannot look from a bundle.
+ */
+function loadAddon(): object {
+  const req = createRequire(import.meta.url);
+  return (addon ??= req(join(dirname(req.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')) as object);
 }
 
 export interface OpenOptions {
@@ -31,19 +36,19 @@ export interface OpenOptions {
 
 export async function openHistory(opts: OpenOptions): Promise<HistoryOpen> {
   const path = join(opts.home, DB_FILE);
-  let Database: DatabaseCtor;
+  let nativeBinding: object;
   try {
-    Database = await loadDriver();
+    nativeBinding = loadAddon();
   } catch (err) {
     return { ok: false, problem: { kind: 'unavailable', detail: err instanceof Error ? err.message : String(err) }, path };
   }
-  let db: BetterSqlite3.Database | undefined;
+  let db: Database.Database | undefined;
   try {
     mkdirSync(opts.home, { recursive: true, mode: 0o700 });
     // Created here with mode 0600 so SQLite never makes it with the umask's; its -wal and -shm files
     // take the same mode. An existing file is opened as it is ('a' neither truncates nor writes).
     closeSync(openSync(path, 'a', 0o600));
-    db = new Database(path);
+    db = new Database(path, { nativeBinding: nativeBinding as unknown as string }); // an addon object is accepted too (its types say string)
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Reading the version reads the header: a file that is not a database fails here.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -68,7 +73,7 @@ export async function openHistory(opts: OpenOptions): Promise<HistoryOpen> {
 }
 
 /** Runs the missing migrations, each in its own write transaction (a second instance waits, then sees them done). */
-function migrate(db: BetterSqlite3.Database): void {
+function migrate(db: Database.Database): void {
   for (;;) {
     const step = db
       .transaction(() => {

@@ -215,6 +215,16 @@ export class SessionStore {
     return this.st(`SELECT ${MESSAGE} FROM messages WHERE session_id = ? ORDER BY id`).all(sessionId) as StoredMessage[];
   }
 
+  /**
+   * A session to continue, in two narrow reads: every message's role and text (the conversation sent
+   * with the next prompt) and the last `last` messages whole (what the transcript shows).
+   */
+  continuation(sessionId: number, last: number): { all: Pick<StoredMessage, 'role' | 'text'>[]; tail: StoredMessage[] } {
+    const all = this.st('SELECT role, text FROM messages WHERE session_id = ? ORDER BY id').all(sessionId) as Pick<StoredMessage, 'role' | 'text'>[];
+    const tail = (this.st(`SELECT ${MESSAGE} FROM messages WHERE session_id = ? ORDER BY id DESC LIMIT ?`).all(sessionId, last) as StoredMessage[]).reverse();
+    return { all, tail };
+  }
+
   rename(id: number, title: string, now: number): boolean {
     return this.st('UPDATE sessions SET title = ?, updated = ? WHERE id = ?').run(title, now, id).changes > 0;
   }

@@ -98,6 +98,13 @@ export interface SentPrompt {
 
 export interface ChatState {
   readonly items: readonly TranscriptItem[];
+  /**
+   * A resumed session's items not printed yet, oldest first. They go to `items` a screenful at a
+   * time ('print'), so the first frame after a resume renders only the end of the session (its last
+   * reply, in the live region: `previewOf`) instead of the whole transcript; anything else added to
+   * the transcript prints them all first, so the order never changes.
+   */
+  readonly backlog: readonly TranscriptItem[];
   readonly live: LiveReply | undefined;
   readonly conversation: readonly ChatMessage[];
   readonly last: LastReply | undefined;
@@ -131,11 +138,15 @@ export type ChatAction =
   | { type: 'clear' }
   | { type: 'refresh' }
   /** A saved session brought back (--continue, /resume): its items shown, its conversation continued. */
-  | { type: 'load'; items: readonly NewItem[]; conversation: readonly ChatMessage[] }
+  | { type: 'load'; items: readonly NewItem[]; conversation: readonly ChatMessage[]; notes?: readonly NewItem[] }
+  /** The next `count` items of the backlog go to the transcript. */
+  | { type: 'print'; count: number }
   | { type: 'system'; system: string | undefined; role: string | undefined };
 
 export interface InitialChat {
   version: string;
+  /** A session read before the first frame (--continue, --resume ID): it is in that frame. */
+  resumed?: { notes: readonly NewItem[]; items: readonly NewItem[]; conversation: readonly ChatMessage[] };
   firstRun?: boolean;
   envPath?: string;
   system?: string;
@@ -145,15 +156,38 @@ export interface InitialChat {
 export function initialChatState(init: InitialChat): ChatState {
   const items: TranscriptItem[] = [{ kind: 'banner', id: 0, version: init.version }];
   if (init.firstRun) items.push({ kind: 'welcome', id: 1, envPath: init.envPath });
-  return { items, live: undefined, conversation: [], last: undefined, nextId: items.length, epoch: 0, system: init.system, role: init.role };
+  const s: ChatState = { items, backlog: [], live: undefined, conversation: [], last: undefined, nextId: items.length, epoch: 0, system: init.system, role: init.role };
+  return init.resumed ? chatReducer(s, { type: 'load', ...init.resumed }) : s;
 }
 
 export type NewItem = TranscriptItem extends infer T ? (T extends TranscriptItem ? Omit<T, 'id'> : never) : never;
 
-function push(s: ChatState, ...add: NewItem[]): Pick<ChatState, 'items' | 'nextId'> {
+/** Adds items to the transcript, after whatever of a resumed session is still waiting to print. */
+function push(s: ChatState, ...add: NewItem[]): Pick<ChatState, 'items' | 'nextId' | 'backlog'> {
   let id = s.nextId;
-  const items = [...s.items, ...add.map((a) => ({ ...a, id: id++ }) as TranscriptItem)];
-  return { items, nextId: id };
+  const items = [...s.items, ...s.backlog, ...add.map((a) => ({ ...a, id: id++ }) as TranscriptItem)];
+  return { items, nextId: id, backlog: [] };
+}
+
+/** Characters of a resumed session printed per step: about a screenful, a few milliseconds to render. */
+export const PRINT_STEP_CHARS = 4000;
+
+/** How many backlog items the next 'print' takes: whole items up to about `budget` characters (at least one). */
+export function printCount(backlog: readonly TranscriptItem[], budget = PRINT_STEP_CHARS): number {
+  let n = 0;
+  let chars = 0;
+  for (const item of backlog) {
+    n++;
+    chars += item.kind === 'user' || item.kind === 'assistant' ? item.text.length : 80;
+    if (chars >= budget) break;
+  }
+  return Math.max(1, n);
+}
+
+/** The last item of the backlog when it is a reply: shown in the live region until it is printed. */
+export function previewOf(s: Pick<ChatState, 'backlog'>): Extract<TranscriptItem, { kind: 'assistant' }> | undefined {
+  const last = s.backlog.at(-1);
+  return last?.kind === 'assistant' ? last : undefined;
 }
 
 /** The last `lines` lines of a plain tail (all of it when it has fewer). */
@@ -240,13 +274,22 @@ export function chatReducer(s: ChatState, a: ChatAction): ChatState {
     case 'doctor':
       return { ...s, ...push(s, { kind: 'doctor', lines: a.lines, summary: a.summary, ok: a.ok }) };
     case 'clear':
-      return { ...s, items: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1, lastPrompt: undefined };
+      return { ...s, items: [], backlog: [], live: undefined, conversation: [], last: undefined, epoch: s.epoch + 1, lastPrompt: undefined };
     case 'refresh':
       return { ...s, epoch: s.epoch + 1 };
     case 'load': {
       const prompt = a.conversation.filter((c) => c.role === 'user').at(-1);
       const lastPrompt = prompt ? { text: prompt.content, content: prompt.content, ...(prompt.images ? { images: prompt.images } : {}) } : undefined;
-      return { ...s, ...push(s, ...a.items), live: undefined, conversation: [...a.conversation], last: undefined, lastPrompt };
+      // Its notes (which session, what is not shown) print at once, its messages in steps.
+      const { items, nextId } = push(s, ...(a.notes ?? []));
+      let id = nextId;
+      const backlog = a.items.map((i) => ({ ...i, id: id++ }) as TranscriptItem);
+      return { ...s, items, backlog, nextId: id, live: undefined, conversation: [...a.conversation], last: undefined, lastPrompt };
+    }
+    case 'print': {
+      if (s.backlog.length === 0) return s;
+      const n = Math.max(1, a.count);
+      return { ...s, items: [...s.items, ...s.backlog.slice(0, n)], backlog: s.backlog.slice(n) };
     }
     case 'system':
       return { ...s, system: a.system?.trim() ? a.system : undefined, role: a.role };

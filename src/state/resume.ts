@@ -31,7 +31,7 @@ export interface ResumedChat {
  * nothing came back for is dropped there too); a partial reply (interrupted, or saved while it
  * streamed when the app was killed) counts, as it would have in that chat.
  */
-export function conversationOf(messages: readonly SavedMessage[]): ChatMessage[] {
+export function conversationOf(messages: readonly Pick<SavedMessage, 'role' | 'text'>[]): ChatMessage[] {
   const out: ChatMessage[] = [];
   let prompt: string | undefined;
   for (const m of messages) {
@@ -45,7 +45,11 @@ export function conversationOf(messages: readonly SavedMessage[]): ChatMessage[]
 }
 
 export function resumeChat(messages: readonly SavedMessage[], showLast = SHOW_LAST): ResumedChat {
-  const shown = messages.slice(Math.max(0, messages.length - showLast));
+  return resumeParts(messages, messages.slice(Math.max(0, messages.length - showLast)));
+}
+
+/** `all` the session's messages (role and text are enough), `shown` its last ones, whole. */
+function resumeParts(all: readonly Pick<SavedMessage, 'role' | 'text'>[], shown: readonly SavedMessage[]): ResumedChat {
   const items: NewItem[] = [];
   for (const m of shown) {
     if (m.role === 'user') {
@@ -69,5 +73,32 @@ export function resumeChat(messages: readonly SavedMessage[], showLast = SHOW_LA
     }
     items.push({ kind: 'assistant', model: m.model ?? '', text: m.text, label: true, ...(status ? { status } : {}) });
   }
-  return { items, hidden: messages.length - shown.length, conversation: conversationOf(messages) };
+  return { items, hidden: all.length - shown.length, conversation: conversationOf(all) };
+}
+
+/**
+ * A saved session as the chat opens it: a note saying which (and what is not shown), its items, its
+ * conversation. `all` is every message (role and text: store.continuation), `shown` the last SHOW_LAST whole.
+ */
+export interface OpenedSession {
+  id: number;
+  /** Its system prompt and role, when they come back with it (sessionAtStart). */
+  system?: string | undefined;
+  role?: string | undefined;
+  notes: NewItem[];
+  items: NewItem[];
+  conversation: ChatMessage[];
+}
+
+export function openedSession(
+  session: { id: number; title: string },
+  all: readonly Pick<SavedMessage, 'role' | 'text'>[],
+  shown: readonly SavedMessage[],
+): OpenedSession {
+  const { id, title } = session;
+  const r = resumeParts(all, shown);
+  const n = all.length;
+  const notes: NewItem[] = [{ kind: 'info', tone: 'info', text: (m) => m.history.resumed({ id, title, n }) }];
+  if (r.hidden > 0) notes.push({ kind: 'info', tone: 'info', text: (m) => m.history.hiddenEarlier({ n: r.hidden, id }) });
+  return { id, notes, items: r.items, conversation: r.conversation };
 }

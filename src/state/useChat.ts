@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatRequest, ImageInput, Runtime } from '../runtime/types.js';
 import { unexpectedError } from '../runtime/errors.js';
 import { loadMarkdown, markdown } from '../render/lazyMarkdown.js';
-import { chatReducer, initialChatState, type ChatAction, type ChatState, type InitialChat } from './chat.js';
+import { chatReducer, initialChatState, printCount, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 import { openReplyFile, type ReplyFile } from '../runtime/replyFile.js';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -222,6 +222,13 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
   }, [recorder]);
 
   useEffect(() => cancel, [cancel]);
+
+  // A resumed session prints a step at a time, each after the frame before it and any keys typed.
+  useEffect(() => {
+    if (state.backlog.length === 0) return;
+    const t = setImmediate(() => dispatch({ type: 'print', count: printCount(ref.current.backlog) }));
+    return () => clearImmediate(t);
+  }, [state.backlog, dispatch]);
 
   const busy = useCallback(() => turn.current !== undefined, []);
   const controls = useMemo(() => ({ send, stop, cancel, busy, dispatch }), [send, stop, cancel, busy, dispatch]);

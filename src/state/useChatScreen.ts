@@ -11,6 +11,7 @@ import type { SlashContext } from '../slash/types.js';
 import type { LazyText, Messages } from '../i18n/index.js';
 import { useChat, type ChatControls } from './useChat.js';
 import type { ChatState } from './chat.js';
+import type { OpenedSession } from './resume.js';
 import { useCommands } from './useCommands.js';
 import { useSessions, type ResumeRequest } from './useSessions.js';
 import { useSystemPrompt, type SystemControls } from './useSystemPrompt.js';
@@ -31,6 +32,8 @@ export interface ChatCoreOptions {
   role: string | undefined;
   recorder: SessionRecorder | undefined;
   env: NodeJS.ProcessEnv;
+  /** A session read before the first frame (--continue, --resume ID). */
+  resumed?: OpenedSession | undefined;
 }
 
 export interface ChatCore {
@@ -48,8 +51,8 @@ export interface ChatCore {
   exiting: boolean;
 }
 
-export function useChatCore({ runtime, rt, version, firstRun, system, role, recorder, env }: ChatCoreOptions): ChatCore {
-  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath, system, role }, recorder);
+export function useChatCore({ runtime, rt, version, firstRun, system, role, recorder, env, resumed }: ChatCoreOptions): ChatCore {
+  const [chat, controls] = useChat(runtime, { version, firstRun, envPath: rt.config.envPath, system, role, ...(resumed ? { resumed } : {}) }, recorder);
   const [flash, showFlash] = useFlash();
   const copy = useCopy(env, showFlash);
   const chatRef = useRef(chat);

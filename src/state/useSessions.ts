@@ -10,7 +10,7 @@ import { problemText } from '../history/problem.js';
 import { exportFileName, toMarkdown } from '../history/export.js';
 import type { LazyText, Messages } from '../i18n/index.js';
 import { loadMarkdown } from '../render/lazyMarkdown.js';
-import { resumeChat } from './resume.js';
+import { openedSession, SHOW_LAST, type OpenedSession } from './resume.js';
 import type { ChatControls } from './useChat.js';
 
 export type ResumeRequest = { kind: 'continue' } | { kind: 'id'; id: number } | { kind: 'pick' };
@@ -43,6 +43,34 @@ export interface SessionsOptions {
   startSystem?: { system?: string; role?: string };
 }
 
+/**
+ * --continue / --resume ID, read before the first frame (the first usable frame is that session):
+ * the database and the Markdown renderer are loaded, the session read and continued, with its system
+ * prompt and role unless this run was started with its own (`startSystem`). Undefined when it cannot
+ * be (no session, history unavailable): the chat then says why once it is on screen.
+ */
+export async function sessionAtStart(
+  recorder: SessionRecorder,
+  req: Exclude<ResumeRequest, { kind: 'pick' }>,
+  cwd: string,
+  startSystem: { system?: string; role?: string },
+): Promise<OpenedSession | undefined> {
+  const s = await recorder.open();
+  const session = s && (req.kind === 'continue' ? s.latest(cwd) : s.session(req.id));
+  if (!s || !session) return undefined;
+  const { all, tail } = s.continuation(session.id, SHOW_LAST);
+  await loadMarkdown();
+  recorder.continueSession(session.id);
+  if (startSystem.system || startSystem.role) {
+    recorder.setSystem(startSystem.system, startSystem.role);
+    return openedSession(session, all, tail);
+  }
+  const system = session.systemPrompt ?? undefined;
+  const role = session.role ?? undefined;
+  recorder.setSystem(system, role);
+  return { ...openedSession(session, all, tail), system, role };
+}
+
 export function useSessions(o: SessionsOptions): { controls: SessionControls; prompts: readonly string[] } {
   const { recorder } = o;
   const latest = useRef(o);
@@ -59,9 +87,9 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         say((m) => m.history.notFound({ id }), 'warn');
         return;
       }
-      const saved = s.messages(id);
+      const { all, tail } = s.continuation(id, SHOW_LAST);
       await loadMarkdown(); // the replies are rendered as Markdown
-      const r = resumeChat(saved);
+      const r = openedSession(session, all, tail);
       if (!fresh) {
         chat.cancel();
         clearScreen();
@@ -77,11 +105,7 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         chat.dispatch({ type: 'system', system, role });
         recorder.setSystem(system, role);
       }
-      const title = session.title;
-      const n = saved.length;
-      say((m) => m.history.resumed({ id, title, n }));
-      if (r.hidden > 0) say((m) => m.history.hiddenEarlier({ n: r.hidden, id }));
-      chat.dispatch({ type: 'load', items: r.items, conversation: r.conversation });
+      chat.dispatch({ type: 'load', notes: r.notes, items: r.items, conversation: r.conversation });
     },
     [recorder],
   );

@@ -94,6 +94,36 @@ describe('saved conversations', { timeout: 60_000 }, () => {
     expect((await db()).messages(session!.id)).toHaveLength(6);
   });
 
+  it('-c of a long session: its last reply is in the first frame, the earlier messages then print above it, in order, each once', async () => {
+    const s = await db();
+    const id = s.createSession({ title: 'a long one', cwd: process.cwd(), now: Date.now() });
+    const filler = 'lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8);
+    for (let i = 0; i < 30; i++) {
+      const n = String(i).padStart(2, '0');
+      s.addMessage(id, { role: 'user', text: `Q${n}- a question`, now: Date.now() });
+      s.addMessage(id, { role: 'assistant', text: `A${n}- ${filler}\n\n- point one\n- point two A${n}-END`, model: 'claude-3-5-sonnet', now: Date.now() });
+    }
+    s.close();
+    store = undefined;
+
+    app = startApp(['-c', '--model', 'claude-3-5-sonnet'], { home: home.dir });
+    await app.waitFor('A29-END');
+    // The last 40 messages are shown (Q10 on): none of them was drawn before the last reply was.
+    const firstFrame = app.output().indexOf('A29-END');
+    expect(app.output().slice(0, firstFrame)).not.toMatch(/Q1\d- a question/);
+    const shown = Array.from({ length: 20 }, (_, i) => String(i + 10)).flatMap((n) => [`Q${n}- a question`, `A${n}-END`]);
+    const all = await waitUntil((): string => {
+      const text = app!.all();
+      return shown.every((m) => text.includes(m)) && /^› /m.test(app!.screen()) ? text : '';
+    }, 30_000, 'the whole session on screen');
+    const at = shown.map((m) => all.indexOf(m));
+    expect(at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!))).toBe(true);
+    for (const m of shown) expect(all.split(m).length - 1).toBe(1);
+    expect(all).not.toContain('Q09- a question');
+    expect(all).toContain('20 earlier messages not shown');
+    await app.waitFor(/key ✓ +ready/);
+  });
+
   it('Up brings back prompts from the last run; Ctrl+R searches them', async () => {
     app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
     await app.waitFor(/key ✓ +ready/);

@@ -157,6 +157,22 @@ describe('sessions and messages', () => {
     expect(s.recentPrompts(10)).toEqual(['first', 'second', 'third']);
   });
 
+  it('a session to continue: every message as role and text, the last ones whole, in order', async () => {
+    const s = await open();
+    const id = s.createSession({ title: 't', now: 1 });
+    const other = s.createSession({ title: 'o', now: 1 });
+    for (let i = 0; i < 5; i++) {
+      s.addMessage(id, { role: 'user', text: `q${i}`, now: i });
+      s.addMessage(other, { role: 'user', text: `other${i}`, now: i });
+      s.addMessage(id, { role: 'assistant', text: `a${i}`, model: 'm', status: i === 4 ? 'interrupted' : 'done', now: i });
+    }
+    const { all, tail } = s.continuation(id, 3);
+    expect(all).toEqual(Array.from({ length: 5 }, (_, i) => [{ role: 'user', text: `q${i}` }, { role: 'assistant', text: `a${i}` }]).flat());
+    expect(tail.map((m) => m.text)).toEqual(['a3', 'q4', 'a4']);
+    expect(tail[2]).toMatchObject({ status: 'interrupted', model: 'm', sessionId: id });
+    expect(s.continuation(id, 100).tail).toHaveLength(10);
+  });
+
   it('keeps the system prompt and role fields of a session', async () => {
     const s = await open();
     const id = s.createSession({ title: 't', now: 1, systemPrompt: 'be brief' });
