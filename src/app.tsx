@@ -171,6 +171,8 @@ function ChatApp(props: ChatAppProps) {
             onExit={core.quit}
             onHeight={setPromptHeight}
             savedPrompts={input.prompts}
+            material={input.material}
+            cwd={process.cwd()}
           />
         </>
       )}

@@ -7,8 +7,15 @@ import { slashMatches } from '../slash/match.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { SlashMenu, menuRows } from './SlashMenu.js';
 import { fit } from '../i18n/width.js';
+import { resolveText } from '../i18n/index.js';
 import { theme } from './theme.js';
 import { useMessages } from './I18n.js';
+import { completeMention, folderLister } from '../state/pathComplete.js';
+import type { DraftMaterial, DraftNote } from '../state/useDraftMaterial.js';
+import { safeLine } from '../render/sanitize.js';
+
+/** How long the draft rests before its @paths are read for the note (each keystroke would read them again). */
+const ESTIMATE_AFTER_MS = 150;
 
 export interface PromptProps {
   columns: number;
@@ -19,13 +26,17 @@ export interface PromptProps {
   color: boolean;
   isActive: boolean;
   placeholder: string;
-  /** Returns false to keep the text (nothing was sent). */
-  onSubmit(text: string): boolean;
+  /** Returns false to keep the text (nothing was sent); a promise when sending waits on files. */
+  onSubmit(text: string): boolean | Promise<boolean>;
   onExit(): void;
   /** Rows the prompt (with its menu) takes, reported when it changes. */
   onHeight(rows: number): void;
   /** Prompts sent in earlier runs, oldest first: Up/Down and Ctrl+R reach them too. */
   savedPrompts?: readonly string[];
+  /** `@path` mentions: the note under the draft (size, tokens). None: no note. */
+  material?: DraftMaterial;
+  /** Where Tab completes `@paths` (the folder the chat runs in). */
+  cwd?: string;
 }
 
 /**
@@ -42,12 +53,30 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
     setState(next);
   };
 
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const lister = useMemo(() => (p.cwd ? folderLister(p.cwd) : undefined), [p.cwd]);
+  const submit = (text: string): void => {
+    const sent = p.onSubmit(text);
+    if (sent === true) apply({ type: 'submit' });
+    else if (sent !== false) {
+      // Files are being read: the draft goes once they are, unless it was edited meanwhile.
+      void sent.then((ok) => {
+        if (ok && ref.current.buffer.text === text) apply({ type: 'submit' });
+      });
+    }
+  };
+
   useKeyboard((input, key, raw) => {
     for (const intent of promptIntents(input, key, raw)) {
       const text = ref.current.buffer.text;
+      if (candidates.length && intent.type !== 'complete') setCandidates([]);
       if (intent.type === 'send') {
         if (ref.current.search) apply({ type: 'acceptSearch' }); // Enter takes the match; the next Enter sends it
-        else if (text.trim() !== '' && p.onSubmit(text)) apply({ type: 'submit' });
+        else if (text.trim() !== '') submit(text);
+      } else if (intent.type === 'complete' && lister && !ref.current.search && completeMention(text, ref.current.buffer.cursor, lister)) {
+        const done = completeMention(text, ref.current.buffer.cursor, lister)!;
+        apply({ type: 'place', text: done.text, cursor: done.cursor });
+        setCandidates(done.candidates);
       } else if (intent.type === 'exitIfEmpty') {
         if (text === '') p.onExit();
         else apply({ type: 'delete' });
@@ -65,11 +94,29 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
   const m = useMessages();
   const search = state.search;
   const { text, cursor } = state.buffer;
+
+  // The note under a draft that names files: what it attaches and its size against the context window.
+  const [note, setNote] = useState<DraftNote | undefined>(undefined);
+  const { material } = p;
+  useEffect(() => {
+    if (!material?.mentions(text)) return setNote(undefined);
+    let gone = false;
+    const timer = setTimeout(() => {
+      material.estimate(text).then(
+        (n) => !gone && setNote(n),
+        () => !gone && setNote(undefined),
+      );
+    }, ESTIMATE_AFTER_MS);
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+    };
+  }, [material, text]);
   const width = promptTextWidth(p.columns);
   const layout = useMemo(() => layoutPrompt(text, cursor, width), [text, cursor, width]);
   const win = visibleWindow(layout.rows.length, layout.caret.row, Math.max(1, Math.floor(p.rows / 3)));
   const matches = useMemo(() => slashMatches(text), [text]);
-  const height = 1 + (search ? 1 : 0) + (win.end - win.start) + menuRows(matches);
+  const height = 1 + (search ? 1 : 0) + (win.end - win.start) + (note ? 1 : 0) + (candidates.length ? 1 : 0) + menuRows(matches);
   const { onHeight } = p;
   useEffect(() => onHeight(height), [onHeight, height]);
 
@@ -102,6 +149,16 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
             {row}
           </Text>
         ))
+      )}
+      {note && (
+        <Text color={note.tone === 'warn' ? t.warn : t.muted} wrap="truncate-end">
+          {fit(`  ${safeLine(resolveText(note.text, m))}`, p.columns)}
+        </Text>
+      )}
+      {candidates.length > 0 && (
+        <Text color={t.muted} wrap="truncate-end">
+          {fit(`  ${candidates.map(safeLine).join('  ')}`, p.columns)}
+        </Text>
       )}
       {matches.length > 0 && <SlashMenu matches={matches} color={p.color} />}
     </Box>

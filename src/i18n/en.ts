@@ -723,6 +723,14 @@ export const en = {
       hint: '↑↓ choose · Enter use · Esc close · /system clear removes the role',
     },
     retryNothing: 'Nothing to send again yet',
+    attachNote: (p: { list: string; tokens: string }) => `Attaches ${p.list} · ~${p.tokens} tokens`,
+    attachWindow: (p: { percent: number; window: string }) => `${p.percent}% of the ${p.window}-token context`,
+    attachOver: (p: { model: string; window: string }) => `over ${p.model}'s ${p.window}-token context: Enter asks first`,
+    entries: (p: { n: number }) => `${p.n} entr${p.n === 1 ? 'y' : 'ies'}`,
+    image: 'image',
+    overAsk: (p: { tokens: string; model: string; window: string }) =>
+      `This message is ~${p.tokens} tokens with the conversation so far, over ${p.model}'s ${p.window}-token context window: the request will likely be refused. Enter again sends it anyway.`,
+    attached: (p: { list: string; tokens: string }) => `Attached ${p.list} (~${p.tokens} tokens)`,
     args: {
       systemTwice: '--system and --system-file both set the system prompt; use one',
       roleAndSystem: '--role sets the system prompt from its file; use --role or --system, not both',

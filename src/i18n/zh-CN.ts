@@ -673,6 +673,13 @@ export const zhCN: Messages = {
       hint: '↑↓ 选择 · Enter 使用 · Esc 关闭 · /system clear 取消角色',
     },
     retryNothing: '还没有可以重发的内容',
+    attachNote: (p) => `将附加 ${p.list} · 约 ${p.tokens} token`,
+    attachWindow: (p) => `占 ${p.window} token 上下文的 ${p.percent}%`,
+    attachOver: (p) => `超出 ${p.model} 的 ${p.window} token 上下文：按 Enter 会先确认`,
+    entries: (p) => `${p.n} 项`,
+    image: '图片',
+    overAsk: (p) => `连同之前的对话，这条消息约 ${p.tokens} token，超出 ${p.model} 的 ${p.window} token 上下文窗口，请求很可能被拒绝。再按一次 Enter 仍然发送。`,
+    attached: (p) => `已附加 ${p.list}（约 ${p.tokens} token）`,
     args: {
       systemTwice: '--system 和 --system-file 都会设置系统提示词，只能用一个',
       roleAndSystem: '--role 会从角色文件设置系统提示词，不能再与 --system 同用',

@@ -6,3 +6,4 @@ export { expandMentions, composeMessage, attachedBytes, refusalText, findMention
 export { codeBlocks } from '../render/codeBlocks.js';
 export { copyWithTool, multiplexer, osc52 } from '../runtime/clipboard.js';
 export { formatSize } from './document.js';
+export { estimateTokens, formatTokens, attachmentList } from './estimate.js';

@@ -34,6 +34,8 @@ export const INITIAL_PROMPT: PromptState = { buffer: EMPTY_BUFFER, history: EMPT
 export type PromptAction =
   | { type: 'insert'; text: string }
   | { type: 'set'; text: string }
+  /** Text and caret at once (a completed @path). */
+  | { type: 'place'; text: string; cursor: number }
   /** Prompts sent in earlier runs (from the sessions database), older than this run's. */
   | { type: 'seedHistory'; entries: readonly string[] }
   | {
@@ -116,6 +118,8 @@ export function promptReducer(s: PromptState, a: PromptAction): PromptState {
       return withBuffer(s, insertText(b, a.text));
     case 'set':
       return withBuffer(s, bufferFrom(a.text));
+    case 'place':
+      return withBuffer(s, { text: a.text, cursor: Math.max(0, Math.min(a.cursor, a.text.length)) });
     case 'newline':
       return withBuffer(s, insertText(b, '\n'));
     case 'left':

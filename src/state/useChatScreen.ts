@@ -14,6 +14,7 @@ import type { ChatState } from './chat.js';
 import type { OpenedSession } from './resume.js';
 import { useCommands } from './useCommands.js';
 import { useSessions, type ResumeRequest } from './useSessions.js';
+import { useDraftMaterial, type DraftMaterial } from './useDraftMaterial.js';
 import { useSystemPrompt, type SystemControls } from './useSystemPrompt.js';
 import { useFlash, type Flash } from './useFlash.js';
 import { useCopy } from './useCopy.js';
@@ -104,8 +105,10 @@ export interface ChatInputOptions {
 }
 
 export interface ChatInput {
-  /** The prompt's Enter: a slash command, or a message to the model; false keeps the text in the prompt. */
-  onSubmit(text: string): boolean;
+  /** The prompt's Enter: a slash command, or a message to the model; false keeps the text in the prompt (a promise: files are read first). */
+  onSubmit(text: string): boolean | Promise<boolean>;
+  /** `@path` in the draft: the note under it, and the message it makes. */
+  material: DraftMaterial;
   /** Prompts of earlier sessions, for the prompt's history. */
   prompts: readonly string[];
   /** The resume picker: its search and its choice. */
@@ -180,12 +183,21 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
 
   // A send that would overflow the model's context window is held once with a warning; the same text again goes.
   const overflowWarned = useRef<string | undefined>(undefined);
+  const contextWindow = useCallback(async (name: string) => (await runtime.modelInfo?.(name))?.contextWindow, [runtime]);
+  const conversationChars = useCallback(() => chatRef.current.conversation.reduce((n, c) => n + c.content.length, chatRef.current.system?.length ?? 0), [chatRef]);
+  const material = useDraftMaterial({ cwd: process.cwd(), model: () => modelRef.current, contextWindow, conversationChars, say: sessionsSay });
   const onSubmit = useCallback(
-    (text: string): boolean => {
+    (text: string): boolean | Promise<boolean> => {
       if (runCommand(text)) return true;
-      if (controls.busy()) {
+      const stillReplying = (): false => {
         showFlash((mm) => mm.chat.stillReplying, 'warn');
         return false;
+      };
+      if (controls.busy()) return stillReplying();
+      const prompt = text.replace(/\s+$/, '');
+      if (material.mentions(prompt)) {
+        // @path: the files are read (and the size against the window checked) before anything is sent.
+        return material.prepare(prompt).then((msg) => (!msg ? false : controls.busy() ? stillReplying() : controls.send(prompt, modelRef.current, msg)));
       }
       const over = overflow?.(text);
       if (over && overflowWarned.current !== text) {
@@ -195,14 +207,14 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
         return false;
       }
       overflowWarned.current = undefined;
-      return controls.send(text.replace(/\s+$/, ''), modelRef.current);
+      return controls.send(prompt, modelRef.current);
     },
-    [runCommand, controls, showFlash, modelRef, overflow, warn],
+    [runCommand, controls, showFlash, modelRef, overflow, warn, material],
   );
 
   const onNotice = useCallback((t: LazyText) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
   const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
   useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
-  return { onSubmit, prompts: sessions.prompts, search: sessions.controls.search, resumePicked, system, rolesDir: join(home, 'roles'), rolePicked };
+  return { onSubmit, material, prompts: sessions.prompts, search: sessions.controls.search, resumePicked, system, rolesDir: join(home, 'roles'), rolePicked };
 }

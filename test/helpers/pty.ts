@@ -42,6 +42,8 @@ export interface PtyOptions {
   before?: string;
   /** A command the app runs under (e.g. `setpriv --reuid=nobody …`): the node binary and its arguments follow it. */
   wrap?: readonly string[];
+  /** The folder the app starts in (the test's own by default). */
+  cwd?: string;
 }
 
 export function startApp(args: string[], opts: PtyOptions): PtyApp {
@@ -54,6 +56,7 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     name: 'xterm-256color',
     cols,
     rows,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOME: opts.home, OPENWORK_HOME: opts.home, TERM: 'xterm-256color', CI: 'false', LANG: 'en_US.UTF-8', ...opts.env },
   });
   const titles: string[] = [];
