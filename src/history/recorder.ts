@@ -133,6 +133,7 @@ export class SessionRecorder {
   /** The next prompt starts a new session (/new, /clear); the current one stays saved. */
   newSession(): void {
     this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' });
+    this.drainLater(); // the ended reply is saved to the session it belongs to
     this.sessionId = undefined;
     this.title = undefined;
   }
@@ -140,6 +141,7 @@ export class SessionRecorder {
   /** Later messages go to this session (--continue, --resume, /resume). */
   continueSession(id: number): void {
     this.endReply({ text: this.reply?.text ?? '', status: 'interrupted' });
+    this.drainLater(); // the ended reply is saved to the session it belongs to
     this.sessionId = id;
     this.title = undefined;
   }
@@ -226,11 +228,34 @@ export class SessionRecorder {
       cost: end.cost ?? null,
     };
     const connection = this.opts.connection() ?? null;
-    this.run((s) => {
+    // After the frame that shows the end: this write re-indexes the whole reply for search (~100 ms
+    // for a long one on a loaded machine), and Esc must answer first.
+    this.runSoon((s) => {
       if (this.sessionId === undefined) return; // its prompt was never saved (history was off then)
       if (r.id === undefined) s.addMessage(this.sessionId, { role: 'assistant', connection, now, ...fields });
       else s.updateMessage(r.id, fields, now);
     });
+  }
+
+  /** Writes deferred by runSoon, in order; every write made meanwhile waits behind them. */
+  private later: ((s: SessionStore) => void)[] | undefined;
+
+  /** Runs a write on the next turn of the event loop (after the render that is due), keeping write order. */
+  private runSoon(op: (s: SessionStore) => void): void {
+    if (this.problem) return;
+    if (this.later) {
+      this.later.push(op);
+      return;
+    }
+    this.later = [op];
+    setImmediate(() => this.drainLater());
+  }
+
+  /** Runs the deferred writes now (also before the session changes and at close). */
+  private drainLater(): void {
+    const ops = this.later;
+    this.later = undefined;
+    for (const op of ops ?? []) this.run(op);
   }
 
   private saveReply(r: Reply): void {
@@ -242,7 +267,7 @@ export class SessionRecorder {
     r.savedText = r.text;
     const text = r.text;
     const connection = this.opts.connection() ?? null;
-    this.run((s) => {
+    this.runSoon((s) => {
       if (this.sessionId === undefined) return;
       if (r.id === undefined) {
         r.id = s.addMessage(this.sessionId, { role: 'assistant', text, status: 'streaming', model: r.model, callId: r.callId ?? null, connection, now });
@@ -253,7 +278,8 @@ export class SessionRecorder {
   /** Runs a write now, or once the database is open; nothing when history is unavailable. */
   private run(op: (s: SessionStore) => void): void {
     if (this.problem) return;
-    if (this.store) this.write(op);
+    if (this.later) this.later.push(op);
+    else if (this.store) this.write(op);
     else this.queue.push(op);
   }
 
@@ -272,6 +298,7 @@ export class SessionRecorder {
     if (this.problem) return;
     this.problem = problem;
     this.queue = [];
+    this.later = undefined;
     if (this.reply) clearTimeout(this.reply.timer);
     this.problemListener?.(problem, this.path);
   }
@@ -279,6 +306,7 @@ export class SessionRecorder {
   /** Saves what is pending and closes the database (the app is exiting). */
   close(): void {
     if (this.reply) this.endReply({ text: this.reply.text, status: 'interrupted' });
+    this.drainLater();
     this.store?.close();
   }
 }

@@ -29,6 +29,11 @@ afterEach(() => {
   home.cleanup();
 });
 
+/** The writes the recorder defers to the next turn of the loop (after the frame), done. */
+const written = async (): Promise<void> => {
+  if (vi.isFakeTimers()) vi.runOnlyPendingTimers();
+  else await new Promise((r) => setImmediate(r));
+};
 const rows = (s: SessionStore) => s.db.prepare('SELECT role, text, status, model, call_id AS callId, error_kind AS errorKind FROM messages ORDER BY id').all();
 
 it('a prompt sent before the database is open is saved once it opens, with the session titled by it', async () => {
@@ -47,14 +52,17 @@ it('a streaming reply is saved at least once a second, then finally with its cal
   rec.replyMeta({ model: 'm1-served', callId: 'abc-123' });
   clock += SAVE_EVERY_MS; // a second after the start: saved at once
   rec.replyText('Hel');
+  await written();
   expect(rows(s)[1]).toMatchObject({ text: 'Hel', status: 'streaming', model: 'm1-served', callId: 'abc-123' });
   clock += 200;
   rec.replyText('Hello');
   expect(rows(s)[1]).toMatchObject({ text: 'Hel' }); // not yet: saved within the second
   clock += SAVE_EVERY_MS - 200;
   vi.advanceTimersByTime(SAVE_EVERY_MS - 200);
+  await written();
   expect(rows(s)[1]).toMatchObject({ text: 'Hello', status: 'streaming' });
   rec.replyEnded({ text: 'Hello there', status: 'done', inputTokens: 3, outputTokens: 2, cost: 0.001 });
+  await written();
   expect(s.messages(s.list()[0]!.id)[1]).toMatchObject({ text: 'Hello there', status: 'done', callId: 'abc-123', inputTokens: 3, outputTokens: 2, cost: 0.001 });
 });
 
@@ -67,6 +75,7 @@ it('a reply that failed before any text is kept as failed with its error kind; a
   rec.replyStarted('m');
   rec.replyText('part');
   rec.replyEnded({ text: 'partial', status: 'interrupted' });
+  await written();
   expect(rows(s).slice(1)).toMatchObject([
     { role: 'assistant', text: '', status: 'failed', errorKind: 'rate_limit' },
     { role: 'user', text: 'two' },
@@ -126,4 +135,34 @@ it('the system prompt and role go with the session: set before the first prompt,
   expect(second).toMatchObject({ systemPrompt: 'Be brief.', role: null });
   rec.setSystem(undefined, undefined); // /system clear
   expect(s.session(second.id)).toMatchObject({ systemPrompt: null, role: null });
+});
+
+it('the end of a reply is written after the frame that shows it (Esc answers first), in order with what follows, and at close', async () => {
+  const s = (await rec.open())!;
+  rec.userSent('one', 'm');
+  rec.replyStarted('m');
+  rec.replyText('x'.repeat(300_000)); // a long reply: its save re-indexes it for search
+  rec.replyEnded({ text: 'x'.repeat(300_000), status: 'interrupted' });
+  // Nothing written in the same turn as the Esc that ended it: the chat draws "interrupted" first.
+  expect(rows(s)).toHaveLength(1);
+  // The next prompt, sent before the deferred write ran, still comes after the reply.
+  rec.userSent('two', 'm');
+  rec.replyStarted('m');
+  rec.replyEnded({ text: 'short', status: 'done' });
+  rec.newSession(); // drains: the reply belongs to the first session
+  expect(rows(s).map((r) => [(r as { role: string }).role, (r as { status: string }).status])).toEqual([
+    ['user', 'done'],
+    ['assistant', 'interrupted'],
+    ['user', 'done'],
+    ['assistant', 'done'],
+  ]);
+  expect(s.list()).toHaveLength(1);
+  rec.userSent('three', 'm');
+  rec.replyStarted('m');
+  rec.replyEnded({ text: 'last', status: 'done' });
+  rec.close(); // writes what is pending before closing
+  const again = await openHistory({ home: home.dir });
+  if (!again.ok) throw new Error('the database did not open again');
+  expect(rows(again.store).at(-1)).toMatchObject({ role: 'assistant', text: 'last', status: 'done' });
+  again.store.close();
 });
