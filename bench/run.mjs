@@ -16,6 +16,7 @@ import { scrollbackRows } from './rows/scrollback.mjs';
 import { renderRows } from './rows/render.mjs';
 import { bigReplyRows } from './rows/bigReply.mjs';
 import { sessionRows } from './rows/sessions.mjs';
+import { relayRow } from './rows/relay.mjs';
 import { printTable, judge } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -57,14 +58,15 @@ try {
   await step('launch', () => launchRow({ server: stream, home }));
   await step('headless', async () => {
     const r = await headlessRow({ server: stream, home, reply });
-    plainCpuMs = r.plainCpuMs;
+    plainCpuMs = r[0].plainCpuMs;
     return r;
   });
   await step('stream', async () => {
-    if (!plainCpuMs) plainCpuMs = (await headlessRow({ server: stream, home, reply, runs: 3 })).plainCpuMs;
+    if (!plainCpuMs) plainCpuMs = (await headlessRow({ server: stream, home, reply, runs: 3 }))[0].plainCpuMs;
     const r = await tuiStreamRows({ server: stream, home, reply, plainCpuMs, version: pkg.version });
     return r.rows;
   });
+  await step('relay', () => relayRow({ startServer }));
   await step('long', () => longConversationRows({ startServer }));
   await step('switch', () => liveSwitchRow({ startServer }));
   await step('scrollback', () => scrollbackRows({ startServer }));

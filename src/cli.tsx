@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger, routeConsoleToLog, openRuntime, savedModels, connectionKey, defaultModel, prefsParamMemory } = s;
+  const { createFileLogger, routeConsoleToLog, openRuntime, savedModels, connectionKey, defaultModel, prefsParamMemory, detectionFile } = s;
   const logger = createFileLogger(paths.logFile, { debug: args.debug, ...(args.verbose ? { echo: (line: string) => process.stderr.write(`${line}
 `) } : {}) });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const restoreConsole = routeConsoleToLog(logger);
   // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
   const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
-  const opened = openRuntime({ envPath: paths.envFile, env, logger, messages: m, paramMemory, headless: true });
+  const opened = openRuntime({ envPath: paths.envFile, env, logger, messages: m, paramMemory, detectionMemory: detectionFile(paths.home), headless: true });
   if ('unreadable' in opened) {
     restoreConsole();
     process.stderr.write(`✖ ${opened.unreadable(m)}\n`);
@@ -93,12 +93,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   try {
     switch (command.kind) {
       case 'prompt': {
-        const { runPrompt } = await import('./commands/prompt.js');
+        // The SDK and the command's modules load side by side, not one after another.
+        runtime.warmUp();
+        const [{ runPrompt }, { choosePromptModel }] = await Promise.all([import('./commands/prompt.js'), import('./commands/promptModel.js')]);
         const ac = new AbortController();
         const onSigint = () => ac.abort();
         process.once('SIGINT', onSigint);
         try {
-          const { choosePromptModel } = await import('./commands/promptModel.js');
           // A setting that was not taken (OPENWORK_TIMEOUT_MS=abc…) is said before sending, not swallowed; an
           // unusable address is the request's own error.
           const problems = config.problems.filter((p) => p !== config.unusableBaseUrl);

@@ -6,6 +6,7 @@ import { savedLang } from './settings/prefsFile.js';
 
 export { savedModels } from './settings/prefsFile.js';
 export { prefsParamMemory } from './settings/paramMemory.js';
+export { detectionFile } from './settings/detectedFile.js';
 export { createFileLogger } from './runtime/logger.js';
 export { routeConsoleToLog } from './runtime/console.js';
 export { RuntimeService } from './runtime/service.js';

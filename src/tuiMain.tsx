@@ -5,7 +5,7 @@
 // the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
 import { join } from 'node:path';
 import { parseArgs, type ParsedArgs } from './args.js';
-import { connectionKey, createFileLogger, defaultModel, openRuntime, prefsParamMemory, routeConsoleToLog, savedModels, sessionBasics } from './startup.js';
+import { connectionKey, createFileLogger, defaultModel, detectionFile, openRuntime, prefsParamMemory, routeConsoleToLog, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
@@ -68,7 +68,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   let stopHeapWatch: (() => void) | undefined;
   // The proxy is probed, and .env watched, after the first frame.
   const paramMemory = prefsParamMemory(paths.home, prefs);
-  const opened = openRuntime({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m, paramMemory });
+  const opened = openRuntime({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m, paramMemory, detectionMemory: detectionFile(paths.home) });
   if ('unreadable' in opened) {
     // Before the first frame: a plain line on stderr, as for a usage error.
     restoreConsole();

@@ -51,15 +51,27 @@ export async function headlessRow({ server, home, reply, runs = 5 }) {
   }
   const cpu = (xs) => median(xs.map((x) => x.cpuMs));
   const wall = (xs) => median(xs.map((x) => x.wallMs));
-  return {
-    row: `headless -p, ${reply.tokens} tokens: CPU (ms)`,
-    measured: cpu(app),
-    baseline: cpu(base),
-    op: '<=',
-    target: 1.3,
-    kind: 'ratio',
-    ok: correct ? undefined : false,
-    note: `wall ${wall(app).toFixed(0)} vs ${wall(base).toFixed(0)} ms; output ${correct ? 'identical to the reply' : 'DIFFERS from the reply'}; ${runs} runs each`,
-    plainCpuMs: base.map((x) => x.cpuMs),
-  };
+  const note = `output ${correct ? 'identical to the reply' : 'DIFFERS from the reply'}; ${runs} runs each`;
+  return [
+    {
+      row: `headless -p, ${reply.tokens} tokens: CPU (ms)`,
+      measured: cpu(app),
+      baseline: cpu(base),
+      op: '<=',
+      target: 0.8,
+      kind: 'ratio',
+      ok: correct ? undefined : false,
+      note: `${note}; baseline = the plain openai SDK script`,
+      plainCpuMs: base.map((x) => x.cpuMs),
+    },
+    {
+      row: `headless -p, ${reply.tokens} tokens: wall (ms)`,
+      measured: wall(app),
+      baseline: wall(base),
+      op: '<=',
+      target: 1.0,
+      kind: 'ratio',
+      note: `CPU ${cpu(app).toFixed(0)} vs ${cpu(base).toFixed(0)} ms; wall − CPU (time idle) ${(wall(app) - cpu(app)).toFixed(0)} vs ${(wall(base) - cpu(base)).toFixed(0)} ms`,
+    },
+  ];
 }

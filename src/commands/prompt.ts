@@ -33,8 +33,7 @@ export async function runPrompt(runtime: Runtime, io: IO, text: string | undefin
   } else {
     // Never drop input: text piped beside a prompt goes with it, as a document.
     const piped = io.stdin.isTTY ? '' : await readAll(io.stdin);
-    const { composeMessage, expandMentions, refusalText } = await import('../material/attach.js');
-    const { stdinDocument } = await import('../material/document.js');
+    const [{ composeMessage, expandMentions, refusalText }, { stdinDocument }] = await Promise.all([import('../material/attach.js'), import('../material/document.js')]);
     const found = await expandMentions(text, extras.cwd ?? process.cwd());
     if (found.refusals.length) {
       for (const r of found.refusals) io.stderr.write(`openwork-tui: ${refusalText(r, m)}\n`);

@@ -11,6 +11,7 @@ import { addReply, EMPTY_USAGE, priceCost, type Prices } from './usage/ledger.js
 import { fetchKeyInfo, shownTime } from './usage/keyInfo.js';
 import { probeBaseUrl } from './connections/litellm/probe.js';
 import { connectionAfterProbe, initialConnection, kindOf, OPENAI_ROUTE } from './connections/index.js';
+import { addressKey, afterStart, provesWrong, type Detected } from './detectionMemory.js';
 import { litellmModelInfo } from './connections/litellm/modelInfo.js';
 import { errorContext, problemText, unreadKey } from './serviceContext.js';
 import { findErrorCode } from './errorFacts.js';
@@ -43,6 +44,8 @@ interface Binding {
   /** Prices and provider models the proxy's /model/info gave (for costs it does not send). */
   prices?: Map<string, Prices>;
   underlying?: Map<string, string>;
+  /** The connection came from what an earlier run's probe learned (detectionMemory), not from a probe now. */
+  recalled?: Detected;
 }
 
 /** The longest retry-after the chat waits out by itself (longer: the card says when to retry). */
@@ -110,6 +113,13 @@ export class RuntimeService implements Runtime {
     return this.detection(this.binding);
   }
 
+  /** Loads the SDK client for the current connection now (in the background), so that the first request need not wait for it. */
+  warmUp(): void {
+    void this.ready()
+      .then(() => this.client(this.binding, 'main'))
+      .catch(() => {});
+  }
+
   /** Starts detecting the connection, and watching .env, now (for a runtime made with deferStart). */
   start(): void {
     if (this.opts.watch && !this.watcher && !this.closed) {
@@ -164,7 +174,7 @@ export class RuntimeService implements Runtime {
    * `retried`: what this request already did once (internal): asked the key helper again after a 401,
    * or waited out a 429's retry-after.
    */
-  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, retried: { helper?: boolean; rate?: boolean } = {}): AsyncIterable<ChatEvent> {
+  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, retried: { helper?: boolean; rate?: boolean; redetected?: boolean } = {}): AsyncIterable<ChatEvent> {
     const helperRetried = !!retried.helper;
     await this.ready();
     if (this.binding.connection.unreachable) await this.redetect();
@@ -191,6 +201,9 @@ export class RuntimeService implements Runtime {
     let partial = false;
     let askHelper = false;
     let waitSec: number | undefined;
+    let redetect = false;
+    let redetectStatus: unknown;
+    let redetectError: AppError | undefined;
     let usage: Extract<ChatEvent, { type: 'usage' }> | undefined;
     try {
       const client = await this.client(b, route);
@@ -214,6 +227,13 @@ export class RuntimeService implements Runtime {
         if (ev.type === 'start') {
           started = true;
           if (route === 'main') this.keyState(b, 'accepted');
+          if (route === 'main' && b.recalled) this.checkRecalled(b, ev.serverVersion);
+          else if (route === 'main' && ev.serverVersion && b.connection.via === 'probe' && ev.serverVersion !== b.connection.proxyVersion) {
+            // The probe did not say the version and the reply does: keep it with the kind.
+            const version = ev.serverVersion;
+            safely(() => this.opts.detectionMemory?.remember(addressKey(b.config.baseUrl!), { kind: b.connection.mode, version, at: Date.now() }));
+            b.recalled = { kind: b.connection.mode, version, at: Date.now() };
+          }
         }
         if (ev.type === 'text') partial = true;
         yield ev;
@@ -241,7 +261,11 @@ export class RuntimeService implements Runtime {
         const budget = await this.refreshBudget(b);
         if (budget?.resetAt) error = classifyError(err, { ...ctx, budgetResetAt: shownTime(budget.resetAt) ?? budget.resetAt }) ?? error;
       }
-      if (error.kind === 'auth' && error.status === 401 && route === 'main' && !started && !helperRetried && networkOf(b.config).keyHelper) {
+      if (route === 'main' && !started && b.recalled && !retried.redetected && provesWrong((err as { status?: unknown }).status)) {
+        redetect = true; // the address is another kind of server now: probe, then send again
+        redetectStatus = (err as { status?: unknown }).status;
+        redetectError = error;
+      } else if (error.kind === 'auth' && error.status === 401 && route === 'main' && !started && !helperRetried && networkOf(b.config).keyHelper) {
         askHelper = true;
       } else if (error.kind === 'rate_limit' && !started && !retried.rate && error.retryAfterSec !== undefined && error.retryAfterSec <= MAX_RATE_WAIT_S) {
         waitSec = Math.max(1, error.retryAfterSec);
@@ -256,6 +280,11 @@ export class RuntimeService implements Runtime {
         }
         yield { type: 'error', error, partial };
       }
+    }
+    if (redetect) {
+      this.opts.logger.info(`[Runtime] ${ctx.host} answered HTTP ${redetectStatus} where the ${b.connection.mode} detected earlier serves chats: probing it again, then sending once more`);
+      if (await this.probeAgain(b)) yield* this.chat(request, signal, { ...retried, redetected: true });
+      else yield { type: 'error', error: redetectError!, partial };
     }
     if (askHelper) {
       this.opts.logger.info('[Runtime] the proxy refused the key (401): asking OPENWORK_API_KEY_HELPER again, then sending once more');
@@ -369,7 +398,7 @@ export class RuntimeService implements Runtime {
   }
 
   private detection(b: Binding): Promise<void> {
-    b.detected ??= Promise.all([this.detect(b.config, b.fetch), this.helperKey(b)]).then(([connection]) => {
+    b.detected ??= Promise.all([this.detect(b.config, b.fetch, b), this.helperKey(b)]).then(([connection]) => {
       b.connection = connection;
       const unusable = b.config.unusableBaseUrl;
       if (unusable) this.opts.logger.warn(`[Runtime] ANTHROPIC_BASE_URL cannot be used (.env line ${unusable.line}): nothing is sent until it is fixed`);
@@ -400,10 +429,47 @@ export class RuntimeService implements Runtime {
     if (this.binding === b) this.update({ config: b.config });
   }
 
-  private async detect(config: ConfigSnapshot, fetchImpl: typeof fetch): Promise<Connection> {
+  /** `b`: recall what an earlier run learned for this binding's address instead of probing (and mark it recalled). */
+  private async detect(config: ConfigSnapshot, fetchImpl: typeof fetch, b?: Binding): Promise<Connection> {
     const initial = initialConnection(config);
     if (!config.baseUrl || initial.via === 'override') return initial;
-    return connectionAfterProbe(initial, await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl));
+    const memory = this.opts.detectionMemory;
+    const known = b && memory ? safely(() => memory.recall(addressKey(config.baseUrl!))) : undefined;
+    if (b && known && kindOf(known.kind)?.proxy) {
+      b.recalled = known;
+      return { ...initial, mode: known.kind as Connection['mode'], via: 'probe', ...(known.version ? { proxyVersion: known.version } : {}) };
+    }
+    const connection = connectionAfterProbe(initial, await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl));
+    if (!connection.unreachable && memory) {
+      safely(() => memory.remember(addressKey(config.baseUrl!), { kind: connection.mode, ...(connection.proxyVersion ? { version: connection.proxyVersion } : {}), at: Date.now() }));
+    }
+    return connection;
+  }
+
+  /** A reply started on a recalled answer: confirm it from the reply's headers, or probe in the background. */
+  private checkRecalled(b: Binding, serverVersion: string | undefined): void {
+    const known = b.recalled!;
+    const memory = this.opts.detectionMemory;
+    const todo = afterStart(known, serverVersion, !!kindOf(b.connection.mode).repliesNameVersion, Date.now());
+    if (todo === 'update') safely(() => memory?.remember(addressKey(b.config.baseUrl!), { kind: known.kind, ...(serverVersion ? { version: serverVersion } : {}), at: Date.now() }));
+    if (todo === 'probe') void this.probeAgain(b);
+    b.recalled = todo === 'probe' ? undefined : { ...known, ...(serverVersion ? { version: serverVersion } : {}) };
+  }
+
+  /**
+   * Forgets the recalled answer and probes the address now (remembering what it says); a different
+   * kind takes effect from the next request. True when the kind changed.
+   */
+  private async probeAgain(b: Binding): Promise<boolean> {
+    b.recalled = undefined;
+    const connection = await this.detect(b.config, b.fetch).catch(() => undefined);
+    if (!connection || connection.unreachable || this.binding !== b || this.closed) return false;
+    const changed = connection.mode !== b.connection.mode;
+    if (changed) b.clients.clear();
+    b.connection = connection;
+    this.opts.logger.info(...describeConnection(b.config, connection));
+    this.update({ connection });
+    return changed;
   }
 
   /** The proxy was unreachable: probe again before a request (it may have started since). */
@@ -455,3 +521,11 @@ export class RuntimeService implements Runtime {
   }
 }
 
+/** The detection memory is a file: one that cannot be read or written must not break a request. */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

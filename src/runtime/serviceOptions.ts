@@ -1,6 +1,7 @@
 // How a RuntimeService is made (the TUI, the headless commands and the tests each make one).
 import type { Logger } from './logger.js';
 import type { ParamMemory } from './optionalParams.js';
+import type { DetectionMemory } from './detectionMemory.js';
 import type { Messages } from '../i18n/en.js';
 
 export interface RuntimeOptions {
@@ -22,4 +23,6 @@ export interface RuntimeOptions {
   headless?: boolean;
   /** Where optional parameters a proxy refused are kept across runs (preferences); this run remembers them anyway. */
   paramMemory?: ParamMemory;
+  /** What detection learned per address, kept across runs ($OPENWORK_HOME/detected.json): a warm run sends no probe. */
+  detectionMemory?: DetectionMemory;
 }

@@ -136,7 +136,7 @@ export interface Budget {
 
 /** One event type for every provider. */
 export type ChatEvent =
-  | { type: 'start'; model: string; mode: ProviderMode; requestId?: string; rateLimits?: Readonly<Record<string, string>> }
+  | { type: 'start'; model: string; mode: ProviderMode; requestId?: string; rateLimits?: Readonly<Record<string, string>>; /** x-litellm-version of the reply, when it said. */ serverVersion?: string }
   | { type: 'text'; text: string }
   /**
    * Tokens and cost of one reply. `cost` is the proxy's (x-litellm-response-cost) unless

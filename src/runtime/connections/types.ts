@@ -25,6 +25,8 @@ export interface ConnectionKind<Id extends string = string> {
   client(s: Omit<ClientSettings, 'mode'>): Promise<ProviderClient>;
   /** The runtime's log line when it connects (presence of keys only, never a secret). */
   describe(config: ConfigSnapshot, c: Connection): [string, Record<string, unknown>];
+  /** Its replies name its version (x-litellm-version): a reply without it comes from another server. */
+  readonly repliesNameVersion?: boolean;
   /** GET /model/info names the provider model behind each alias (LiteLLM). */
   readonly modelInfo: boolean;
   /** GET /key/info gives the key's spend and budget (LiteLLM). */

@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, expectEventStream, notJsonStream, rateLimitHeaders, responseCost, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -46,7 +46,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
         const body = await expectEventStream(response);
         const requestId = response.headers.get('request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
-        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}) };
+        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}), ...serverVersion(response.headers) };
         const cost = responseCost(response.headers);
         let inputTokens: number | undefined;
         let outputTokens: number | undefined;

@@ -154,6 +154,12 @@ export function rateLimitHeaders(headers: Headers): Record<string, string> | und
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The proxy's version as its reply says it (LiteLLM's x-litellm-version), for the start event. */
+export function serverVersion(headers: Headers): { serverVersion?: string } {
+  const v = headers.get('x-litellm-version');
+  return v ? { serverVersion: v } : {};
+}
+
 /** LiteLLM's x-litellm-response-cost header (USD), when present. */
 export function responseCost(headers: Headers): number | undefined {
   const v = headers.get('x-litellm-response-cost');

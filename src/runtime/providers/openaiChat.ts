@@ -2,7 +2,7 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
 import { sseJson } from './sse.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
@@ -56,7 +56,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
         const peek = await expectEventStream(response);
         const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
-        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}) };
+        yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}), ...serverVersion(response.headers) };
         const cost = responseCost(response.headers);
         let stop: StopReason | undefined;
         let usageSent = false;

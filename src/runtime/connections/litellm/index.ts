@@ -25,6 +25,7 @@ export const litellm: ConnectionKind<'litellm'> = {
       ...(c.via === 'override' ? { format: 'openai (OPENWORK_PROXY_FORMAT)' } : {}),
     },
   ],
+  repliesNameVersion: true,
   servesOnlyListed: true,
   keyInfo: true,
   modelInfo: true,
