@@ -196,8 +196,9 @@ async function firstBytes(response: Response, max = 512): Promise<string> {
  * captive portal, a web server on that port): thrown before any event, as a `WrongAnswer` error
  * that classifyError words as "not the proxy's API". JSON is left to the SDK (its own errors).
  */
-export async function expectEventStream(response: Response): Promise<{ start(): Promise<string> }> {
+export async function expectEventStream(response: Response, copy = true): Promise<{ start(): Promise<string> }> {
   const type = response.headers.get('content-type') ?? '';
+  if (/event-stream|json/i.test(type) && !copy) return { start: async () => '' }; // the reader keeps the start itself (sse.ts)
   if (/event-stream|json/i.test(type)) {
     // The stream's first bytes, read from a copy (then let go), to quote if its events are not JSON.
     let peek: Promise<string> | undefined;

@@ -53,7 +53,8 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
             { signal: local.signal },
           )
           .asResponse();
-        const peek = await expectEventStream(response);
+        await expectEventStream(response, false); // no copy of the body: sseJson keeps its start
+        const start = { text: '' };
         const requestId = response.headers.get('x-litellm-call-id') ?? response.headers.get('x-request-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}), ...serverVersion(response.headers) };
@@ -63,7 +64,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
         if (!response.body) throw new StreamError('stream_cut', 'a streamed reply without a body');
         const idle = idleWatch(s.timeoutMs, () => local.abort());
         try {
-          const chunks = sseJson(response.body, { errorFor: (e) => new APIError(undefined, e as object, undefined, response.headers), onRead: idle.touch });
+          const chunks = sseJson(response.body, { errorFor: (e) => new APIError(undefined, e as object, undefined, response.headers), onRead: idle.touch, start });
           for await (const item of chunks) {
             const chunk = item as ChatCompletionChunk;
             const choice = chunk.choices?.[0];
@@ -81,7 +82,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
             }
           }
         } catch (err) {
-          throw await notJsonStream(err, peek);
+          throw await notJsonStream(err, { start: async () => start.text });
         } finally {
           idle.stop();
         }

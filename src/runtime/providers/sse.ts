@@ -13,6 +13,7 @@ export interface SseMessage {
 const LF = 10;
 const CR = 13;
 const BOM = 0xfeff;
+const START_CHARS = 512;
 
 /**
  * Bytes in, messages out, as the SDK reads them: lines end at CR, LF or CRLF (also across reads);
@@ -28,10 +29,14 @@ export class SseDecoder {
   private afterCr = false;
   private event: string | null = null;
   private data: string | undefined;
+  /** The stream's first text (at least START_CHARS of it, when that much came): quoted when an event is not JSON. */
+  start = '';
 
   push(bytes: Uint8Array): SseMessage[] {
     const out: SseMessage[] = [];
-    this.text(this.utf8.decode(bytes, { stream: true }), out);
+    const text = this.utf8.decode(bytes, { stream: true });
+    if (this.start.length < START_CHARS) this.start += text;
+    this.text(text, out);
     return out;
   }
 
@@ -108,6 +113,8 @@ export interface SseJsonOptions {
   errorFor(error: unknown): Error;
   /** Called on every read from the network (the idle timer's sign of life). */
   onRead?: () => void;
+  /** Filled with the stream's first text as it is read (for an error that quotes it). */
+  start?: { text: string };
 }
 
 /**
@@ -133,6 +140,7 @@ export async function* sseJson(body: ReadableStream<Uint8Array>, opts: SseJsonOp
       const r = await reader.read();
       opts.onRead?.();
       const messages = r.done ? decoder.end() : decoder.push(r.value);
+      if (opts.start && opts.start.text.length < START_CHARS) opts.start.text = decoder.start;
       for (const m of messages) {
         if (doneSeen) continue;
         if (m.data.startsWith('[DONE]')) {
