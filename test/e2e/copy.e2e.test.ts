@@ -1,28 +1,15 @@
 // Answers out: a code block in a finished reply, selected with the mouse as a terminal joins rows
 // (a soft-wrapped row continues the one above, any other row starts a new line), is the code as the
 // model wrote it — in a real pty, read through a real terminal emulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { waitUntil } from '../helpers/home.js';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
 
-let home: TempHome;
-let server: TestServer;
+const f = eachPtyApp();
 let app: PtyApp | undefined;
-
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
 
 const CODE = [
   'import sys',
@@ -49,8 +36,8 @@ function selection(rows: { text: string; wrapped: boolean }[], from: number, to:
 
 describe('code blocks in a finished reply', () => {
   it('rows of the block, selected and joined by the terminal, are the code: no hard wrap, no indent added', async () => {
-    server.setReply('claude-3-5-sonnet', `Here is the script:\n\n\`\`\`python\n${CODE}\n\`\`\`\n\nRun it with python3.`);
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 40 });
+    f.server.setReply('claude-3-5-sonnet', `Here is the script:\n\n\`\`\`python\n${CODE}\n\`\`\`\n\nRun it with python3.`);
+    app = f.start(['--model', 'claude-3-5-sonnet'], { cols: 80, rows: 40 });
     await app.waitFor('ready');
     await typeLine(app, 'write a script');
     await app.waitFor('Run it with python3.');
@@ -71,14 +58,13 @@ describe('code blocks in a finished reply', () => {
 describe('/copy', () => {
   it('/copy code puts the block on the clipboard by OSC 52 (wrapped for tmux) and through xclip, and says so', async () => {
     // A stand-in xclip: keeps what it is given in a file.
-    const bin = join(home.dir, 'bin');
+    const bin = join(f.home.dir, 'bin');
     mkdirSync(bin);
-    const clip = join(home.dir, 'clipboard.txt');
+    const clip = join(f.home.dir, 'clipboard.txt');
     writeFileSync(join(bin, 'xclip'), `#!/bin/sh\nPATH=/usr/bin:/bin\ncat > "${clip}"\n`);
     chmodSync(join(bin, 'xclip'), 0o755);
-    server.setReply('claude-3-5-sonnet', `Two steps:\n\n\`\`\`python\n${CODE}\n\`\`\`\n`);
-    app = startApp(['--model', 'claude-3-5-sonnet'], {
-      home: home.dir,
+    f.server.setReply('claude-3-5-sonnet', `Two steps:\n\n\`\`\`python\n${CODE}\n\`\`\`\n`);
+    app = f.start(['--model', 'claude-3-5-sonnet'], {
       cols: 100,
       rows: 40,
       env: { PATH: `${bin}:${process.env.PATH}`, DISPLAY: ':99', TMUX: '/tmp/tmux-1000/default,1,0' },

@@ -1,30 +1,16 @@
 // The built app in a real pseudo-terminal with LANG=zh_CN.UTF-8: the chat, the status bar and an
 // error card read in Chinese; --lang en brings English back.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
 import { keys } from '../helpers/keys.js';
 
-let home: TempHome;
-let server: TestServer;
+const f = eachPtyApp({ server: { chunkDelayMs: 2 }, env: (url) => `# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${url}\nANTHROPIC_API_KEY=sk-test-master\n` });
 let app: PtyApp | undefined;
-
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer({ chunkDelayMs: 2 });
-  home.writeEnv(`# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
 
 describe('Chinese in a real terminal', () => {
   it('LANG=zh_CN.UTF-8: the prompt, the status bar, a reply and a 403 card in Chinese; Ctrl+C twice exits', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
+    app = f.start(['--model', 'claude-3-5-sonnet'], { env: { LANG: 'zh_CN.UTF-8' } });
     await app.waitFor('输入消息 · / 打开命令');
     await app.waitFor(/● LiteLLM 127\.0\.0\.1:\d+ · claude-3-5-sonnet · 密钥 ✓ +就绪/);
 
@@ -33,7 +19,7 @@ describe('Chinese in a real terminal', () => {
     // The proxy refused stream_options (as LiteLLM does for anthropic/* models): the count is an estimate, marked so.
     await app.waitFor(/就绪 · 约 \d+ tok/);
 
-    server.fault = '403-json';
+    f.server.fault = '403-json';
     await typeLine(app, 'again');
     await app.waitFor('403 错误（认证失败）');
     const screen = await app.waitFor('服务器返回');
@@ -53,7 +39,7 @@ describe('Chinese in a real terminal', () => {
   });
 
   it('--lang en overrides LANG for the run; the settings switch to Chinese at once', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet', '--lang', 'en'], { home: home.dir, env: { LANG: 'zh_CN.UTF-8' } });
+    app = f.start(['--model', 'claude-3-5-sonnet', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
     await app.waitFor('Send a message');
     await app.waitFor(/key ✓ +ready/);
     expect(app.screen()).not.toMatch(/[\u4e00-\u9fff]/);

@@ -1,34 +1,21 @@
 // Material in, answers out, in the chat: the built app in a real pseudo-terminal against the local server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { waitUntil } from '../helpers/home.js';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
 
-let home: TempHome;
-let server: TestServer;
+const f = eachPtyApp();
 let app: PtyApp | undefined;
 
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
-
-const chatBodies = () => server.requests.filter((r) => r.url.endsWith('/chat/completions')).map((r) => r.body);
+const chatBodies = () => f.server.requests.filter((r) => r.url.endsWith('/chat/completions')).map((r) => r.body);
 
 describe('system prompt and roles in the chat', () => {
   it('--role reviewer: every request carries the role as its system message, with the role\'s model', async () => {
-    mkdirSync(join(home.dir, 'roles'));
-    writeFileSync(join(home.dir, 'roles', 'reviewer.md'), '---\nmodel: claude-3-5-haiku-20241022\n---\nYou review code.\n');
-    app = startApp(['--role', 'reviewer'], { home: home.dir, cols: 100, rows: 30 });
+    mkdirSync(join(f.home.dir, 'roles'));
+    writeFileSync(join(f.home.dir, 'roles', 'reviewer.md'), '---\nmodel: claude-3-5-haiku-20241022\n---\nYou review code.\n');
+    app = f.start(['--role', 'reviewer'], { cols: 100, rows: 30 });
     await app.waitFor('ready');
     await typeLine(app, 'first');
     await app.waitFor(/\bhi\b/);
@@ -47,9 +34,9 @@ describe('system prompt and roles in the chat', () => {
   });
 
   it('an unknown --role: the chat does not start, the error names the roles folder', async () => {
-    app = startApp(['--role', 'nobody'], { home: home.dir });
+    app = f.start(['--role', 'nobody']);
     expect(await app.exit).toBe(2);
     expect(app.output()).toContain('no role "nobody"');
-    expect(server.requests).toEqual([]);
+    expect(f.server.requests).toEqual([]);
   });
 });

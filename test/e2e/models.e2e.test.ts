@@ -1,39 +1,26 @@
 // Issue 4 end to end: the picker in a real terminal, against a proxy that serves two models.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
+import { startServer } from '../helpers/llmServer.js';
 import { defaultModel } from '../../src/config/modelLife.js';
 import { keys } from '../helpers/keys.js';
 
-let home: TempHome;
-let server: TestServer;
-let app: PtyApp | undefined;
-
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer({
+const f = eachPtyApp({ server: {
     models: [
       { name: 'claude-3-5-sonnet', underlying: 'anthropic/claude-3-5-sonnet-20241022', reply: 'sonnet here' },
       { name: 'claude-3-5-haiku-20241022', reply: 'haiku here' },
     ],
-  });
-  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
+  } });
+let app: PtyApp | undefined;
 
-const lastChat = () => server.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1);
+const lastChat = () => f.server.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1);
 
 describe('model picker in a real terminal', () => {
   it('shows that the seed guide\'s dated name is not served, switches to the served name by keyboard, and the next reply uses it', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet-20241022'], { home: home.dir, cols: 100, rows: 30 });
+    app = f.start(['--model', 'claude-3-5-sonnet-20241022'], { cols: 100, rows: 30 });
     // Seen at once, before anything is sent.
     await app.waitFor(/does not serve claude-3-5-sonnet-20241022/);
 
@@ -80,8 +67,8 @@ describe('model picker in a real terminal', () => {
     expect(await app.exit).toBe(0);
 
     // The choice persists for this connection.
-    const prefs = JSON.parse(readFileSync(join(home.dir, 'preferences.json'), 'utf8'));
-    expect(prefs.models[`proxy ${server.url}`].selected).toBe('claude-3-5-sonnet');
+    const prefs = JSON.parse(readFileSync(join(f.home.dir, 'preferences.json'), 'utf8'));
+    expect(prefs.models[`proxy ${f.server.url}`].selected).toBe('claude-3-5-sonnet');
   });
 });
 
@@ -89,12 +76,12 @@ describe('a retired model in a real terminal', () => {
   it("the status line warns while a model past its end of life (the Anthropic SDK's table) is in use; the default has none", async () => {
     const gw = await startServer({ flavor: 'anthropic', models: [{ name: 'claude-sonnet-4-5-20250929', reply: 'old one' }, { name: defaultModel(), reply: 'new one' }] });
     try {
-      home.writeEnv(`ANTHROPIC_BASE_URL=${gw.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_PROXY_FORMAT=anthropic\n`);
-      app = startApp(['--model', 'claude-sonnet-4-5-20250929'], { home: home.dir, cols: 100, rows: 30 });
+      f.home.writeEnv(`ANTHROPIC_BASE_URL=${gw.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_PROXY_FORMAT=anthropic\n`);
+      app = f.start(['--model', 'claude-sonnet-4-5-20250929'], { cols: 100, rows: 30 });
       await app.waitFor('claude-sonnet-4-5-20250929 (retired 2026-11-30)');
       app.kill();
       // No --model, nothing saved: the default (newest Sonnet not deprecated), no warning.
-      app = startApp([], { home: home.dir, cols: 100, rows: 30 });
+      app = f.start([], { cols: 100, rows: 30 });
       const screen = await app.waitFor(`${defaultModel()} · key`);
       expect(screen).not.toContain('retired');
       await typeLine(app, 'hello');

@@ -3,29 +3,15 @@
 // Through a whole session — chat, the settings (Test connection, Esc), the model picker, /doctor,
 // resizes both ways, /clear — nothing erases the screen or the scrollback, the shell's lines are
 // all still in the history at the end, and nothing the app printed is there twice.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/home.js';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
 import { keys } from '../helpers/keys.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
-let home: TempHome;
-let server: TestServer;
+const f = eachPtyApp({ before: ({ server }) => server.setReply('claude-3-5-sonnet', 'the proxy answers') });
 let app: PtyApp | undefined;
-
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-  server.setReply('claude-3-5-sonnet', 'the proxy answers');
-  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
 
 const SHELL = Array.from({ length: 40 }, (_, i) => `shell line ${i + 1}: earlier output that belongs to the user`);
 const count = (text: string, needle: string | RegExp): number => text.split(needle).length - 1;
@@ -44,7 +30,7 @@ function expectShellKept(all: string): void {
 
 describe('the terminal stays the user’s', () => {
   it('a whole session erases nothing it did not write, and draws nothing twice', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir, cols: 80, rows: 24, before: SHELL.join('\r\n') + '\r\n' });
+    app = f.start(['--model', 'claude-3-5-sonnet'], { cols: 80, rows: 24, before: SHELL.join('\r\n') + '\r\n' });
     const a = app;
     await a.waitFor('ready');
     await typeLine(a, 'first question');
@@ -84,7 +70,7 @@ describe('the terminal stays the user’s', () => {
     await a.waitFor('› Send a message'); // (text typed with the Enter in one read would be a paste)
     await typeLine(a, 'third question');
     await a.waitFor(/› third question[\s\S]*the proxy answers[\s\S]*ready ·/);
-    expect(server.requests.at(-1)?.body.messages).toEqual([{ role: 'user', content: 'third question' }]);
+    expect(f.server.requests.at(-1)?.body.messages).toEqual([{ role: 'user', content: 'third question' }]);
 
     a.write(keys.ctrlC);
     await a.waitFor(/Ctrl\+C again/);
@@ -113,7 +99,7 @@ describe('every screen fits the terminal', () => {
   ] as const) {
     for (const lang of ['en', 'zh-CN'] as const) {
       it(`settings (with Test connection results) and the model picker at ${cols}×${rows}, ${lang}: title, keys and status bar in view`, async () => {
-        app = startApp(['--model', 'claude-3-5-sonnet', '--lang', lang], { home: home.dir, cols, rows });
+        app = f.start(['--model', 'claude-3-5-sonnet', '--lang', lang], { cols, rows });
         const a = app;
         const esc = lang === 'en' ? 'Esc close' : 'Esc 关闭';
         const title = lang === 'en' ? /^Settings /m : /^设置 /m;

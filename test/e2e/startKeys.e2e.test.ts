@@ -2,27 +2,13 @@
 // raw mode, the tty driver takes Ctrl+S as XOFF (it stops the program's output; a large write then
 // blocks for good) and Ctrl+Q as XON: the app sets raw mode, IXON off, before its first frame.
 import { execFileSync } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/llmServer.js';
-import { tempHome, type TempHome } from '../helpers/home.js';
-import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
+import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
 import { keys } from '../helpers/keys.js';
 
-let home: TempHome;
-let server: TestServer;
+const f = eachPtyApp();
 let app: PtyApp | undefined;
-
-beforeEach(async () => {
-  home = tempHome();
-  server = await startServer();
-  home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
-});
-afterEach(async () => {
-  app?.kill();
-  app = undefined;
-  await server.close();
-  home.cleanup();
-});
 
 /** The terminal's input flags as `stty` reports them, read from the app's own terminal. */
 function ttyFlags(tty: string): { ixon: boolean; icanon: boolean } {
@@ -32,7 +18,7 @@ function ttyFlags(tty: string): { ixon: boolean; icanon: boolean } {
 
 describe('keys typed while the chat starts', () => {
   it('the terminal is raw (IXON off) before the first frame: Ctrl+S and Ctrl+Q at the first byte reach the app', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    app = f.start(['--model', 'claude-3-5-sonnet']);
     const tty = app.tty;
     await app.firstOutput;
     // Typed the instant the first frame starts to draw: with the tty still cooked, Ctrl+S would be
@@ -52,7 +38,7 @@ describe('keys typed while the chat starts', () => {
   });
 
   it('Ctrl+S and Ctrl+Q sent the instant the process starts never freeze it', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    app = f.start(['--model', 'claude-3-5-sonnet']);
     // Before Node runs any code the tty driver takes these (XOFF, XON); whoever takes them, the app
     // draws, answers and exits.
     app.write(keys.ctrlS);
@@ -68,14 +54,14 @@ describe('keys typed while the chat starts', () => {
   });
 
   it('Ctrl+S alone the instant the process starts: the output is not left stopped', async () => {
-    app = startApp(['--model', 'claude-3-5-sonnet'], { home: home.dir });
+    app = f.start(['--model', 'claude-3-5-sonnet']);
     app.write(keys.ctrlS);
     await app.waitFor(/key ✓ +ready/);
     if (/Settings +\S*\.env/.test(app.screen())) app.write(keys.esc); // the app had it (already raw)
     await app.waitFor('Send a message');
     // A reply larger than the tty's output buffer: on a stopped tty its write would block for good.
-    server.options.chunkSize = 2000;
-    server.setReply('claude-3-5-sonnet', `${'word '.repeat(4000)}THE END`);
+    f.server.options.chunkSize = 2000;
+    f.server.setReply('claude-3-5-sonnet', `${'word '.repeat(4000)}THE END`);
     await typeLine(app, 'long');
     await app.waitFor('THE END');
     app.write(keys.ctrlC);
