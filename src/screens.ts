@@ -3,7 +3,8 @@
 // screen and the doctor. One file, not one per part: code-splitting by part would also split the
 // code they share with the first frame into chunks of their own, each another file to load before
 // that frame.
-export { renderMarkdown, renderMarkdownParts, splitCommittable } from './render/markdown.js';
+export { renderMarkdown, renderMarkdownParts } from './render/markdown.js';
+export { splitCommittable } from './render/splitCommittable.js';
 export { ModelPicker } from './components/ModelPicker.js';
 export { SettingsScreen } from './components/SettingsScreen.js';
 export { DoctorView } from './components/DoctorView.js';

@@ -2,7 +2,7 @@
 // first frame, which has no reply to render, with the rest of what the chat needs later
 // (src/screens.ts). A reply waits for it before it streams (useChat), so everything that renders or
 // splits replies runs once it is here.
-type MarkdownModule = Pick<typeof import('./markdown.js'), 'renderMarkdown' | 'renderMarkdownParts' | 'splitCommittable'>;
+type MarkdownModule = Pick<typeof import('./markdown.js'), 'renderMarkdown' | 'renderMarkdownParts'> & Pick<typeof import('./splitCommittable.js'), 'splitCommittable'>;
 
 let loaded: MarkdownModule | undefined;
 let loading: Promise<MarkdownModule> | undefined;

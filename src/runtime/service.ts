@@ -1,71 +1,24 @@
 // The runtime service: resolves the config, detects the provider, builds the client lazily, streams
 // ChatEvents, and swaps clients live when .env changes. No UI imports.
-import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, Connection, ModelEntry, ModelListing, Runtime, RuntimeNotice, RuntimeState } from './types.js';
+import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, ModelEntry, ModelListing, Runtime, RuntimeNotice, RuntimeState } from './types.js';
 import type { RuntimeOptions } from './serviceOptions.js';
-import type { ProviderClient } from './providers/common.js';
-import { isStreamError } from './providers/common.js';
 import { configFromText, EnvReadError, readEnvFile } from './loadConfig.js';
 import { networkOf, sameConnection, secretsOf } from './config.js';
-import { networkFetch } from './net/fetch.js';
-import { addReply, EMPTY_USAGE, priceCost, type Prices } from './usage/ledger.js';
-import { fetchKeyInfo, shownTime } from './usage/keyInfo.js';
-import { probeBaseUrl } from './connections/litellm/probe.js';
-import { connectionAfterProbe, initialConnection, kindOf, OPENAI_ROUTE } from './connections/index.js';
-import { addressKey, afterStart, provesWrong, type Detected } from './detectionMemory.js';
+import { fetchKeyInfo } from './usage/keyInfo.js';
+import { kindOf } from './connections/index.js';
+import { clientFor, newBinding, type Binding, type Route } from './binding.js';
+import { detectRecalling, onReplyStart } from './recall.js';
+import { runChat, type ChatHost } from './chatRun.js';
 import { litellmModelInfo } from './connections/litellm/modelInfo.js';
-import { errorContext, problemText, unreadKey } from './serviceContext.js';
-import { findErrorCode } from './errorFacts.js';
-import { classifyError, isAbort, noKeyError, stalledError, streamCutError, unusableAddressError } from './errors.js';
-import { loggingFetch } from './httpLog.js';
-import { boundedFetch } from './boundedFetch.js';
-import { builtinModels, isOpenAIModel, mergeModels, takesImages, type RemoteModel } from './models.js';
+import { errorContext, problemText } from './serviceContext.js';
+import { classifyError, unusableAddressError } from './errors.js';
+import { builtinModels, mergeModels, takesImages, type RemoteModel } from './models.js';
 import { noImagesError } from './imageCheck.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
-import { connectionKey, describeConnection } from './describe.js';
-import { RefusedParams, streamWithoutRefused, type ParamMemory } from './optionalParams.js';
+import { describeConnection } from './describe.js';
+import { RefusedParams } from './optionalParams.js';
 import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages, type Say } from '../i18n/en.js';
-
-interface Binding {
-  generation: number;
-  config: ConfigSnapshot;
-  text: string | undefined;
-  connection: Connection;
-  /** Started on first need (or at once unless the runtime was told to wait: the TUI starts it after its first frame). */
-  detected: Promise<void> | undefined;
-  clients: Map<string, Promise<ProviderClient>>;
-  served?: string[];
-  /** Every request of this binding: proxy, CA and extra headers (net/fetch.ts), logged with --debug. */
-  fetch: typeof fetch;
-  /** OPENWORK_API_KEY_HELPER failed: nothing is sent to the proxy until it gives a key. */
-  keyError?: AppError;
-  /** The last listing that succeeded (what a model takes, its window), kept for this connection. */
-  listing?: ModelListing;
-  /** Prices and provider models the proxy's /model/info gave (for costs it does not send). */
-  prices?: Map<string, Prices>;
-  underlying?: Map<string, string>;
-  /** The connection came from what an earlier run's probe learned (detectionMemory), not from a probe now. */
-  recalled?: Detected;
-}
-
-/** The longest retry-after the chat waits out by itself (longer: the card says when to retry). */
-const MAX_RATE_WAIT_S = 60;
-
-/** Resolves true after `ms`, or false at once when `signal` aborts. */
-function abortableDelay(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export class RuntimeService implements Runtime {
   private binding: Binding;
@@ -77,10 +30,32 @@ export class RuntimeService implements Runtime {
   private messages: Messages;
   /** Optional parameters refused per connection and model: never sent again (see optionalParams.ts). */
   readonly paramMemory: RefusedParams;
+  /** What a request (chatRun.ts) reads and changes here. */
+  private readonly host: ChatHost;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.messages = opts.messages ?? en;
     this.paramMemory = new RefusedParams(opts.paramMemory);
+    this.host = {
+      ready: () => this.ready(),
+      binding: () => this.binding,
+      redetect: () => this.reprobe(this.binding, false).then(() => undefined),
+      messages: () => this.messages,
+      logger: opts.logger,
+      paramMemory: this.paramMemory,
+      errorContext: (b, route, model) => this.errorContext(b, route, model),
+      imageRefusal: (b, route, model, signal) => this.imageRefusal(b, route, model, signal),
+      keyState: (b, state) => this.keyState(b, state),
+      listModels: (signal) => this.listModels(signal),
+      refreshBudget: (b) => this.refreshBudget(b),
+      helperKey: (b) => this.helperKey(b),
+      state: () => this.state,
+      update: (patch) => this.update(patch),
+      replyStarted: (b, serverVersion) => {
+        if (onReplyStart(b, serverVersion, opts.detectionMemory)) void this.reprobe(b, true);
+      },
+      probeAgain: (b) => this.reprobe(b, true),
+    };
     const text = readEnvFile(opts.envPath);
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
@@ -116,7 +91,7 @@ export class RuntimeService implements Runtime {
   /** Loads the SDK client for the current connection now (in the background), so that the first request need not wait for it. */
   warmUp(): void {
     void this.ready()
-      .then(() => this.client(this.binding, 'main'))
+      .then(() => clientFor(this.binding, 'main'))
       .catch(() => {});
   }
 
@@ -174,131 +149,8 @@ export class RuntimeService implements Runtime {
    * `retried`: what this request already did once (internal): asked the key helper again after a 401,
    * or waited out a 429's retry-after.
    */
-  async *chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal, retried: { helper?: boolean; rate?: boolean; redetected?: boolean } = {}): AsyncIterable<ChatEvent> {
-    const helperRetried = !!retried.helper;
-    await this.ready();
-    if (this.binding.connection.unreachable) await this.redetect();
-    const b = this.binding; // a reply finishes on the client it started with
-    const route = this.route(b, request.model);
-    if (route === 'main' && b.config.unusableBaseUrl) {
-      yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages), partial: false };
-      return;
-    }
-    if (route === 'main' && b.keyError) {
-      yield { type: 'error', error: b.keyError, partial: false };
-      return;
-    }
-    if (route === 'main' && !kindOf(b.connection.mode).proxy && !b.config.credential) {
-      yield { type: 'error', error: noKeyError(this.messages, unreadKey(b.config)), partial: false };
-      return;
-    }
-    if (request.messages.some((m) => m.images?.length)) {
-      const refusal = await this.imageRefusal(b, route, request.model, signal);
-      if (refusal) return yield { type: 'error', error: refusal, partial: false };
-    }
-    const ctx = this.errorContext(b, route, request.model);
-    let started = false;
-    let partial = false;
-    let askHelper = false;
-    let waitSec: number | undefined;
-    let redetect = false;
-    let redetectStatus: unknown;
-    let redetectError: AppError | undefined;
-    let usage: Extract<ChatEvent, { type: 'usage' }> | undefined;
-    try {
-      const client = await this.client(b, route);
-      const where = route === 'openai' ? 'openai' : connectionKey(b.config);
-      const omit = this.paramMemory.refused(where, request.model);
-      const fix = route === 'main' ? kindOf(b.connection.mode).dropParamsFix : undefined;
-      const onRefused = (param: string, err: unknown) => {
-        this.paramMemory.remember(where, request.model, param);
-        const status = (err as { status?: unknown }).status;
-        this.opts.logger.warn(
-          `[Runtime] ${ctx.host} refused the optional parameter ${param} for model ${request.model} (HTTP ${String(status)}); ` +
-            `sent again without it, and left out from now on for this ${route === 'openai' ? 'endpoint' : 'proxy'} and model (token counts are then estimated)` +
-            (fix ? `. Proxy-side fix: ${fix}` : ''),
-        );
-      };
-      for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused)) {
-        let ev = raw;
-        if (ev.type === 'usage') ev = usage = this.priced(b, request.model, ev);
-        if (ev.type === 'done' && ev.stopReason !== 'aborted') this.recordReply(b, route, request.model, usage);
-        if (ev.type === 'start' && ev.rateLimits && Object.keys(ev.rateLimits).length) this.update({ rateLimits: ev.rateLimits });
-        if (ev.type === 'start') {
-          started = true;
-          if (route === 'main') this.keyState(b, 'accepted');
-          if (route === 'main' && b.recalled) this.checkRecalled(b, ev.serverVersion);
-          else if (route === 'main' && ev.serverVersion && b.connection.via === 'probe' && ev.serverVersion !== b.connection.proxyVersion) {
-            // The probe did not say the version and the reply does: keep it with the kind.
-            const version = ev.serverVersion;
-            safely(() => this.opts.detectionMemory?.remember(addressKey(b.config.baseUrl!), { kind: b.connection.mode, version, at: Date.now() }));
-            b.recalled = { kind: b.connection.mode, version, at: Date.now() };
-          }
-        }
-        if (ev.type === 'text') partial = true;
-        yield ev;
-      }
-    } catch (err) {
-      if (signal.aborted || isAbort(err)) {
-        yield { type: 'done', stopReason: 'aborted' };
-        return;
-      }
-      let error: AppError | undefined;
-      if (isStreamError(err) && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
-      else if (isStreamError(err) && partial) error = stalledError(ctx.host, b.config.timeoutMs, ctx.messages);
-      else if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number') {
-        error = streamCutError(ctx.host, ctx.messages);
-      } else error = classifyError(isStreamError(err) ? { name: 'TimeoutError' } : err, ctx);
-      if (error?.kind === 'model' && !error.servedModels && route === 'main' && kindOf(b.connection.mode).proxy) {
-        const listing = await this.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
-        const served = listing?.models.filter((m) => m.served).map((m) => m.id);
-        if (served?.length) error = classifyError(err, { ...ctx, servedModels: served });
-      }
-      if (!error) return yield { type: 'done', stopReason: 'aborted' };
-      const code = findErrorCode(err); // the cause's own code (UND_ERR_HEADERS_OVERFLOW…), for whoever reads the log
-      // A 401 with a key helper: the key may have expired; ask the helper once more and send again.
-      if (error.kind === 'budget' && route === 'main') {
-        const budget = await this.refreshBudget(b);
-        if (budget?.resetAt) error = classifyError(err, { ...ctx, budgetResetAt: shownTime(budget.resetAt) ?? budget.resetAt }) ?? error;
-      }
-      if (route === 'main' && !started && b.recalled && !retried.redetected && provesWrong((err as { status?: unknown }).status)) {
-        redetect = true; // the address is another kind of server now: probe, then send again
-        redetectStatus = (err as { status?: unknown }).status;
-        redetectError = error;
-      } else if (error.kind === 'auth' && error.status === 401 && route === 'main' && !started && !helperRetried && networkOf(b.config).keyHelper) {
-        askHelper = true;
-      } else if (error.kind === 'rate_limit' && !started && !retried.rate && error.retryAfterSec !== undefined && error.retryAfterSec <= MAX_RATE_WAIT_S) {
-        waitSec = Math.max(1, error.retryAfterSec);
-      } else {
-        this.opts.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
-        // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
-        if (error.kind === 'auth' && route === 'main') this.keyState(b, 'refused');
-        // The proxy went away since it was detected: say so in the status bar; the next request probes again.
-        if (error.kind === 'unreachable' && route === 'main' && b === this.binding && b.connection.baseUrl && !b.connection.unreachable) {
-          b.connection = { ...b.connection, unreachable: true };
-          this.update({ connection: b.connection });
-        }
-        yield { type: 'error', error, partial };
-      }
-    }
-    if (redetect) {
-      this.opts.logger.info(`[Runtime] ${ctx.host} answered HTTP ${redetectStatus} where the ${b.connection.mode} detected earlier serves chats: probing it again, then sending once more`);
-      if (await this.probeAgain(b)) yield* this.chat(request, signal, { ...retried, redetected: true });
-      else yield { type: 'error', error: redetectError!, partial };
-    }
-    if (askHelper) {
-      this.opts.logger.info('[Runtime] the proxy refused the key (401): asking OPENWORK_API_KEY_HELPER again, then sending once more');
-      await this.helperKey(b);
-      yield* this.chat(request, signal, { ...retried, helper: true });
-    }
-    if (waitSec !== undefined) {
-      // A 429 with retry-after: count down, then send once more by itself; Esc (the signal) cancels.
-      this.opts.logger.info(`[Runtime] rate limited (429): sending again in ${waitSec} s`);
-      yield { type: 'wait', untilMs: Date.now() + waitSec * 1000, seconds: waitSec };
-      const waited = await abortableDelay(waitSec * 1000, signal);
-      if (!waited) return yield { type: 'done', stopReason: 'aborted' };
-      yield* this.chat(request, signal, { ...retried, rate: true });
-    }
+  chat(request: ChatRequest, signal: AbortSignal = new AbortController().signal): AsyncIterable<ChatEvent> {
+    return runChat(this.host, request, signal);
   }
 
   /** The key's budget from the proxy's /key/info now (a kind that has one; undefined when it has none). */
@@ -309,25 +161,6 @@ export class RuntimeService implements Runtime {
     return budget;
   }
 
-  /** A usage event with its cost: the proxy's, else computed from prices (marked as such). */
-  private priced(b: Binding, model: string, ev: Extract<ChatEvent, { type: 'usage' }>): Extract<ChatEvent, { type: 'usage' }> {
-    if (ev.cost !== undefined) return { ...ev, costSource: 'proxy' };
-    const fromProxy = priceCost(ev.inputTokens, ev.outputTokens, b.prices?.get(model));
-    if (fromProxy !== undefined) return { ...ev, cost: fromProxy, costSource: 'prices' };
-    const underlying = b.underlying?.get(model)?.replace(/^[a-z_-]+\//i, '');
-    const builtin = builtinModels(true).find((m) => m.id === model || m.id === underlying);
-    const fromTable = priceCost(ev.inputTokens, ev.outputTokens, builtin);
-    return fromTable !== undefined ? { ...ev, cost: fromTable, costSource: 'builtin' } : ev;
-  }
-
-  /** A finished reply joins the session's usage; the proxy's spend is asked again after it. */
-  private recordReply(b: Binding, route: 'main' | 'openai', model: string, usage: Extract<ChatEvent, { type: 'usage' }> | undefined): void {
-    const { inputTokens, outputTokens, cost, costSource } = usage ?? {};
-    const reply = { model, ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}), ...(cost !== undefined ? { cost } : {}), ...(costSource ? { costSource } : {}) };
-    this.update({ usage: addReply(this.state.usage ?? EMPTY_USAGE, reply) });
-    // Only a proxy that tracks spend (it sent its cost, or a budget is known) is asked for it.
-    if (route === 'main' && (costSource === 'proxy' || this.state.budget)) void this.refreshBudget(b);
-  }
 
   async listModels(signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
     await this.ready();
@@ -338,7 +171,7 @@ export class RuntimeService implements Runtime {
     if (!kindOf(b.connection.mode).proxy) return { models: builtins, status: 'none' };
     const ctx = this.errorContext(b, 'main', undefined);
     try {
-      const client = await this.client(b, 'main');
+      const client = await clientFor(b, 'main');
       const remote: RemoteModel[] = await client.listModels(signal);
       if (kindOf(b.connection.mode).modelInfo) {
         const info = await litellmModelInfo(b.config.baseUrl!, b.config.credential, b.fetch, signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)));
@@ -380,7 +213,7 @@ export class RuntimeService implements Runtime {
   }
 
   /** An image to a model that does not take images is refused before anything is sent. */
-  private async imageRefusal(b: Binding, route: 'main' | 'openai', model: string, signal: AbortSignal): Promise<AppError | undefined> {
+  private async imageRefusal(b: Binding, route: Route, model: string, signal: AbortSignal): Promise<AppError | undefined> {
     // A proxy that describes its models (/model/info) says whether one takes images.
     const described = route === 'main' && kindOf(b.connection.mode).modelInfo;
     const entry = described ? await this.modelInfo(model, signal).catch(() => undefined) : builtinModels(true).find((e) => e.id === model);
@@ -389,16 +222,14 @@ export class RuntimeService implements Runtime {
   }
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
-    const provisional = initialConnection(config);
-    const fetchImpl = loggingFetch(this.opts.logger, boundedFetch(networkFetch(networkOf(config), config.baseUrl, this.opts.fetch ?? fetch)));
-    const b: Binding = { generation, config, text, connection: provisional, clients: new Map(), detected: undefined, fetch: fetchImpl };
+    const b = newBinding(config, text, generation, this.opts.logger, this.opts.fetch);
     this.opts.logger.setSecrets(secretsOf(config));
     if (!this.opts.deferStart || generation > 1) void this.detection(b);
     return b;
   }
 
   private detection(b: Binding): Promise<void> {
-    b.detected ??= Promise.all([this.detect(b.config, b.fetch, b), this.helperKey(b)]).then(([connection]) => {
+    b.detected ??= Promise.all([detectRecalling(b.config, b.fetch, this.opts.detectionMemory, b), this.helperKey(b)]).then(([connection]) => {
       b.connection = connection;
       const unusable = b.config.unusableBaseUrl;
       if (unusable) this.opts.logger.warn(`[Runtime] ANTHROPIC_BASE_URL cannot be used (.env line ${unusable.line}): nothing is sent until it is fixed`);
@@ -429,84 +260,25 @@ export class RuntimeService implements Runtime {
     if (this.binding === b) this.update({ config: b.config });
   }
 
-  /** `b`: recall what an earlier run learned for this binding's address instead of probing (and mark it recalled). */
-  private async detect(config: ConfigSnapshot, fetchImpl: typeof fetch, b?: Binding): Promise<Connection> {
-    const initial = initialConnection(config);
-    if (!config.baseUrl || initial.via === 'override') return initial;
-    const memory = this.opts.detectionMemory;
-    const known = b && memory ? safely(() => memory.recall(addressKey(config.baseUrl!))) : undefined;
-    if (b && known && kindOf(known.kind)?.proxy) {
-      b.recalled = known;
-      return { ...initial, mode: known.kind as Connection['mode'], via: 'probe', ...(known.version ? { proxyVersion: known.version } : {}) };
-    }
-    const connection = connectionAfterProbe(initial, await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl));
-    if (!connection.unreachable && memory) {
-      safely(() => memory.remember(addressKey(config.baseUrl!), { kind: connection.mode, ...(connection.proxyVersion ? { version: connection.proxyVersion } : {}), at: Date.now() }));
-    }
-    return connection;
-  }
-
-  /** A reply started on a recalled answer: confirm it from the reply's headers, or probe in the background. */
-  private checkRecalled(b: Binding, serverVersion: string | undefined): void {
-    const known = b.recalled!;
-    const memory = this.opts.detectionMemory;
-    const todo = afterStart(known, serverVersion, !!kindOf(b.connection.mode).repliesNameVersion, Date.now());
-    if (todo === 'update') safely(() => memory?.remember(addressKey(b.config.baseUrl!), { kind: known.kind, ...(serverVersion ? { version: serverVersion } : {}), at: Date.now() }));
-    if (todo === 'probe') void this.probeAgain(b);
-    b.recalled = todo === 'probe' ? undefined : { ...known, ...(serverVersion ? { version: serverVersion } : {}) };
-  }
-
   /**
-   * Forgets the recalled answer and probes the address now (remembering what it says); a different
-   * kind takes effect from the next request. True when the kind changed.
+   * Probes the address again (and remembers the answer): before a request when the proxy was
+   * unreachable (it may have started since: `forget` false), or when a recalled answer proved wrong
+   * (`forget`: a different kind takes effect from the next request). True when the kind changed.
    */
-  private async probeAgain(b: Binding): Promise<boolean> {
-    b.recalled = undefined;
-    const connection = await this.detect(b.config, b.fetch).catch(() => undefined);
-    if (!connection || connection.unreachable || this.binding !== b || this.closed) return false;
+  private async reprobe(b: Binding, forget: boolean): Promise<boolean> {
+    if (forget) b.recalled = undefined;
+    const probing = detectRecalling(b.config, b.fetch, this.opts.detectionMemory);
+    const connection = forget ? await probing.catch(() => undefined) : await probing;
+    if (!connection || this.binding !== b || (forget && (connection.unreachable || this.closed))) return false;
     const changed = connection.mode !== b.connection.mode;
     if (changed) b.clients.clear();
     b.connection = connection;
-    this.opts.logger.info(...describeConnection(b.config, connection));
+    if (!connection.unreachable) this.opts.logger.info(...describeConnection(b.config, connection));
     this.update({ connection });
     return changed;
   }
 
-  /** The proxy was unreachable: probe again before a request (it may have started since). */
-  private async redetect(): Promise<void> {
-    const b = this.binding;
-    const connection = await this.detect(b.config, b.fetch);
-    if (this.binding !== b) return;
-    if (connection.mode !== b.connection.mode) b.clients.clear();
-    b.connection = connection;
-    if (!connection.unreachable) this.opts.logger.info(...describeConnection(b.config, connection));
-    this.update({ connection });
-  }
-
-  private route(b: Binding, model: string): 'main' | 'openai' {
-    const viaProxy = kindOf(b.connection.mode).proxy && b.served?.includes(model);
-    return b.config.openaiApiKey && isOpenAIModel(model) && !viaProxy ? 'openai' : 'main';
-  }
-
-  private client(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
-    const key = route === 'openai' ? OPENAI_ROUTE.id : b.connection.mode;
-    let p = b.clients.get(key);
-    if (!p) {
-      p = this.buildClient(b, route);
-      b.clients.set(key, p);
-      p.catch(() => b.clients.delete(key));
-    }
-    return p;
-  }
-
-  private buildClient(b: Binding, route: 'main' | 'openai'): Promise<ProviderClient> {
-    const { config, connection } = b;
-    const common = { timeoutMs: config.timeoutMs, fetch: b.fetch };
-    if (route === 'openai') return OPENAI_ROUTE.client({ ...common, baseURL: config.openaiBaseUrl, credential: config.openaiApiKey, credentialVar: undefined });
-    return kindOf(connection.mode).client({ ...common, baseURL: config.baseUrl, credential: config.credential, credentialVar: config.credentialVar });
-  }
-
-  private errorContext(b: Binding, route: 'main' | 'openai', model: string | undefined) {
+  private errorContext(b: Binding, route: Route, model: string | undefined) {
     return errorContext({ config: b.config, connection: b.connection, served: b.served, route, model, messages: this.messages, headless: !!this.opts.headless });
   }
 
@@ -521,11 +293,3 @@ export class RuntimeService implements Runtime {
   }
 }
 
-/** The detection memory is a file: one that cannot be read or written must not break a request. */
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
-}

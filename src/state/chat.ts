@@ -3,7 +3,7 @@
 import type { AppError, ChatMessage, ImageInput, StopReason } from '../runtime/types.js';
 import type { DoctorLine } from '../runtime/doctor.js';
 import type { LazyText } from '../i18n/index.js';
-import type { splitCommittable } from '../render/markdown.js';
+import type { splitCommittable } from '../render/splitCommittable.js';
 
 type SplitCommittable = typeof splitCommittable;
 

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, splitCommittable } from '../../src/render/markdown.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { splitCommittable } from '../../src/render/splitCommittable.js';
 
 const plain = (md: string, width = 60): string => renderMarkdown(md, { width, color: false });
 const colored = (md: string, width = 60): string => renderMarkdown(md, { width, color: true });

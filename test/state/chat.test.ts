@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatReducer, initialChatState, CUT_NOTE, PLAIN_AFTER, TAIL_MAX, type ChatAction, type ChatState } from '../../src/state/chat.js';
-import { splitCommittable } from '../../src/render/markdown.js';
+import { splitCommittable } from '../../src/render/splitCommittable.js';
 import { en } from '../../src/i18n/en.js';
 
 // A delta carries the Markdown splitter (the app loads it after its first frame; useChat waits for
