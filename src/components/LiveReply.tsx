@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { tailText, type LiveReply as Live } from '../state/chat.js';
+import type { LiveReply as Live } from '../state/chat.js';
+import { tailText } from '../state/longReply.js';
 import { stripControl } from '../render/sanitize.js';
 import { fitWidth, tailLines } from '../state/fitLines.js';
 import { liveRows, replyParts, REPLY_INDENT } from './Markdown.js';

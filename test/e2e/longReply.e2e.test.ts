@@ -8,7 +8,7 @@ import { waitUntil } from '../helpers/home.js';
 import { typeLine, type PtyApp } from '../helpers/pty.js';
 import { eachPtyApp } from '../helpers/ptyFixture.js';
 import { keys } from '../helpers/keys.js';
-import { CUT_NOTE, PLAIN_AFTER } from '../../src/state/chat.js';
+import { CUT_NOTE, PLAIN_AFTER } from '../../src/state/longReply.js';
 
 const para = (i: number) => `Paragraph ${i}: ${'lorem ipsum dolor sit amet '.repeat(30)}`;
 const REPLY = Array.from({ length: 700 }, (_, i) => para(i)).join('\n\n') + '\n\nthe very end';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatReducer, initialChatState, CUT_NOTE, PLAIN_AFTER, TAIL_MAX, type ChatAction, type ChatState } from '../../src/state/chat.js';
+import { chatReducer, initialChatState, type ChatAction, type ChatState } from '../../src/state/chat.js';
+import { CUT_NOTE, PLAIN_AFTER, TAIL_MAX } from '../../src/state/longReply.js';
 import { splitCommittable } from '../../src/render/splitCommittable.js';
 import { en } from '../../src/i18n/en.js';
 
