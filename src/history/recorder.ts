@@ -2,47 +2,15 @@
 // it streams (so kill -9 loses at most the last second) and once more when it ends. No React: the
 // chat's hook calls it, the tests drive it directly. Every write is caught: a database that fails
 // turns history off for the rest of the run and says why once (onProblem); the chat goes on.
-import type { HistoryOpen } from './open.js';
 import { classify, type HistoryProblem } from './problem.js';
-import type { MessageStatus, SessionStore } from './store.js';
+import type { SessionStore } from './store.js';
+import type { RecorderOptions, Reply, ReplyEnd } from './recorderTypes.js';
+
+export type { RecorderOptions, ReplyEnd } from './recorderTypes.js';
 import { titleFrom } from './title.js';
 
 /** How often a streaming reply is saved, at most this long after its text changed. */
 export const SAVE_EVERY_MS = 1000;
-
-export interface ReplyEnd {
-  text: string;
-  status: Exclude<MessageStatus, 'streaming'>;
-  errorKind?: string;
-  stopReason?: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  cost?: number;
-}
-
-export interface RecorderOptions {
-  /** Opens the database (called once, by open()). */
-  open(): Promise<HistoryOpen>;
-  /** The folder the app was started in (kept with each new session). */
-  cwd: string;
-  /** The connection's label for a reply (never a secret), e.g. "LiteLLM proxy 127.0.0.1:3000". */
-  connection(): string | undefined;
-  now?(): number;
-  log?(message: string): void;
-  /** History cannot be used (off, corrupt, newer, failing): said once. */
-  onProblem?(problem: HistoryProblem, path: string | undefined): void;
-}
-
-interface Reply {
-  /** Its row, once inserted. */
-  id: number | undefined;
-  model: string;
-  callId: string | undefined;
-  text: string;
-  savedText: string | undefined;
-  savedAt: number;
-  timer: NodeJS.Timeout | undefined;
-}
 
 export class SessionRecorder {
   private store: SessionStore | undefined;
