@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH } from './inkScrollback.mjs';
+import { patchPlugin, patchSource } from './patchDeps.mjs';
+
+export { patchSource };
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -16,13 +19,22 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
  * no longer matches, so an upgrade cannot silently drop the bound.
  */
 const MAX = 2000;
+// Upstream: ink#986 tracks the cache growth (Ink 8 uses a bounded LRU, and needs Node >= 22): these
+// two go when the Node floor moves to 22 and Ink is upgraded.
+const INK_MEMO_UPSTREAM = 'ink#986 (open for Ink 6); Ink 8 (Node >= 22) bounds it: drop with the move to Node 22';
 const INK_MEMO_PATCHES = [
   {
-    file: /ink[\\/]build[\\/]measure-text\.js$/,
+    pkg: 'ink',
+    file: 'build/measure-text.js',
+    versions: /^6\./,
+    upstream: INK_MEMO_UPSTREAM,
     steps: [{ find: '    cache.set(text, dimensions);', replace: `    if (cache.size >= ${MAX}) cache.clear();\n    cache.set(text, dimensions);` }],
   },
   {
-    file: /ink[\\/]build[\\/]wrap-text\.js$/,
+    pkg: 'ink',
+    file: 'build/wrap-text.js',
+    versions: /^6\./,
+    upstream: INK_MEMO_UPSTREAM,
     steps: [
       { find: 'const cache = {};', replace: 'let cache = {};\nlet cacheSize = 0;' },
       { find: '    cache[cacheKey] = wrappedText;', replace: `    if (++cacheSize > ${MAX}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;` },
@@ -103,9 +115,12 @@ const unitWidths = {narrow: new Map(), wide: new Map()};
 
 export default function stringWidth(input, options = {}) {`;
 export const STRING_WIDTH_PATCH = {
-  file: /string-width[\\/]index\.js$/,
-  // Only the copy the app and Ink measure with: other packages nest older versions that work differently.
+  pkg: 'string-width',
+  file: 'index.js',
+  versions: /^8\./,
+  // The copy the app and Ink measure with (node_modules/string-width); STRING_WIDTH_7_PATCH is for wrap-ansi's.
   path: join(ROOT, 'node_modules', 'string-width', 'index.js'),
+  upstream: 'a speed patch, not upstream; it goes if the bench rows (startup, stream) hold without it',
   steps: [
     {
       find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
@@ -139,14 +154,59 @@ export const STRING_WIDTH_PATCH = {
   ],
 };
 
-/** Applies find/replace steps; fails the build when a dependency's source no longer matches. */
-export function patchSource(source, steps, path) {
-  for (const step of steps) {
-    if (!source.includes(step.find)) throw new Error(`build patch: ${path} changed; update scripts/buildOptions.mjs`);
-    source = source.replace(step.find, () => step.replace); // a function: no $-patterns in the replacement
-  }
-  return source;
+/**
+ * string-width 7 (nested under wrap-ansi 9, which Ink wraps text with) runs every grapheme cluster
+ * through Intl.Segmenter and builds a new emoji pattern (emoji-regex) for each one. A string of
+ * ONE_UNIT_CLUSTERS code points is measured unit by unit, each unit's width (the original rule,
+ * unchanged) remembered per ambiguous-width option; any other string takes the original path.
+ * test/build/stringWidth.test.ts compares the patched copy with the original.
+ */
+export const STRING_WIDTH_7_PATCH = {
+  pkg: 'string-width',
+  file: 'index.js',
+  versions: /^7\./,
+  path: join(ROOT, 'node_modules', 'wrap-ansi', 'node_modules', 'string-width', 'index.js'),
+  upstream: 'goes away with wrap-ansi 10 (string-width 8), which Ink 8 uses (Node >= 22)',
+  steps: [
+    {
+      find: 'export default function stringWidth(string, options = {}) {',
+      replace: `const oneUnitClusters = /${ONE_UNIT_CLUSTERS}/;
+const unitWidths = {narrow: new Map(), wide: new Map()};
+
+export default function stringWidth(string, options = {}) {
+	if (typeof string !== 'string' || string.length === 0) {
+		return 0;
+	}
+
+	const {ambiguousIsNarrow = true, countAnsiEscapeCodes = false} = options;
+	if (!countAnsiEscapeCodes) {
+		string = stripAnsi(string);
+	}
+
+	if (!oneUnitClusters.test(string)) {
+		return originalStringWidth(string, {ambiguousIsNarrow, countAnsiEscapeCodes: true});
+	}
+
+	const widths = ambiguousIsNarrow ? unitWidths.narrow : unitWidths.wide;
+	let width = 0;
+	for (let index = 0; index < string.length; index++) {
+		const unit = string[index];
+		let unitWidth = widths.get(unit);
+		if (unitWidth === undefined) {
+			unitWidth = originalStringWidth(unit, {ambiguousIsNarrow, countAnsiEscapeCodes: true});
+			widths.set(unit, unitWidth);
+		}
+
+		width += unitWidth;
+	}
+
+	return width;
 }
+
+function originalStringWidth(string, options = {}) {`,
+    },
+  ],
+};
 
 /**
  * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 data: URL and reads it with
@@ -154,7 +214,10 @@ export function patchSource(source, steps, path) {
  * the URL in JavaScript before the first frame. Buffer decodes it natively.
  */
 const YOGA_PATCH = {
-  file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  pkg: 'yoga-layout',
+  file: 'dist/binaries/yoga-wasm-base64-esm.js',
+  versions: /^3\./,
+  upstream: 'a start-up patch, not upstream (yoga-layout 3.2 still fetches its data: URL); keep while the launch row needs it',
   steps: [
     {
       find: 'function ya(){return w||"function"!=typeof fetch?Promise.resolve().then(function(){return wa()}):fetch(H,{credentials:"same-origin"}).then(function(a){if(!a.ok)throw"failed to load wasm binary file at \'"+H+"\'";return a.arrayBuffer()}).catch(function(){return wa()})}',
@@ -168,7 +231,10 @@ const YOGA_PATCH = {
  * that decrypts .env.vault files, which this app never calls; it is required on that call instead.
  */
 const DOTENV_PATCH = {
-  file: /dotenv[\\/]lib[\\/]main\.js$/,
+  pkg: 'dotenv',
+  file: 'lib/main.js',
+  versions: /^17\./,
+  upstream: 'a start-up patch, not upstream (dotenv 17 requires crypto at load); keep while the launch row needs it',
   steps: [
     { find: "const crypto = require('crypto')\n", replace: '' },
     { find: "const aesgcm = crypto.createDecipheriv(", replace: "const aesgcm = require('crypto').createDecipheriv(" },
@@ -186,7 +252,10 @@ const DOTENV_PATCH = {
  * patched copy with the original on styled and unstyled lines).
  */
 export const ANSI_TOKENIZE_PATCH = {
-  file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+  pkg: '@alcalzone/ansi-tokenize',
+  file: 'build/styledChars.js',
+  versions: /^0\.2\./,
+  upstream: 'a speed patch, not upstream for 0.2 (Ink 8 moves to 0.3: re-measure then); drop with the move to Node 22 and Ink 8 if the bench holds',
   steps: [
     {
       find: 'export function styledCharsToString(chars) {',
@@ -209,7 +278,10 @@ export const ANSI_TOKENIZE_PATCH = {
  * the segmenter. test/build/ansiTokenize.test.ts compares the tokens with the original's.
  */
 export const ANSI_TOKENIZE_SEGMENT_PATCH = {
-  file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+  pkg: '@alcalzone/ansi-tokenize',
+  file: 'build/tokenize.js',
+  versions: /^0\.2\./,
+  upstream: 'a speed patch, not upstream for 0.2; as above',
   steps: [
     {
       find: 'export function tokenize(str, endChar = Number.POSITIVE_INFINITY) {',
@@ -222,19 +294,13 @@ export const ANSI_TOKENIZE_SEGMENT_PATCH = {
   ],
 };
 
-/** Every patch above, each applied when esbuild loads its file (a `path` limits it to that copy). */
-const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH, STRING_WIDTH_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
+/**
+ * Every patch above, each applied when esbuild (or, for the tests, Node: scripts/testPatches.mjs)
+ * loads its file. scripts/patchDeps.mjs fails the build when one no longer applies.
+ */
+export const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH, STRING_WIDTH_PATCH, STRING_WIDTH_7_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
 
-const patchDependencies = {
-  name: 'patch-dependencies',
-  setup(b) {
-    for (const patch of DEPENDENCY_PATCHES) {
-      b.onLoad({ filter: patch.file }, (args) =>
-        patch.path && args.path !== patch.path ? undefined : { contents: patchSource(readFileSync(args.path, 'utf8'), patch.steps, args.path), loader: 'js' },
-      );
-    }
-  },
-};
+const patchDependencies = patchPlugin(DEPENDENCY_PATCHES);
 
 /**
  * React ships CommonJS only. esbuild gives every module that imports it its own interop copy of the

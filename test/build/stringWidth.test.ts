@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 // @ts-expect-error: a plain .mjs module without types
-import { ONE_UNIT_CLUSTERS, STRING_WIDTH_PATCH, patchSource } from '../../scripts/buildOptions.mjs';
+import { ONE_UNIT_CLUSTERS, STRING_WIDTH_7_PATCH, STRING_WIDTH_PATCH, patchSource } from '../../scripts/buildOptions.mjs';
 
 const samples = [
   'hello', '● LiteLLM 127.0.0.1:3000 · model · key ✓', '› ready', '中文 テスト 한국어', '✔ ✖ ! - ⎿ │ ─ ┼ …',
@@ -21,37 +21,49 @@ const samples = [
   '☔ ⚡ ✅ ❌ ❓ ➕ ✨ ⌛ ☕ ♈ ⚽', '✔ ✖ ✓ ✗ ❤ ☺ ✂ ✈ ☎', '\u00ad soft hyphen \u00a0 nbsp', '',
 ];
 
+type Width = (s: string, o?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
+type Patch = { path: string; steps: { find: string; replace: string }[] };
+
+/** Checks a patched copy of `patch.path` against `original` on every sample and every one-unit code point. */
+async function sameWidths(patch: Patch, original: Width): Promise<void> {
+  const source = readFileSync(patch.path, 'utf8');
+  const patched = patchSource(source, patch.steps, patch.path);
+  expect(patched).not.toBe(source);
+  // Load the patched source beside the original so it resolves the same dependencies.
+  const dir = mkdtempSync(join(patch.path, '..', '.patched-'));
+  try {
+    const file = join(dir, 'index.mjs');
+    writeFileSync(file, patched);
+    const { default: patchedWidth } = (await import(pathToFileURL(file).href)) as { default: Width };
+    const options = [{}, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }];
+    for (const s of samples) for (const o of options) expect(patchedWidth(s, o), `${JSON.stringify(s)} ${JSON.stringify(o)}`).toBe(original(s, o));
+    // Every code point the unit-by-unit path takes, alone and in a line, with both ambiguous-width options
+    // (the remembered widths are per option: narrow first, then wide, then narrow again).
+    const oneUnit = new RegExp(ONE_UNIT_CLUSTERS as string);
+    const units: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) if (oneUnit.test(String.fromCharCode(cp))) units.push(String.fromCharCode(cp));
+    for (const o of [{}, { ambiguousIsNarrow: false }, {}]) {
+      for (const u of units) expect(patchedWidth(u, o), `U+${u.charCodeAt(0).toString(16)} ${JSON.stringify(o)}`).toBe(original(u, o));
+      for (let i = 0; i < units.length; i += 40) {
+        const line = `a ${units.slice(i, i + 40).join('')} z`;
+        expect(patchedWidth(line, o)).toBe(original(line, o));
+      }
+    }
+    // Every code point of the emoji-heavy planes, one at a time.
+    for (let cp = 0x2000; cp < 0x2c00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(original(String.fromCodePoint(cp)));
+    for (let cp = 0x1f000; cp < 0x1fb00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(original(String.fromCodePoint(cp)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the string-width build patch', () => {
   it('gives the same width as the original for emoji, symbols, CJK and marks', async () => {
-    const original = readFileSync(STRING_WIDTH_PATCH.path, 'utf8');
-    const patched = patchSource(original, STRING_WIDTH_PATCH.steps, STRING_WIDTH_PATCH.path);
-    expect(patched).not.toBe(original);
-    // Load the patched source beside the original so it resolves the same dependencies.
-    const dir = mkdtempSync(join(STRING_WIDTH_PATCH.path, '..', '.patched-'));
-    try {
-      const file = join(dir, 'index.mjs');
-      writeFileSync(file, patched);
-      type Width = (s: string, o?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
-      const { default: patchedWidth } = (await import(pathToFileURL(file).href)) as { default: Width };
-      const options = [{}, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }];
-      for (const s of samples) for (const o of options) expect(patchedWidth(s, o), `${JSON.stringify(s)} ${JSON.stringify(o)}`).toBe(stringWidth(s, o));
-      // Every code point the unit-by-unit path takes, alone and in a line, with both ambiguous-width options
-      // (the remembered widths are per option: narrow first, then wide, then narrow again).
-      const oneUnit = new RegExp(ONE_UNIT_CLUSTERS as string);
-      const units: string[] = [];
-      for (let cp = 0; cp <= 0xffff; cp++) if (oneUnit.test(String.fromCharCode(cp))) units.push(String.fromCharCode(cp));
-      for (const o of [{}, { ambiguousIsNarrow: false }, {}]) {
-        for (const u of units) expect(patchedWidth(u, o), `U+${u.charCodeAt(0).toString(16)} ${JSON.stringify(o)}`).toBe(stringWidth(u, o));
-        for (let i = 0; i < units.length; i += 40) {
-          const line = `a ${units.slice(i, i + 40).join('')} z`;
-          expect(patchedWidth(line, o)).toBe(stringWidth(line, o));
-        }
-      }
-      // Every code point of the emoji-heavy planes, one at a time.
-      for (let cp = 0x2000; cp < 0x2c00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(stringWidth(String.fromCodePoint(cp)));
-      for (let cp = 0x1f000; cp < 0x1fb00; cp++) expect(patchedWidth(String.fromCodePoint(cp))).toBe(stringWidth(String.fromCodePoint(cp)));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await sameWidths(STRING_WIDTH_PATCH as Patch, stringWidth);
+  });
+
+  it('does the same for the copy nested under wrap-ansi (string-width 7)', async () => {
+    const { default: original } = (await import(pathToFileURL((STRING_WIDTH_7_PATCH as Patch).path).href)) as { default: Width };
+    await sameWidths(STRING_WIDTH_7_PATCH as Patch, original);
   });
 });
