@@ -96,7 +96,7 @@ describe('opening', () => {
     expect(s.search('arma').map((h) => h.title)).toEqual(['v1 chat']);
     const id = s.createSession({ title: 'new', now: 2 });
     s.addMessage(id, { role: 'user', text: 'armadillos again', now: 2 });
-    expect(s.search('armadillo').map((h) => h.title)).toEqual(['new', 'v1 chat']);
+    expect(s.search('armadillo').map((h) => h.title)).toEqual(['v1 chat', 'new']); // the whole word first
     expect(s.search('armadillos').map((h) => h.title)).toEqual(['new']);
   });
 
@@ -195,6 +195,21 @@ describe('search', () => {
     const [hit] = s.search('marsupial');
     expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['marsupial']);
     expect(hit?.snippet.map((p) => p.text).join('')).toContain('small marsupial');
+  });
+
+  it('sessions with the whole last word come first, then those with longer words it starts', async () => {
+    const s = await open();
+    const whole = s.createSession({ title: 'a', now: 1 });
+    s.addMessage(whole, { role: 'user', text: 'write a test for it', now: 1 });
+    const longer = s.createSession({ title: 'b', now: 2 });
+    s.addMessage(longer, { role: 'user', text: 'testing in production', now: 2 });
+    const both = s.createSession({ title: 'c', now: 3 });
+    s.addMessage(both, { role: 'user', text: 'the test suite', now: 3 });
+    expect(s.search('test').map((h) => h.id)).toEqual([both, whole, longer]);
+    expect(s.search('test', 2).map((h) => h.id)).toEqual([both, whole]);
+    expect(s.search('testi').map((h) => h.id)).toEqual([longer]);
+    expect(s.search('the test').map((h) => h.id)).toEqual([both]);
+    expect(ftsQuery('a b', false)).toBe('"a" "b"');
   });
 
   it('a title that matches counts (a renamed session)', async () => {
