@@ -11,6 +11,12 @@ import { titleFrom } from './title.js';
 
 /** How often a streaming reply is saved, at most this long after its text changed. */
 export const SAVE_EVERY_MS = 1000;
+/**
+ * How long after the last write the write-ahead log is folded into the database. SQLite does it
+ * itself every 1,000 pages, inside whichever write crosses that line — 20–90 ms on the UI thread in
+ * the middle of a turn; here it happens once the chat has been quiet this long (and on exit).
+ */
+export const CHECKPOINT_IDLE_MS = 2000;
 
 export class SessionRecorder {
   private store: SessionStore | undefined;
@@ -59,6 +65,7 @@ export class SessionRecorder {
           return undefined;
         }
         this.store = r.store;
+        r.store.db.pragma('wal_autocheckpoint = 0'); // this connection's own checkpoints wait for a quiet moment
         const queued = this.queue;
         this.queue = [];
         for (const op of queued) if (!this.write(op)) break;
@@ -251,9 +258,14 @@ export class SessionRecorder {
     else this.queue.push(op);
   }
 
+  private checkpointTimer: NodeJS.Timeout | undefined;
+
   private write(op: (s: SessionStore) => void): boolean {
     try {
       op(this.store!);
+      clearTimeout(this.checkpointTimer);
+      this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_IDLE_MS);
+      this.checkpointTimer.unref?.();
       return true;
     } catch (err) {
       this.opts.log?.(`[History] a write failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -271,8 +283,19 @@ export class SessionRecorder {
     this.problemListener?.(problem, this.path);
   }
 
-  /** Saves what is pending and closes the database (the app is exiting). */
+  /** Folds the write-ahead log into the database without waiting for readers or writers (PASSIVE). */
+  private checkpoint(): void {
+    this.checkpointTimer = undefined;
+    try {
+      this.store?.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      this.opts.log?.(`[History] a checkpoint failed: ${err instanceof Error ? err.message : String(err)}`); // the next one tries again
+    }
+  }
+
+  /** Saves what is pending and closes the database (the app is exiting; closing checkpoints). */
   close(): void {
+    clearTimeout(this.checkpointTimer);
     if (this.reply) this.endReply({ text: this.reply.text, status: 'interrupted' });
     this.drainLater();
     this.store?.close();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHistory, type HistoryProblem } from '../../src/history/open.js';
-import { SAVE_EVERY_MS, SessionRecorder } from '../../src/history/recorder.js';
+import { CHECKPOINT_IDLE_MS, SAVE_EVERY_MS, SessionRecorder } from '../../src/history/recorder.js';
 import type { SessionStore } from '../../src/history/store.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
 
@@ -165,4 +165,30 @@ it('the end of a reply is written after the frame that shows it (Esc answers fir
   if (!again.ok) throw new Error('the database did not open again');
   expect(rows(again.store).at(-1)).toMatchObject({ role: 'assistant', text: 'last', status: 'done' });
   again.store.close();
+});
+
+it('the write-ahead log is folded into the database when the chat is quiet, not inside a write', async () => {
+  vi.useFakeTimers();
+  const s = (await rec.open())!;
+  expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+  // What a checkpoint would still copy: frames in the log (log) against those already copied (done).
+  const pending = () => {
+    const other = new (s.db.constructor as new (path: string) => SessionStore['db'])(s.db.name);
+    try {
+      const [r] = other.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
+      return r!.log - r!.checkpointed;
+    } finally {
+      other.close();
+    }
+  };
+  const reply = 'a few words of a reply '.repeat(400); // ~9 KB: 2+ pages a turn
+  for (let i = 0; i < 600; i++) {
+    rec.userSent(`question ${i}`, 'm');
+    rec.replyStarted('m');
+    rec.replyEnded({ text: reply, status: 'done' });
+    vi.advanceTimersByTime(CHECKPOINT_IDLE_MS / 4); // a busy chat: never quiet for long
+  }
+  expect(pending()).toBeGreaterThan(1000); // past SQLite's own threshold: no write folded it
+  vi.advanceTimersByTime(CHECKPOINT_IDLE_MS);
+  expect(pending()).toBe(0);
 });
