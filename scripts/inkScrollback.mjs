@@ -8,7 +8,11 @@
 //    iTerm2), so after a resize ESC 8 puts it back below the live region, wherever the reflow moved
 //    it. The live caret itself is not a safe anchor: xterm.js moves it by the rows added below it.
 //  - on a width change, log-update's reflowClear goes there and up over the live region's rows as
-//    the terminal now shows them (each line wraps to ceil(width / columns) rows), and erases down.
+//    the terminal now shows them (each line wraps to ceil(width / columns) rows), erasing each row.
+//    Row by row, not with an erase-down (ESC[J): when the live region starts at the top of the
+//    screen (after a tall screen closed), an erase-down from the top-left corner is "clear the whole
+//    screen" to tmux, whose scroll-on-clear (on by default) first copies the screen into its history
+//    — a copy of the old prompt and status bar left above the new ones.
 //    The transcript above stays as the terminal reflowed it; only the live region is drawn again.
 //  - the full-screen redraw is gone (the app keeps every screen shorter than the terminal), and with
 //    it the copy of every <Static> line Ink kept for it (memory that grew with the transcript).
@@ -16,6 +20,8 @@
 
 /** Saves the cursor (DECSC): written right after a frame, when the cursor is below the live region. */
 const SAVE_BOTTOM = '\\u001B7';
+/** Erases the cursor's row (EL 2). */
+const ERASE_LINE = '\\u001B[2K';
 
 // Upstream: Ink 7.1 has the full-screen redraw fix (it needs Node >= 22); the reflow-aware clear on
 // resize is ours. Both go when the Node floor moves to 22 and Ink is upgraded, if the scrollback e2e
@@ -28,7 +34,7 @@ export const INK_LOG_UPDATE_PATCH = {
   versions: /^6\./,
   upstream: UPSTREAM,
   steps: [
-    { find: "import ansiEscapes from 'ansi-escapes';", replace: "import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';" },
+    { find: "import ansiEscapes from 'ansi-escapes';", replace: `import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';\nconst ERASE_LINE = '${ERASE_LINE}';` },
     {
       find: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;',
       replace: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;',
@@ -48,7 +54,7 @@ export const INK_LOG_UPDATE_PATCH = {
         let rows = 0;
         for (const line of lines) rows += Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
         const up = trailing ? rows : rows - 1;
-        stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + (up > 0 ? ansiEscapes.cursorUp(up) : '') + '\\r' + ansiEscapes.eraseDown);
+        stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + ERASE_LINE + (ansiEscapes.cursorUp(1) + ERASE_LINE).repeat(up) + '\\r');
         previousOutput = '';
         previousLineCount = 0;
         previousCursorPosition = undefined;

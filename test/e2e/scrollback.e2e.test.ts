@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/home.js';
 import { typeLine, type PtyApp } from '../helpers/pty.js';
 import { eachPtyApp } from '../helpers/ptyFixture.js';
+import { spawnSync } from 'node:child_process';
 import { keys } from '../helpers/keys.js';
+import { BIN } from '../helpers/cli.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
 const f = eachPtyApp({ before: ({ server }) => server.setReply('claude-3-5-sonnet', 'the proxy answers') });
@@ -89,6 +91,56 @@ describe('the terminal stays the user’s', () => {
     expect(all).not.toContain('Switch model');
     expect(all).not.toContain('Esc close');
     expect(count(all, /LiteLLM 127\.0\.0\.1:\d+ ·/g)).toBe(0);
+  });
+});
+
+/** tmux, when this machine has it: the terminal the issue was seen in. */
+const TMUX = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+
+describe('a tall screen closed, then a narrower terminal', () => {
+  it('the live region is erased row by row, never with an erase-down from the top-left corner', async () => {
+    // An erase-down (ESC[J) that starts at the screen's top-left corner is "clear the screen" to
+    // tmux, which first copies the screen into its history (scroll-on-clear): the old prompt and
+    // status bar stayed above the new ones. After a tall screen closes, the live region can start
+    // at the top of the screen, so the app never erases with ESC[J.
+    app = f.start(['--model', 'claude-3-5-sonnet'], { cols: 100, rows: 30, before: SHELL.join('\r\n') + '\r\n' });
+    const a = app;
+    await a.waitFor('ready');
+    a.write('\x13');
+    await a.waitFor('Esc close');
+    a.write(keys.esc);
+    await a.waitFor('Send a message');
+    const before = a.output().length;
+    a.resize(70, 30);
+    await waitUntil(() => a.output().length > before && /ready/.test(a.output().slice(before)), 10_000, 'the redraw at 70 columns');
+    await a.waitFor(/ready/);
+    expect(a.output().slice(before)).not.toMatch(/\x1b\[0?J/);
+    expect(count(a.output(), /\x1b\[0?J/g)).toBe(0);
+    expect(count(a.all(), /LiteLLM 127\.0\.0\.1:\d+ ·/g)).toBe(1);
+  });
+
+  it.skipIf(!TMUX)('in tmux: Ctrl+S, Esc, then a narrower window leaves one status bar, in the history too', async () => {
+    const socket = `openwork-test-${process.pid}`;
+    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    const env = [`OPENWORK_HOME=${f.home.dir}`, `HOME=${f.home.dir}`, 'LANG=en_US.UTF-8'].join(' ');
+    const shell = SHELL.map((l) => `echo '${l}'`).join('; ');
+    try {
+      expect(tmux('new-session', '-d', '-s', 't', '-x', '100', '-y', '30', `${shell}; ${env} '${process.execPath}' '${BIN}' --model claude-3-5-sonnet; sleep 60`).status).toBe(0);
+      const pane = () => tmux('capture-pane', '-p', '-S', '-200', '-t', 't').stdout;
+      await waitUntil(() => /ready/.test(pane()), 20_000, 'the chat in tmux');
+      tmux('send-keys', '-t', 't', 'C-s');
+      await waitUntil(() => pane().includes('Esc close'), 10_000, 'the settings');
+      tmux('send-keys', '-t', 't', 'Escape');
+      await waitUntil(() => !pane().includes('Esc close') && pane().includes('Send a message'), 10_000, 'the chat again');
+      tmux('resize-window', '-t', 't', '-x', '70', '-y', '30');
+      await waitUntil(() => pane().split('\n').some((l) => /ready$/.test(l) && l.length <= 70 && l.length > 60), 10_000, 'the status bar at 70 columns');
+      const all = pane();
+      expect(count(all, /LiteLLM 127\.0\.0\.1:\d+ ·/g), all).toBe(1);
+      expect(count(all, '› Send a message'), all).toBe(1);
+      for (const l of SHELL) expect(count(all, l)).toBe(1);
+    } finally {
+      tmux('kill-server');
+    }
   });
 });
 
