@@ -88,6 +88,19 @@ describe('the ansi-tokenize build patches', () => {
     for (const line of cells) expect(styledCharsToString(line)).toBe(real.styledCharsToString(line));
   });
 
+  it('styledCharsFromTokens: the patched copy returns the same cells (sharing the codes of a run), and they print the same', async () => {
+    const { styledCharsFromTokens, styledCharsToString } = await patched('styledChars.js', ANSI_TOKENIZE_PATCH);
+    for (const s of lines) {
+      const mine = styledCharsFromTokens(real.tokenize(s));
+      const theirs = real.styledCharsFromTokens(real.tokenize(s));
+      expect(mine, JSON.stringify(s)).toEqual(theirs);
+      expect(styledCharsToString(mine)).toBe(real.styledCharsToString(theirs));
+    }
+    // One array per run of equal styles, not one per cell.
+    const run = styledCharsFromTokens(real.tokenize('\x1b[1mbold\x1b[22m'));
+    expect(run[0]!.styles).toBe(run[3]!.styles);
+  });
+
   it('tokenize: the patched copy returns exactly the original tokens', async () => {
     const { tokenize } = await patched('tokenize.js', ANSI_TOKENIZE_SEGMENT_PATCH);
     for (const s of lines) {
