@@ -40,6 +40,8 @@ export interface PtyOptions {
   rows?: number;
   /** Text already on the terminal before the app starts (a shell's earlier output). */
   before?: string;
+  /** false: a terminal that does not reflow its lines on a resize (it cuts or pads them). */
+  reflow?: boolean;
   /** A command the app runs under (e.g. `setpriv --reuid=nobody …`): the node binary and its arguments follow it. */
   wrap?: readonly string[];
   /** The folder the app starts in (the test's own by default). */
@@ -49,7 +51,8 @@ export interface PtyOptions {
 export function startApp(args: string[], opts: PtyOptions): PtyApp {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+  // windowsMode is xterm.js's switch for a terminal that does not reflow (as conhost, winpty).
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000, ...(opts.reflow === false ? { windowsMode: true } : {}) });
   if (opts.before) term.write(opts.before);
   const [file, ...argv] = [...(opts.wrap ?? []), process.execPath, BIN, ...args] as [string, ...string[]];
   const child: IPty = spawn(file, argv, {
