@@ -120,4 +120,27 @@ describe.skipIf(!canMount)('a full disk when the settings are saved', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the settings screen (a real pty) says the disk is full and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openwork-full-'));
+    const app = startApp(['--model', 'claude-3-5-sonnet'], { home: dir, wrap: onFullDisk(dir), cols: 100, rows: 30 });
+    try {
+      await app.waitFor('Send a message');
+      app.write('\x13'); // Ctrl+S: the settings
+      await app.waitFor('ANTHROPIC_BASE_URL');
+      app.write('\r');
+      app.write('\x15'); // Ctrl+U
+      app.write('http://127.0.0.1:8');
+      await app.waitFor('http://127.0.0.1:8');
+      app.write('\r');
+      app.write('\x13'); // Ctrl+S: save
+      const screen = await app.waitFor('no space left on the disk');
+      expect(screen.replace(/\s/g, '')).toContain(`cannotwrite${dir}/.env:nospaceleftonthedisk(freesomespace,thensaveagain;nothingwaschanged)`.replace(/\s/g, ''));
+      expect(app.output()).not.toMatch(/unexpected error|ENOSPC/);
+    } finally {
+      app.kill();
+      await app.exit;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
