@@ -218,12 +218,8 @@ export class SessionRecorder {
   /** Runs a write on the next turn of the event loop (after the render that is due), keeping write order. */
   private runSoon(op: (s: SessionStore) => void): void {
     if (this.problem) return;
-    if (this.later) {
-      this.later.push(op);
-      return;
-    }
-    this.later = [op];
-    setImmediate(() => this.drainLater());
+    if (!this.later) setImmediate(() => this.drainLater());
+    (this.later ??= []).push(op);
   }
 
   /** Runs the deferred writes now (also before the session changes and at close). */
