@@ -108,7 +108,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             process.stderr.write(problemsText(io, { problems }));
           }
           // A role's model counts as named on the command line (--model still wins over it).
-          const model = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
+          const { model, timedOut } = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
+          if (timedOut) {
+            // The proxy did not answer its model listing within OPENWORK_TIMEOUT_MS: said as the chat request's timeout would be.
+            const [{ classifyError, exitCodeFor }, { formatError }] = await Promise.all([import('./runtime/errors.js'), import('./commands/io.js')]);
+            const s = runtime.getState();
+            const error = classifyError({ name: 'TimeoutError' }, { ...(s.config.baseUrl ? { url: s.config.baseUrl } : {}), timeoutMs: s.config.timeoutMs, messages: m, headless: true })!;
+            io.stderr.write(formatError(io, error));
+            return exitCodeFor(error.kind);
+          }
           const extras = { format: command.format, cwd: process.cwd(), ...(start.system ? { system: start.system } : {}) };
           return await runPrompt(runtime, { ...io, color: !noColor && !!process.stderr.isTTY }, command.text, model, ac.signal, extras);
         } finally {

@@ -96,53 +96,59 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const resumed = resume && resume.kind !== 'pick' && !historyOff ? await sessionAtStart(recorder, resume, process.cwd(), start) : undefined;
   // The session's system prompt and role come back with it, unless this run was started with its own.
   const system = resumed && !(start.system || start.role) ? { system: resumed.system, role: resumed.role } : start;
-  try {
-    const config = runtime.getState().config;
-    const saved = savedModels(paths.home, connectionKey(config));
-    return await runTui(
-      {
-        runtime,
-        model: args.model ?? start.model ?? saved.selected ?? defaultModel(),
-        ...(system.system ? { system: system.system } : {}),
-        ...(system.role ? { role: system.role } : {}),
-        version: VERSION,
-        color: env.NO_COLOR === undefined || env.NO_COLOR === '',
-        firstRun: !config.fileExists && !config.credential,
-        env,
-        recentModels: saved.recent,
-        savedModels: (key) => savedModels(paths.home, key),
-        onModelChange: (name) => {
-          const key = connectionKey(runtime.getState().config);
-          void prefs().then((p) => p.selectModel(key, name));
-        },
-        // --lang is for this run only; a choice made in the settings is kept.
-        lang,
-        langChoice: args.lang ?? savedLang ?? 'system',
-        modelChosen: args.model !== undefined || start.model !== undefined || saved.selected !== undefined,
-        requestLog: {
-          file: paths.logFile,
-          toggle: () => {
-            logger.setDebug(!logger.debugEnabled);
-            return logger.debugEnabled;
+  const code = await (async () => {
+    try {
+      const config = runtime.getState().config;
+      const saved = savedModels(paths.home, connectionKey(config));
+      return await runTui(
+        {
+          runtime,
+          model: args.model ?? start.model ?? saved.selected ?? defaultModel(),
+          ...(system.system ? { system: system.system } : {}),
+          ...(system.role ? { role: system.role } : {}),
+          version: VERSION,
+          color: env.NO_COLOR === undefined || env.NO_COLOR === '',
+          firstRun: !config.fileExists && !config.credential,
+          env,
+          recentModels: saved.recent,
+          savedModels: (key) => savedModels(paths.home, key),
+          onModelChange: (name) => {
+            const key = connectionKey(runtime.getState().config);
+            void prefs().then((p) => p.selectModel(key, name));
           },
+          // --lang is for this run only; a choice made in the settings is kept.
+          lang,
+          langChoice: args.lang ?? savedLang ?? 'system',
+          modelChosen: args.model !== undefined || start.model !== undefined || saved.selected !== undefined,
+          requestLog: {
+            file: paths.logFile,
+            toggle: () => {
+              logger.setDebug(!logger.debugEnabled);
+              return logger.debugEnabled;
+            },
+          },
+          onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
+          recorder,
+          ...(resumed ? { resumed } : resume ? { resume } : {}),
+          onHistoryChange: (on) => void prefs().then((p) => p.setHistory(on)),
         },
-        onLangChange: (choice) => void prefs().then((p) => p.setLang(choice === 'system' ? undefined : choice)),
-        recorder,
-        ...(resumed ? { resumed } : resume ? { resume } : {}),
-        onHistoryChange: (on) => void prefs().then((p) => p.setHistory(on)),
-      },
-      () => {
-        runtime.start();
-        void recorder.open();
-        stopHeapWatch = capHeapGrowthWhenGrown();
-        loadMarkdown().catch(() => {}); // a reply tries again, and shows an error card (and logs why) if it still fails
-      },
-    );
-  } finally {
-    recorder.close();
-    stopHeapWatch?.();
-    runtime.close();
-    await paramMemory.settled();
-    restoreConsole();
-  }
+        () => {
+          runtime.start();
+          void recorder.open();
+          stopHeapWatch = capHeapGrowthWhenGrown();
+          loadMarkdown().catch(() => {}); // a reply tries again, and shows an error card (and logs why) if it still fails
+        },
+      );
+    } finally {
+      recorder.close();
+      stopHeapWatch?.();
+      runtime.close();
+      await paramMemory.settled();
+      restoreConsole();
+    }
+  })();
+  // The chat is closed and its last frame written (a terminal's writes are synchronous): a request still
+  // waiting on a proxy that never answers must not keep the process alive (Ctrl+C twice exits at once).
+  setTimeout(() => process.exit(code), 50).unref();
+  return code;
 }

@@ -13,15 +13,18 @@ export async function choosePromptModel(
   io: IO,
   o: { arg?: string | undefined; saved?: string | undefined; fallback: string },
   signal: AbortSignal,
-): Promise<string> {
-  if (o.arg) return o.arg;
+): Promise<{ model: string; timedOut?: true }> {
+  if (o.arg) return { model: o.arg };
   let listing;
   if (!o.saved) {
-    const limit = AbortSignal.timeout(Math.min(LISTING_CAP_MS, runtime.getState().config.timeoutMs));
+    const { timeoutMs } = runtime.getState().config;
+    const limit = AbortSignal.timeout(Math.min(LISTING_CAP_MS, timeoutMs));
     listing = await runtime.listModels(AbortSignal.any([signal, limit])).catch(() => undefined);
+    // No answer within OPENWORK_TIMEOUT_MS: sending the message would only wait that long again.
+    if (!signal.aborted && timeoutMs <= LISTING_CAP_MS && (limit.aborted || listing?.error?.kind === 'timeout')) return { model: o.fallback, timedOut: true };
   }
   const { model, reason } = startModel({ ...o, listing });
   // The model may be a name the proxy serves: server text, cleaned.
   if (reason !== 'arg') io.stderr.write(stripControl(io.messages.cli.modelUsed({ model, reason, fallback: o.fallback })));
-  return model;
+  return { model };
 }

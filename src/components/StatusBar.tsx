@@ -17,11 +17,18 @@ export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
 }
 
-/** ready / waiting… / streaming N tok/s / the last reply's tokens and cost. */
-export function activityLabel(live: LiveReply | undefined, last: LastReply | undefined, now: number, m: Messages = en): string {
+/**
+ * ready / waiting N s of LIMIT s (`timeoutMs`: the first-byte limit; plain "waiting…" without it) /
+ * streaming N tok/s / the last reply's tokens and cost.
+ */
+export function activityLabel(live: LiveReply | undefined, last: LastReply | undefined, now: number, m: Messages = en, timeoutMs?: number): string {
   if (live) {
     if (live.retryAt !== undefined && live.retryAt > now) return m.status.retryIn({ seconds: Math.ceil((live.retryAt - now) / 1000) });
-    if (live.firstTokenAt === undefined) return m.status.waiting;
+    if (live.firstTokenAt === undefined) {
+      if (timeoutMs === undefined) return m.status.waiting;
+      const since = live.retryAt ?? live.startedAt; // after a rate-limit wait, the new request's own wait
+      return m.status.waitingFor({ seconds: Math.max(0, Math.floor((now - since) / 1000)), limit: Math.round(timeoutMs / 1000) });
+    }
     const secs = (now - live.firstTokenAt) / 1000;
     const rate = secs > 0.25 ? Math.round(live.chunks / secs) : 0;
     return rate > 0 ? m.status.streamingRate({ rate }) : m.status.streaming;
@@ -62,6 +69,16 @@ function useCountdown(until: number | undefined): void {
   }, [until]);
 }
 
+/** Re-renders every second while `on` (the waiting time counts up until the first byte). */
+function useEverySecond(on: boolean): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+}
+
 export interface StatusBarProps {
   runtime: RuntimeState;
   model: string;
@@ -82,7 +99,8 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
   const { connection, config, detecting } = runtime;
   const hasKey = connection.mode === 'openai' ? Boolean(config.openaiApiKey) : Boolean(config.credential);
   useCountdown(live?.retryAt);
-  const activity = activityLabel(live, last, Date.now(), m);
+  useEverySecond(live !== undefined && live.firstTokenAt === undefined);
+  const activity = activityLabel(live, last, Date.now(), m, config.timeoutMs);
   const { columns } = useTerminalSize();
   const life = modelLife(model);
   // Cut here, in terminal cells: Ink's own cut can leave a Chinese line one cell too wide.

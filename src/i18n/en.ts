@@ -79,6 +79,8 @@ export const en = {
     tokens: (p: { n: number; estimated: boolean }) => `${p.estimated ? '~' : ''}${p.n} tok`,
     role: (p: { name: string }) => `role ${p.name}`,
     retryIn: (p: { seconds: number }) => `retry in ${p.seconds} s · Esc cancels`,
+    /** Before the first byte of a reply: how long so far, and OPENWORK_TIMEOUT_MS. */
+    waitingFor: (p: { seconds: number; limit: number }) => `waiting ${p.seconds} s of ${p.limit} s · Esc stops`,
     context: (p: { gauge: string; percent: number; estimated: boolean }) => `context ${p.gauge} ${p.estimated ? '~' : ''}${p.percent} %`,
     session: (p: { cost: string }) => `session ${p.cost}`,
     budget: (p: { spent: string; limit: string }) => `budget ${p.spent}/${p.limit}`,

@@ -68,6 +68,7 @@ export const zhCN: Messages = {
     tokens: (p) => `${p.estimated ? '约 ' : ''}${p.n} tok`,
     role: (p) => `角色 ${p.name}`,
     retryIn: (p) => `${p.seconds} 秒后重试 · Esc 取消`,
+    waitingFor: (p) => `已等待 ${p.seconds} 秒（上限 ${p.limit} 秒）· Esc 停止`,
     context: (p) => `上下文 ${p.gauge} ${p.estimated ? '约 ' : ''}${p.percent} %`,
     session: (p) => `本次 ${p.cost}`,
     budget: (p) => `预算 ${p.spent}/${p.limit}`,

@@ -11,6 +11,7 @@ import { networkFetch } from './net/fetch.js';
 import { loggingFetch } from './httpLog.js';
 import { boundedFetch } from './boundedFetch.js';
 import { probeBaseUrl } from './connections/litellm/probe.js';
+import { isTimeoutError, probeLimitMs } from './waiting.js';
 import { connectionAfterProbe, initialConnection, kindOf, OPENAI_ROUTE } from './connections/index.js';
 import { builtinModels, isOpenAIModel } from './models.js';
 
@@ -36,6 +37,8 @@ export interface Binding {
   underlying?: Map<string, string>;
   /** The connection came from what an earlier run's probe learned (detectionMemory), not from a probe now. */
   recalled?: Detected;
+  /** The address probe got no answer in time (a health endpoint that hangs): not probed again before a request. */
+  probeHung?: boolean;
 }
 
 export function newBinding(config: ConfigSnapshot, text: string | undefined, generation: number, logger: Logger, baseFetch: typeof fetch = fetch): Binding {
@@ -44,10 +47,18 @@ export function newBinding(config: ConfigSnapshot, text: string | undefined, gen
 }
 
 /** The kind at this address: direct, forced by OPENWORK_PROXY_FORMAT, or what the probe finds. */
-export async function detectConnection(config: ConfigSnapshot, fetchImpl: typeof fetch): Promise<Connection> {
+export async function detectConnection(config: ConfigSnapshot, fetchImpl: typeof fetch, b?: Pick<Binding, 'probeHung'>): Promise<Connection> {
   const initial = initialConnection(config);
   if (!config.baseUrl || initial.via === 'override') return initial;
-  return connectionAfterProbe(initial, await probeBaseUrl(config.baseUrl, Math.min(3000, config.timeoutMs), fetchImpl));
+  const probe = await probeBaseUrl(config.baseUrl, probeLimitMs(config.timeoutMs), fetchImpl);
+  if (probe.kind === 'unreachable' && isTimeoutError(probe.error)) {
+    // No answer in time (a busy machine, or a health endpoint that hangs): not known to be down, so
+    // not marked unreachable; taken as LiteLLM (the common case, via 'fallback': a guess, not
+    // remembered), and not probed again before a request.
+    if (b) b.probeHung = true;
+    return { ...connectionAfterProbe(initial, probe), unreachable: false };
+  }
+  return connectionAfterProbe(initial, probe);
 }
 
 /** gpt-* and o* models go to OpenAI directly when OPENAI_API_KEY is set, unless the proxy serves them. */

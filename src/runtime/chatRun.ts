@@ -4,6 +4,7 @@
 // after a key helper's new key (401), or a wait for a 429's retry-after. The service (service.ts)
 // owns the state this reads and changes, through ChatHost.
 import type { AppError, Budget, ChatEvent, ChatRequest, ModelListing, RuntimeState } from './types.js';
+import { unlessAborted } from './waiting.js';
 import type { Logger } from './logger.js';
 import type { Messages } from '../i18n/en.js';
 import { en } from '../i18n/en.js';
@@ -77,8 +78,11 @@ function recordReply(h: ChatHost, b: Binding, route: Route, model: string, usage
  */
 export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortSignal, retried: { helper?: boolean; rate?: boolean; redetected?: boolean } = {}): AsyncIterable<ChatEvent> {
   const helperRetried = !!retried.helper;
-  await h.ready();
-  if (h.binding().connection.unreachable) await h.redetect();
+  // Esc or Ctrl+C while the proxy is still being detected or probed: nothing is sent afterwards.
+  if (!(await unlessAborted(h.ready(), signal))) return yield { type: 'done', stopReason: 'aborted' };
+  if (h.binding().connection.unreachable && !h.binding().probeHung && !(await unlessAborted(h.redetect(), signal))) {
+    return yield { type: 'done', stopReason: 'aborted' };
+  }
   const b = h.binding(); // a reply finishes on the client it started with
   const route = routeFor(b, request.model);
   if (route === 'main' && b.config.unusableBaseUrl) {

@@ -25,8 +25,8 @@ export async function detectRecalling(config: ConfigSnapshot, fetchImpl: typeof 
     b.recalled = known;
     return { ...initial, mode: known.kind as Connection['mode'], via: 'probe', ...(known.version ? { proxyVersion: known.version } : {}) };
   }
-  const connection = await detectConnection(config, fetchImpl);
-  if (!connection.unreachable && memory) {
+  const connection = await detectConnection(config, fetchImpl, b);
+  if (!connection.unreachable && connection.via !== 'fallback' && memory) {
     safely(() => memory.remember(addressKey(config.baseUrl!), { kind: connection.mode, ...(connection.proxyVersion ? { version: connection.proxyVersion } : {}), at: Date.now() }));
   }
   return connection;

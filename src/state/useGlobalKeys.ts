@@ -44,17 +44,15 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
       case undefined:
         return;
     }
-    // Asked of the chat itself, not of the last render (React renders a moment after the state changes).
-    if (h.onStop()) {
-      armedAt.current = 0;
-      return;
-    }
     const now = Date.now();
+    // The second press exits whatever is pending (a stream, a send still waiting on the proxy).
     if (now - armedAt.current <= EXIT_WINDOW_MS) {
       h.onExit();
       return;
     }
     armedAt.current = now;
+    // Asked of the chat itself, not of the last render (React renders a moment after the state changes).
+    h.onStop();
     h.onNotice((m) => m.chat.pressCtrlCAgain);
   }, []);
   useKeyboard(onInput, handlers.isActive ?? true);

@@ -79,6 +79,9 @@ describe('meters', () => {
     expect(activityLabel(live, undefined, 0, en)).toBe('retry in 12 s · Esc cancels');
     expect(activityLabel(live, undefined, 11_500, en)).toBe('retry in 1 s · Esc cancels');
     expect(activityLabel(live, undefined, 12_000, en)).toBe('waiting…');
+    // With the first-byte limit: the new request's wait, counted from the retry.
+    expect(activityLabel(live, undefined, 14_900, en, 60_000)).toBe('waiting 2 s of 60 s · Esc stops');
+    expect(activityLabel({ ...live, retryAt: undefined }, undefined, 12_400, en, 60_000)).toBe('waiting 12 s of 60 s · Esc stops');
   });
 
   it('gauge and counts', () => {

@@ -1,0 +1,76 @@
+// Waiting is bounded and can be cut short (issue 13 points 6 and 7), against a local server that
+// records every request: a stop during detection sends nothing; a health endpoint that hangs is
+// probed once per run; -p against a listener that never answers ends at OPENWORK_TIMEOUT_MS.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RuntimeService } from '../../src/runtime/service.js';
+import { createFileLogger } from '../../src/runtime/logger.js';
+import type { ChatEvent } from '../../src/runtime/types.js';
+import { startServer, type TestServer } from '../helpers/llmServer.js';
+import { tempHome, type TempHome } from '../helpers/home.js';
+import { runCli } from '../helpers/cli.js';
+
+let home: TempHome;
+let server: TestServer;
+let runtimes: RuntimeService[] = [];
+beforeEach(async () => {
+  home = tempHome();
+  server = await startServer();
+});
+afterEach(async () => {
+  for (const r of runtimes) r.close();
+  runtimes = [];
+  await server.close();
+  home.cleanup();
+});
+
+function runtime(): RuntimeService {
+  const r = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile), watch: false });
+  runtimes.push(r);
+  return r;
+}
+const paths = () => server.requests.map((q) => `${q.method} ${q.url}`);
+
+describe('stop while the proxy is being detected', () => {
+  it('an abort during a slow probe ends the send at once (before detection ends) and nothing reaches the server afterwards', async () => {
+    server.fault = 'hang'; // the health endpoint never answers: detection waits for the probe's limit
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
+    const r = runtime();
+    const ac = new AbortController();
+    const order: string[] = [];
+    const events: ChatEvent[] = [];
+    const sending = (async () => {
+      for await (const ev of r.chat({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] }, ac.signal)) events.push(ev);
+      order.push(`send ended (detecting: ${r.getState().detecting})`);
+    })();
+    ac.abort(); // Esc / Ctrl+C
+    await sending;
+    await r.ready();
+    order.push('detection ended');
+    server.fault = 'none'; // the proxy answers again: a request sent now would be recorded and answered
+    await r.listModels(); // a later call goes through (proves the server records what reaches it)
+    expect(order).toEqual(['send ended (detecting: true)', 'detection ended']);
+    expect(events).toEqual([{ type: 'done', stopReason: 'aborted' }]);
+    expect(paths()).toEqual(['GET /health/liveliness', 'GET /v1/models', 'GET /model/info']);
+  });
+});
+
+describe('a listener that never answers, OPENWORK_TIMEOUT_MS=3000', () => {
+  it('-p probes the health endpoint once, sends one request, and ends with a timeout, exit 4', async () => {
+    server.fault = 'hang';
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);
+    const r = await runCli(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { home: home.dir });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`No answer from 127.0.0.1:${server.port} within 3000 ms`);
+    // Once each, in this order: no second probe before sending (it was probed 2 × 3 s before).
+    expect(paths()).toEqual(['GET /health/liveliness', 'POST /v1/chat/completions']);
+  });
+
+  it('with no --model on a new setup: the model listing times out and nothing more is sent (the message would only wait again)', async () => {
+    server.fault = 'hang';
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);
+    const r = await runCli(['-p', 'hello'], { home: home.dir });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('within 3000 ms');
+    expect(paths()).toEqual(['GET /health/liveliness', 'GET /v1/models']);
+  });
+});
