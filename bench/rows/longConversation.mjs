@@ -49,7 +49,8 @@ async function heapBreakdown(term, probe) {
 }
 
 export async function longConversationRows({ startServer, turns = 500, replyBytes = 2000, keys = 60, env = {}, nodeArgs = [] }) {
-  const server = await startServer({ chunkSize: 64, chunkDelayMs: 0 });
+  // A window the conversation never fills (the row measures memory; past the window the app asks before sending).
+  const server = await startServer({ chunkSize: 64, chunkDelayMs: 0, models: [{ name: MODEL, modelInfo: { max_input_tokens: 100_000_000 } }] });
   const home = tempHome(server.url);
   let term;
   const probe = probeFile('long');
