@@ -173,6 +173,9 @@ function ChatApp(props: ChatAppProps) {
             savedPrompts={input.prompts}
             material={input.material}
             cwd={process.cwd()}
+            busy={busy}
+            env={env}
+            warn={core.warn}
           />
         </>
       )}

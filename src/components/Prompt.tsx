@@ -1,7 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useCursor } from 'ink';
+import { Box, Text, useCursor, useStdin } from 'ink';
 import { promptIntents } from '../state/promptKeys.js';
-import { INITIAL_PROMPT, promptReducer, type PromptAction } from '../state/promptState.js';
+import { INITIAL_PROMPT, draftText, promptReducer, type PromptAction } from '../state/promptState.js';
+import { editDraft } from '../state/externalEditor.js';
+import type { LazyText } from '../i18n/index.js';
 import { layoutPrompt, promptTextWidth, PROMPT_PREFIX as PREFIX, visibleWindow } from '../state/promptLayout.js';
 import { slashMatches } from '../slash/match.js';
 import { useKeyboard } from '../state/useKeyboard.js';
@@ -37,6 +39,12 @@ export interface PromptProps {
   material?: DraftMaterial;
   /** Where Tab completes `@paths` (the folder the chat runs in). */
   cwd?: string;
+  /** A reply is streaming: Esc is the chat's (it stops the reply) and does not clear the draft. */
+  busy?: boolean;
+  /** $VISUAL / $EDITOR for Ctrl+G (the process environment). */
+  env?: NodeJS.ProcessEnv;
+  /** Says why Ctrl+G could not edit the draft. */
+  warn?(text: LazyText): void;
 }
 
 /**
@@ -55,8 +63,9 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
 
   const [candidates, setCandidates] = useState<readonly string[]>([]);
   const lister = useMemo(() => (p.cwd ? folderLister(p.cwd) : undefined), [p.cwd]);
+  const { stdin } = useStdin();
   const submit = (text: string): void => {
-    const sent = p.onSubmit(text);
+    const sent = p.onSubmit(draftText(ref.current)); // collapsed pastes go whole
     if (sent === true) apply({ type: 'submit' });
     else if (sent !== false) {
       // Files are being read: the draft goes once they are, unless it was edited meanwhile.
@@ -64,6 +73,12 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
         if (ok && ref.current.buffer.text === text) apply({ type: 'submit' });
       });
     }
+  };
+  const edit = (): void => {
+    const r = editDraft(draftText(ref.current), p.env ?? process.env, stdin);
+    if (r.ok) apply({ type: 'set', text: r.text });
+    else if (r.reason === 'none') p.warn?.((m) => m.material.noEditor);
+    else p.warn?.((m) => m.material.editorFailed({ editor: r.editor, detail: r.detail }));
   };
 
   useKeyboard((input, key, raw) => {
@@ -77,9 +92,16 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
         const done = completeMention(text, ref.current.buffer.cursor, lister)!;
         apply({ type: 'place', text: done.text, cursor: done.cursor });
         setCandidates(done.candidates);
+      } else if (intent.type === 'editor') {
+        if (ref.current.search) apply({ type: 'cancelSearch' });
+        else edit();
+      } else if (intent.type === 'escape' && p.busy && !ref.current.search) {
+        // Esc stops the reply (the chat's keys); the draft stays.
       } else if (intent.type === 'exitIfEmpty') {
         if (text === '') p.onExit();
         else apply({ type: 'delete' });
+      } else if (intent.type === 'insert') {
+        apply({ ...intent, pasteName: m.chat.pasted }); // a long paste's label in the user's language
       } else {
         apply(intent);
       }

@@ -48,6 +48,9 @@ export type PromptKeyAction =
   | 'complete'
   | 'reverseSearch'
   | 'cancelSearch'
+  | 'expandPaste'
+  | 'restore'
+  | 'editor'
   | 'exitIfEmpty';
 
 /** What a chat-screen key does, whatever the prompt holds. */
@@ -125,7 +128,11 @@ export const KEY_ROWS: readonly Row[] = [
   { scope: 'prompt', help: 'kill', binds: [{ chord: 'Ctrl+U', does: 'killStart' }, { chord: 'Ctrl+K', does: 'killEnd' }] },
   { scope: 'prompt', help: 'killWord', binds: [{ chord: 'Ctrl+W', does: 'killWord' }, { chord: 'Alt+Backspace', does: 'killWord' }] },
   { scope: 'prompt', help: 'complete', binds: [{ chord: 'Tab', does: 'complete' }] },
-  { scope: 'prompt', help: 'reverseSearch', binds: [{ chord: 'Ctrl+R', does: 'reverseSearch' }, { chord: 'Ctrl+G', does: 'cancelSearch' }] },
+  // Ctrl+G also leaves a Ctrl+R search (the prompt turns `editor` into cancelSearch while one runs).
+  { scope: 'prompt', help: 'reverseSearch', binds: [{ chord: 'Ctrl+R', does: 'reverseSearch' }] },
+  { scope: 'prompt', help: 'editor', binds: [{ chord: 'Ctrl+G', does: 'editor' }] },
+  { scope: 'prompt', help: 'expandPaste', binds: [{ chord: 'Ctrl+X', does: 'expandPaste' }] },
+  { scope: 'prompt', help: 'restore', binds: [{ chord: 'Ctrl+Z', does: 'restore' }] },
   { scope: 'chat', help: 'settings', binds: [{ chord: 'Ctrl+S', does: 'settings' }] },
   { scope: 'chat', help: 'picker', label: (m) => m.keys.pickerKeys, binds: [{ chord: 'Ctrl+P', does: 'openPicker' }] },
   // Ctrl+O: raw mode turns off the tty's VDISCARD, so macOS terminals pass it through. Alt+M needs

@@ -3,7 +3,7 @@
 import type { PromptAction } from './promptState.js';
 import { keyAction, type KeyLike } from './keymap.js';
 
-export type PromptIntent = PromptAction | { type: 'send' } | { type: 'exitIfEmpty' };
+export type PromptIntent = PromptAction | { type: 'send' } | { type: 'exitIfEmpty' } | { type: 'editor' };
 
 /** Normalise pasted text: CRLF/CR to LF, tabs to spaces, other control characters dropped. */
 export function cleanPaste(text: string): string {

@@ -136,6 +136,7 @@ const VALUES: Record<string, unknown> = {
   resetAt: '2030-01-01 00:00 UTC',
   headers: 'x-sample-tag, x-sample-team',
   window: '200k',
+  editor: 'SAMPLE-EDITOR',
   gauge: '▰▰▱▱▱',
   target: '/home/sample/dotfiles/openwork.env',
   dir: '/home/sample/.openwork/roles',
