@@ -65,7 +65,8 @@ describe('Ctrl+R reverse search', () => {
 
   it('keys: Ctrl+R searches, Ctrl+G cancels, a lone Esc can end a search', () => {
     expect(promptIntents('r', keyWith({ ctrl: true }), '\x12')).toEqual([{ type: 'reverseSearch' }]);
-    expect(promptIntents('g', keyWith({ ctrl: true }), '\x07')).toEqual([{ type: 'cancelSearch' }]);
+    // Ctrl+G is the external editor's key; while a search runs the prompt turns it into cancelSearch.
+    expect(promptIntents('g', keyWith({ ctrl: true }), '\x07')).toEqual([{ type: 'editor' }]);
     expect(promptIntents('', keyWith({ escape: true }), '\x1b')).toEqual([{ type: 'escape' }]);
   });
 });
