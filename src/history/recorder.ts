@@ -131,10 +131,7 @@ export class SessionRecorder {
     }
   }
 
-  /**
-   * The chat's system prompt and role changed (--system/--role, /system, /role, a resumed session):
-   * kept for the next new session and saved to the current one.
-   */
+  /** The chat's system prompt and role changed: kept for the next new session, saved to the current one. */
   setSystem(systemPrompt: string | undefined, role: string | undefined): void {
     const fields = { systemPrompt: systemPrompt ?? null, role: role ?? null };
     this.system = fields;
