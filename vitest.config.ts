@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // The tests load Ink, string-width, ansi-tokenize and yoga with the build's patches applied.
+    execArgv: ['--import', fileURLToPath(new URL('./scripts/testPatches.mjs', import.meta.url))],
   },
 });

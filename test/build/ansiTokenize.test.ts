@@ -3,7 +3,7 @@
 // the same codes, and tokenize walks lines whose code points never join a neighbour unit by unit
 // instead of through Intl.Segmenter. The patched copies must give exactly the original's results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain .mjs module without types
@@ -36,10 +36,15 @@ async function patched(file: string, patch: Patch): Promise<Tokenizer> {
 
 let real: Tokenizer;
 beforeAll(async () => {
-  real = (await import(pathToFileURL(join(buildDir, 'index.js')).href)) as Tokenizer;
+  // The original: a copy of the build folder beside it (the tests' load hook patches the files
+  // themselves, scripts/testPatches.mjs, as the build does).
+  const original = join(buildDir, '..', `.original-${process.pid}`);
+  cpSync(buildDir, original, { recursive: true });
+  written.push(original);
+  real = (await import(pathToFileURL(join(original, 'index.js')).href)) as Tokenizer;
 });
 afterAll(() => {
-  for (const f of written) rmSync(f, { force: true });
+  for (const f of written) rmSync(f, { recursive: true, force: true });
 });
 
 const E = '\x1b[';

@@ -6,6 +6,10 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** A row of cells; `wrapped`: it continues the row above (the text ran past the last column). */
+type Row = string[] & { wrapped?: boolean };
+type Mark = { row: number; col: number };
+
 export class VirtualTerminal extends EventEmitter {
   /** Rows of cells; a wide character's second cell is ''. Scrollback first, viewport last. */
   private lines: string[][] = [[]];
@@ -27,10 +31,59 @@ export class VirtualTerminal extends EventEmitter {
     return Math.max(0, this.lines.length - this.rows);
   }
 
+  /** The cursor saved with DECSC (ESC 7), put back by DECRC (ESC 8). */
+  private saved: Mark | undefined;
+
+  /** Like a real terminal (xterm.js, VTE, tmux), a width change reflows the text and both cursors. */
   resize(columns: number, rows: number): void {
+    if (columns !== this.columns) this.reflow(columns);
     this.columns = columns;
     this.rows = rows;
     this.emit('resize');
+  }
+
+  private reflow(columns: number): void {
+    const marks: Mark[] = [{ row: this.row, col: this.col }, ...(this.saved ? [this.saved] : [])];
+    const logical: { cells: string[]; at: Map<number, number> }[] = [];
+    this.lines.forEach((row: Row, r) => {
+      if (!row.wrapped || !logical.length) logical.push({ cells: [], at: new Map() });
+      const l = logical[logical.length - 1]!;
+      marks.forEach((m, i) => m.row === r && l.at.set(i, l.cells.length + m.col));
+      l.cells.push(...row);
+    });
+    const lines: Row[] = [];
+    const placed: Mark[] = marks.map(() => ({ row: 0, col: 0 }));
+    for (const l of logical) {
+      let end = l.cells.length;
+      const keep = Math.max(0, ...l.at.values());
+      while (end > keep && (l.cells[end - 1] ?? ' ') === ' ') end--;
+      let row: Row = [];
+      lines.push(row);
+      let col = 0;
+      const place = (k: number) => l.at.forEach((at, i) => at === k && (placed[i] = { row: lines.length - 1, col }));
+      for (let k = 0; k < Math.max(end, keep); k++) {
+        place(k);
+        const cell = k < end ? (l.cells[k] ?? ' ') : ' ';
+        if (cell === '') continue; // the second cell of a wide character moves with it
+        const w = Math.max(1, stringWidth(cell));
+        if (col + w > columns) {
+          row = Object.assign([] as string[], { wrapped: true });
+          lines.push(row);
+          col = 0;
+          place(k);
+        }
+        if (k < end) {
+          row[col] = cell;
+          if (w === 2) row[col + 1] = '';
+        }
+        col += w;
+      }
+      place(Math.max(end, keep));
+    }
+    this.lines = lines.length ? lines : [[]];
+    this.row = placed[0]!.row;
+    this.col = Math.min(placed[0]!.col, columns - 1);
+    if (this.saved) this.saved = placed[1];
   }
 
   write = (data: string): boolean => {
@@ -75,6 +128,7 @@ export class VirtualTerminal extends EventEmitter {
       if (this.col + w > this.columns) {
         this.lineFeed();
         this.col = 0;
+        (this.line() as Row).wrapped = true;
       }
       const line = this.line();
       while (line.length < this.col) line.push(' ');
@@ -100,6 +154,14 @@ export class VirtualTerminal extends EventEmitter {
       this.lines = [[]];
       this.row = 0;
       this.col = 0;
+      return i + 2;
+    }
+    if (next === '7') {
+      this.saved = { row: this.row, col: this.col };
+      return i + 2;
+    }
+    if (next === '8') {
+      if (this.saved) ({ row: this.row, col: this.col } = this.saved);
       return i + 2;
     }
     if (next === 'E') {
@@ -139,8 +201,9 @@ export class VirtualTerminal extends EventEmitter {
         while (this.lines.length <= this.row) this.lines.push([]);
         break;
       case 'K': {
-        const line = this.line();
+        const line: Row = this.line();
         const mode = params[0] ?? 0;
+        if (mode === 2 || (mode === 0 && this.col === 0)) line.wrapped = false; // an erased row continues nothing
         if (mode === 2) line.length = 0;
         else if (mode === 0) line.length = Math.min(line.length, this.col);
         else for (let c = 0; c <= this.col && c < line.length; c++) line[c] = ' ';
