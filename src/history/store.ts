@@ -3,6 +3,9 @@
 // No React, no Ink: the chat, the CLI and the benchmarks use it the same way.
 import type BetterSqlite3 from 'better-sqlite3';
 import { ftsQuery } from './query.js';
+import { cutSnippet, queryWords, type SnippetPart } from './snippet.js';
+
+export type { SnippetPart } from './snippet.js';
 
 export { titleFrom, TITLE_MAX } from './title.js';
 
@@ -40,12 +43,6 @@ export interface StoredMessage {
   updated: number;
 }
 
-/** A piece of a search snippet; `hit` marks the words that matched. */
-export interface SnippetPart {
-  text: string;
-  hit: boolean;
-}
-
 export interface SearchHit extends SessionSummary {
   /** The newest matching message (undefined when only the title matched). */
   messageId: number | undefined;
@@ -77,35 +74,6 @@ export interface NewMessage extends MessageFields {
   role: 'user' | 'assistant';
   text: string;
   now: number;
-}
-
-/** The words of an FTS query as written by ftsQuery ("a" "b"*), lowercased; the last one a prefix. */
-function queryWords(query: string): string[] {
-  return [...query.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"').toLowerCase());
-}
-
-/** About 12 words around the first word that matches, the matching words marked. */
-function cutSnippet(text: string, words: string[]): SnippetPart[] {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const lower = flat.toLowerCase();
-  let at = -1;
-  for (const w of words) {
-    const i = lower.indexOf(w);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  const start = Math.max(0, at < 0 ? 0 : flat.lastIndexOf(' ', Math.max(0, at - 30)) + 1);
-  const end = Math.min(flat.length, start + 90);
-  const piece = `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
-  const out: SnippetPart[] = [];
-  const re = words.length ? new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}\\p{N}]*`, 'giu') : undefined;
-  let last = 0;
-  for (const m of re ? piece.matchAll(re) : []) {
-    if (m.index! > last) out.push({ text: piece.slice(last, m.index), hit: false });
-    out.push({ text: m[0], hit: true });
-    last = m.index! + m[0].length;
-  }
-  if (last < piece.length) out.push({ text: piece.slice(last), hit: false });
-  return out;
 }
 
 const SUMMARY = `s.id, s.title, s.cwd, s.created, s.updated, s.system_prompt AS systemPrompt, s.role,
