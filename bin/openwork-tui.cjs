@@ -11,14 +11,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** argv that can only mean the chat: nothing but --model, --lang, --debug, -c and --resume [ID] (see src/args.ts). */
+/** argv that can only mean the chat: nothing but --model, --lang, --profile, --debug, -c and --resume [ID] (see src/args.ts). */
 function onlyChatOptions(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '-m' || a === '--model' || a === '--lang') i++;
+    if (a === '-m' || a === '--model' || a === '--lang' || a === '--profile') i++;
     else if (a === '--resume') {
       if (/^\d+$/.test(argv[i + 1] || '')) i++;
-    } else if (!/^(--model=|--lang=|--debug$|--debug=body$|-c$|--continue$|--resume=\d+$)/.test(a)) return false;
+    } else if (!/^(--model=|--lang=|--profile=|--debug$|--debug=body$|-c$|--continue$|--resume=\d+$)/.test(a)) return false;
   }
   return true;
 }

@@ -2,6 +2,7 @@
 // No catalog is loaded here (--version must stay fast): a usage error carries its words as `say`.
 import type { Say } from './i18n/en.js';
 import { parseLang, type Lang } from './i18n/lang.js';
+import { isProfileName } from './config/profiles.js';
 
 export type Command =
   | { kind: 'help' }
@@ -9,7 +10,7 @@ export type Command =
   | { kind: 'tui'; continue?: true; resume?: number | 'pick' }
   | { kind: 'prompt'; text: string | undefined; format: OutputFormat }
   | { kind: 'models'; json: boolean }
-  | { kind: 'doctor'; json: boolean }
+  | { kind: 'doctor'; json: boolean; all?: true }
   | { kind: 'config'; action: 'get' | 'set' | 'unset' | 'list'; key?: string; value?: string; reveal: boolean }
   | { kind: 'logs'; follow: boolean }
   | SessionsCommand;
@@ -35,6 +36,8 @@ export interface ParsedArgs {
   verbose?: boolean;
   /** --lang, checked. */
   lang?: Lang;
+  /** --profile NAME: $OPENWORK_HOME/profiles/NAME.env instead of .env, for any command. */
+  profile?: string;
 }
 
 /** A mistake on the command line, said in the user's language by `say`. */
@@ -59,6 +62,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   let prompt: { text: string | undefined } | undefined;
   let json = false;
+  let all = false;
   let follow = false;
   let reveal = false;
   let cont = false;
@@ -101,6 +105,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       case '--system':
         out.system = inline ?? value(i++, flag);
+        break;
+      case '--profile': {
+        const name = inline ?? value(i++, flag);
+        if (!isProfileName(name)) throw new UsageError((m) => m.profiles.badName({ name }));
+        out.profile = name;
+        break;
+      }
+      case '--all':
+        all = true;
         break;
       case '--system-file':
         out.systemFile = inline ?? value(i++, flag);
@@ -158,6 +171,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [cmd, ...rest] = positional;
+  if (all && cmd !== 'doctor') throw new UsageError((m) => m.cli.args.unknownOption({ option: '--all' }));
   // The chat owns the terminal: its runtime lines are in the log (openwork-tui logs).
   if (out.verbose && !prompt && cmd !== 'models') throw new UsageError((m) => m.cli.args.verboseWhere);
   if (out.system !== undefined && out.systemFile !== undefined) throw new UsageError((m) => m.material.args.systemTwice);
@@ -183,7 +197,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     case 'models':
       return { ...out, command: { kind: 'models', json } };
     case 'doctor':
-      return { ...out, command: { kind: 'doctor', json } };
+      if (all && out.profile !== undefined) throw new UsageError((m) => m.profiles.allAndProfile);
+      return { ...out, command: { kind: 'doctor', json, ...(all ? { all: true as const } : {}) } };
     case 'logs':
       return { ...out, command: { kind: 'logs', follow } };
     case 'config': {

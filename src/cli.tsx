@@ -8,9 +8,9 @@ import { VERSION } from './version.js';
 const EXIT_USAGE = 2;
 
 /** The folders and the language for this run, with the start-up module (loaded here, not up front). */
-async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
+async function language(env: NodeJS.ProcessEnv, arg: Lang | undefined, profile?: string) {
   const s = await import('./startup.js');
-  return { ...(await s.sessionBasics(env, arg)), s };
+  return { ...(await s.sessionBasics(env, arg, profile)), s };
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -34,14 +34,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const { runTuiCommand } = await import('./tuiMain.js');
     return runTuiCommand(args, env);
   }
-  const { paths, m, s } = await language(env, args.lang ?? langArg(argv)); // --help returns before --lang is read
+  const { paths, m, s } = await language(env, args.lang ?? langArg(argv), args.profile); // --help returns before --lang is read
   if (command.kind === 'help') {
     const { helpText } = await import('./help.js');
     process.stdout.write(helpText(VERSION, m)); // allow-console
     return 0;
   }
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const { createFileLogger, routeConsoleToLog, openRuntime, savedModels, connectionKey, defaultModel, prefsParamMemory, detectionFile } = s;
+  const { createFileLogger, routeConsoleToLog, openRuntime, savedModels, modelKey, defaultModel, prefsParamMemory, detectionFile } = s;
   const logger = createFileLogger(paths.logFile, { debug: args.debug, ...(args.verbose ? { echo: (line: string) => process.stderr.write(`${line}
 `) } : {}) });
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, color: !noColor && !!process.stdout.isTTY, messages: m };
@@ -54,6 +54,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const { runSessions } = await import('./commands/sessions.js');
     return runSessions(command, paths.home, io);
   }
+  // --profile NAME: its file must exist, except for `config set`, which creates it.
+  const usesProfile = command.kind === 'prompt' || command.kind === 'models' || (command.kind === 'doctor' && !command.all) || (command.kind === 'config' && command.action !== 'set');
+  const noProfile = usesProfile ? s.missingProfile(paths, args.profile, m) : undefined;
+  if (noProfile) {
+    process.stderr.write(`${noProfile}\n`);
+    return 1;
+  }
   if (command.kind === 'config') {
     const { runConfig } = await import('./commands/config.js');
     return runConfig(command, { envPath: paths.envFile, env }, io);
@@ -62,7 +69,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (command.kind === 'doctor') {
     // Before the runtime is built: doctor sends every request itself, each with its own time limit.
     const { runDoctorCommand } = await import('./commands/doctor.js');
-    return runDoctorCommand({ envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) }, io);
+    const doctorOpts = { envPath: paths.envFile, home: paths.home, env, logger, json: command.json, ...(args.model ? { model: args.model } : {}) };
+    if (command.all) {
+      const { runDoctorAll } = await import('./commands/doctorAll.js');
+      return runDoctorAll(doctorOpts, io);
+    }
+    return runDoctorCommand(doctorOpts, io);
   }
 
   // --system, --system-file, --role: read before anything is sent (a missing role sends nothing).
@@ -88,7 +100,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const { runtime } = opened;
   const config = runtime.getState().config;
-  const saved = savedModels(paths.home, connectionKey(config));
+  const saved = savedModels(paths.home, modelKey(config));
 
   try {
     switch (command.kind) {

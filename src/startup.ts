@@ -3,6 +3,9 @@
 import { detectLang, loadMessages, messagesFor, parseLang, type Lang } from './i18n/index.js';
 import { resolvePaths } from './settings/paths.js';
 import { savedLang } from './settings/prefsFile.js';
+import { existsSync } from 'node:fs';
+import { listProfiles } from './config/profiles.js';
+import type { Messages } from './i18n/en.js';
 
 export { savedModels } from './settings/prefsFile.js';
 export { prefsParamMemory } from './settings/paramMemory.js';
@@ -14,13 +17,13 @@ import { RuntimeService } from './runtime/service.js';
 import type { RuntimeOptions } from './runtime/serviceOptions.js';
 import { EnvReadError } from './runtime/loadConfig.js';
 import type { Say } from './i18n/en.js';
-export { connectionKey } from './runtime/describe.js';
+export { connectionKey, modelKey } from './runtime/describe.js';
 /** The model when none was chosen (--model, or picked before for this connection): see config/modelLife.ts. */
 export { defaultModel } from './config/modelLife.js';
 
 /** The folders, and the language for this run: --lang, else the one saved in the settings, else the locale (LC_ALL, LC_MESSAGES, LANG). */
-export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined) {
-  const paths = resolvePaths(env);
+export async function sessionBasics(env: NodeJS.ProcessEnv, arg: Lang | undefined, profile?: string) {
+  const paths = resolvePaths(env, profile);
   const saved = parseLang(savedLang(paths.home));
   const wanted = detectLang({ arg, pref: saved, env });
   // A catalog that cannot load (a broken install) must not stop the app: English is built in.
@@ -42,4 +45,10 @@ export function openRuntime(opts: RuntimeOptions): { runtime: RuntimeService } |
     if (err instanceof EnvReadError) return { unreadable: err.say };
     throw err;
   }
+}
+
+/** --profile NAME whose file does not exist: what to say (the profiles there are, how to create it). */
+export function missingProfile(paths: { home: string; envFile: string }, profile: string | undefined, m: Messages): string | undefined {
+  if (profile === undefined || existsSync(paths.envFile)) return undefined;
+  return m.profiles.missing({ name: profile, path: paths.envFile, known: listProfiles(paths.home) });
 }

@@ -5,7 +5,7 @@
 // the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
 import { join } from 'node:path';
 import { parseArgs, type ParsedArgs } from './args.js';
-import { connectionKey, createFileLogger, defaultModel, detectionFile, openRuntime, prefsParamMemory, routeConsoleToLog, savedModels, sessionBasics } from './startup.js';
+import { missingProfile, modelKey, createFileLogger, defaultModel, detectionFile, openRuntime, prefsParamMemory, routeConsoleToLog, savedModels, sessionBasics } from './startup.js';
 import { runTui } from './tui.js';
 import { capHeapGrowthWhenGrown } from './runtime/heapPolicy.js';
 import { loadMarkdown } from './render/lazyMarkdown.js';
@@ -46,7 +46,12 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   // -c / --resume ID read the session before the first frame (below): the file with the database
   // code and the Markdown renderer is read from disk meanwhile.
   if (args.command.kind === 'tui' && (args.command.continue || typeof args.command.resume === 'number')) void import('./screens.js').catch(() => {});
-  const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang);
+  const { paths, lang, saved: savedLang, m } = await sessionBasics(env, args.lang, args.profile);
+  const noProfile = missingProfile(paths, args.profile, m);
+  if (noProfile) {
+    process.stderr.write(`${noProfile}\n`);
+    return 1;
+  }
   // --system, --system-file, --role: read only when given (nothing is loaded for them otherwise).
   let start: { system?: string; role?: string; model?: string } = {};
   if (args.system !== undefined || args.systemFile !== undefined || args.role !== undefined) {
@@ -99,7 +104,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   const code = await (async () => {
     try {
       const config = runtime.getState().config;
-      const saved = savedModels(paths.home, connectionKey(config));
+      const saved = savedModels(paths.home, modelKey(config));
       return await runTui(
         {
           runtime,
@@ -113,7 +118,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
           recentModels: saved.recent,
           savedModels: (key) => savedModels(paths.home, key),
           onModelChange: (name) => {
-            const key = connectionKey(runtime.getState().config);
+            const key = modelKey(runtime.getState().config);
             void prefs().then((p) => p.selectModel(key, name));
           },
           // --lang is for this run only; a choice made in the settings is kept.

@@ -4,7 +4,7 @@ import type { Logger } from '../runtime/logger.js';
 import type { CheckResult } from '../runtime/doctor.js';
 import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../runtime/doctor.js';
 import { loadConfig } from '../runtime/loadConfig.js';
-import { connectionKey } from '../runtime/describe.js';
+import { modelKey } from '../runtime/describe.js';
 import { defaultModel } from '../config/modelLife.js';
 import { EXIT } from '../runtime/errors.js';
 import { en } from '../i18n/index.js';
@@ -58,7 +58,7 @@ export async function runDoctorCommand(opts: DoctorCommandOptions, io: IO): Prom
   let modelFrom: 'arg' | 'saved' | 'default' = 'arg';
   if (!model) {
     const { openPrefs } = await import('../settings/prefs.js');
-    model = openPrefs(opts.home).selectedModel(connectionKey(config));
+    model = openPrefs(opts.home).selectedModel(modelKey(config));
     modelFrom = 'saved';
   }
   if (!model) {

@@ -12,6 +12,7 @@ import { theme } from './theme.js';
 import { safeLine } from '../render/sanitize.js';
 import { modelLife } from '../config/modelLife.js';
 import { gauge, type Meters } from '../state/meters.js';
+import { profileOf } from '../config/profiles.js';
 
 export function formatCost(usd: number): string {
   return usd >= 0.01 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
@@ -103,6 +104,7 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
   const activity = activityLabel(live, last, Date.now(), m, config.timeoutMs);
   const { columns } = useTerminalSize();
   const life = modelLife(model);
+  const profile = profileOf(config.envPath);
   // Cut here, in terminal cells: Ink's own cut can leave a Chinese line one cell too wide.
   const parts = fitParts(
     [
@@ -114,6 +116,8 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
       // The Anthropic SDK says this model reached its end of life: requests to it will fail.
       { text: life.state === 'retired' ? m.status.retired({ date: life.date }) : '', color: t.warn },
       ...(role ? [{ text: ' · ', color: t.muted }, { text: safeLine(m.status.role({ name: role })), color: t.accent }] : []),
+      // A connection profile (--profile, /profile, Alt+P): which settings this is.
+      ...(profile ? [{ text: ' · ', color: t.muted }, { text: m.status.profile({ name: profile }), color: t.accent }] : []),
       { text: ' · ', color: t.muted },
       // ✓ only once the server accepted the key; until then it says it is not checked yet.
       runtime.keyRefused

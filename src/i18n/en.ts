@@ -79,6 +79,7 @@ export const en = {
     readyAfter: (p: { tokens: string; cost?: string }) => `ready · ${p.tokens}${p.cost ? ` · ${p.cost}` : ''}`,
     tokens: (p: { n: number; estimated: boolean }) => `${p.estimated ? '~' : ''}${p.n} tok`,
     role: (p: { name: string }) => `role ${p.name}`,
+    profile: (p: { name: string }) => `profile ${p.name}`,
     retryIn: (p: { seconds: number }) => `retry in ${p.seconds} s · Esc cancels`,
     /** Before the first byte of a reply: how long so far, and OPENWORK_TIMEOUT_MS. */
     waitingFor: (p: { seconds: number; limit: number }) => `waiting ${p.seconds} s of ${p.limit} s · Esc stops`,
@@ -128,6 +129,8 @@ export const en = {
     copy: 'copy the last reply to the clipboard (N: the Nth from the end; code: its code blocks)',
     copyArgs: '[N | code [N]]',
     usage: "tokens and cost this session, per model; the key's budget and rate limits",
+    profile: 'list the connection profiles, or switch to one',
+    profileArgs: '[NAME]',
     system: 'show the system prompt; TEXT sets it for this conversation, clear removes it',
     systemArgs: '[TEXT | clear]',
     role: 'use a role from $OPENWORK_HOME/roles (bare: pick from a list)',
@@ -152,6 +155,22 @@ export const en = {
     waiting: (p: { seconds: number }) => `Rate limited by the proxy: sending again in ${p.seconds} s (Esc cancels).`,
   },
 
+  /** Connection profiles: $OPENWORK_HOME/profiles/NAME.env beside the default .env. */
+  profiles: {
+    defaultName: 'default',
+    badName: (p: { name: string }) => `"${p.name}" cannot be a profile name: use letters, digits, ".", "-" and "_" ("default" is the .env file itself).`,
+    allAndProfile: 'doctor --all checks every profile: leave out --profile.',
+    missing: (p: { name: string; path: string; known: string[] }) =>
+      `There is no profile "${p.name}": ${p.path} does not exist.${p.known.length ? ` Profiles: ${p.known.join(', ')}.` : ''} Create it with: openwork-tui config --profile ${p.name} set ANTHROPIC_BASE_URL http://host:port`,
+    list: (p: { list: string }) => `Profiles: ${p.list}. /profile NAME switches to one (/profile default: the .env file).`,
+    none: (p: { dir: string }) => `No profiles yet: each is a NAME.env file in ${p.dir}, with the same keys as .env.`,
+    now: (p: { name: string; path: string }) => `Profile now: ${p.name} (${p.path})`,
+    unknown: (p: { name: string; known: string[] }) => `There is no profile "${p.name}".${p.known.length ? ` Profiles: ${p.known.join(', ')}.` : ''}`,
+    doctorHeader: (p: { name: string; path: string }) => `Profile ${p.name} (${p.path})`,
+    doctorAll: (p: { total: number; failed: string[] }) =>
+      p.failed.length ? `${p.failed.length} of ${p.total} profiles failed: ${p.failed.join(', ')}.` : `All ${p.total} profiles passed.`,
+  },
+
   /** Key bindings as /help lists them (the keys column where it has words). */
   keys: {
     send: 'send the message',
@@ -169,6 +188,7 @@ export const en = {
     picker: 'pick a model: type to filter, ↑↓ PgUp PgDn Home End, Enter picks, Esc closes',
     pickerKeys: 'Ctrl+P (or /model)',
     cycle: 'switch to the next recent model',
+    profile: 'switch to the next connection profile (also /profile)',
     stop: 'stop the reply (the partial text stays, marked interrupted); with no reply running, clear the prompt',
     editor: 'edit the draft in $VISUAL / $EDITOR; what is saved comes back',
     expandPaste: 'show a collapsed paste in full',
@@ -886,7 +906,7 @@ export const en = {
       ['openwork-tui -p "text" [--model M]', 'print one reply to stdout (reads stdin when no text is given)'],
       ['cat FILE | openwork-tui -p "text"', 'the piped text is attached to the prompt; @path in the text attaches a file'],
       ['openwork-tui models [--json]', 'list models and whether the proxy serves them'],
-      ['openwork-tui doctor [--json]', 'check the config, the address, the key and the model'],
+      ['openwork-tui doctor [--json] [--all]', 'check the config, the address, the key and the model (--all: every profile)'],
       ['openwork-tui config list|get|set|unset [KEY] [VALUE] [--reveal]', ''],
       ['', 'read or change $OPENWORK_HOME/.env (secrets masked)'],
       ['openwork-tui logs [-f]', 'print (or follow) the log'],
@@ -906,6 +926,7 @@ export const en = {
       ['-c, --continue', 'continue the last conversation (of this folder, when it has one)'],
       ['--resume [ID]', 'continue that conversation, or pick one'],
       ['--lang en|zh-CN', 'interface language for this run (default: the saved choice, else LC_ALL / LANG)'],
+      ['--profile NAME', 'use $OPENWORK_HOME/profiles/NAME.env instead of .env (any command; in the chat: /profile, Alt+P)'],
       ['-h, --help', 'this help'],
       ['-v, --version', 'print the version'],
     ] as readonly (readonly [string, string])[],

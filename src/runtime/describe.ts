@@ -2,6 +2,7 @@
 // preferences are kept under. On screen, i18n/connection.ts names it.
 import type { ConfigSnapshot, Connection } from './types.js';
 import { kindOf } from './connections/index.js';
+import { profileOf } from '../config/profiles.js';
 
 /** The runtime's one log line per (re)configuration, as [message, data] for the logger: the kind words it. */
 export function describeConnection(config: ConfigSnapshot, c: Connection): [string, Record<string, unknown>] {
@@ -11,4 +12,10 @@ export function describeConnection(config: ConfigSnapshot, c: Connection): [stri
 /** Preferences are kept per connection (proxy address, or Anthropic direct), so a proxy's aliases do not leak into direct mode. */
 export function connectionKey(config: Pick<ConfigSnapshot, 'baseUrl'>): string {
   return config.baseUrl ? `proxy ${config.baseUrl}` : 'anthropic';
+}
+
+/** Where the chosen model is kept: per connection, and per profile (two profiles may share a proxy). */
+export function modelKey(config: Pick<ConfigSnapshot, 'baseUrl' | 'envPath'>): string {
+  const profile = profileOf(config.envPath);
+  return profile ? `profile ${profile} ${connectionKey(config)}` : connectionKey(config);
 }

@@ -9,10 +9,10 @@ import { kindOf } from './connections/index.js';
 import { clientFor, newBinding, type Binding, type Route } from './binding.js';
 import { detectRecalling, onReplyStart } from './recall.js';
 import { runChat, type ChatHost } from './chatRun.js';
-import { litellmModelInfo } from './connections/litellm/modelInfo.js';
+import { listModels } from './listing.js';
 import { errorContext, problemText } from './serviceContext.js';
-import { classifyError, unusableAddressError } from './errors.js';
-import { builtinModels, mergeModels, takesImages, type RemoteModel } from './models.js';
+import { classifyError } from './errors.js';
+import { builtinModels, takesImages } from './models.js';
 import { noImagesError } from './imageCheck.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { describeConnection } from './describe.js';
@@ -32,8 +32,11 @@ export class RuntimeService implements Runtime {
   readonly paramMemory: RefusedParams;
   /** What a request (chatRun.ts) reads and changes here. */
   private readonly host: ChatHost;
+  /** The .env file in use: opts.envPath, or a profile's switched to (useEnvFile). */
+  private envPath: string;
 
   constructor(private readonly opts: RuntimeOptions) {
+    this.envPath = opts.envPath;
     this.messages = opts.messages ?? en;
     this.paramMemory = new RefusedParams(opts.paramMemory);
     this.host = {
@@ -65,7 +68,7 @@ export class RuntimeService implements Runtime {
   }
 
   private watch(): void {
-    this.watcher = watchEnvFile(this.opts.envPath, () => void this.reload(), this.opts.debounceMs);
+    this.watcher = watchEnvFile(this.envPath, () => void this.reload(), this.opts.debounceMs);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -110,19 +113,39 @@ export class RuntimeService implements Runtime {
     this.listeners.clear();
   }
 
+  /**
+   * Another .env file from now on (a profile: $OPENWORK_HOME/profiles/NAME.env): read, watched and
+   * connected to at once; the key's budget and rate limits are the new connection's to find out.
+   */
+  async useEnvFile(envPath: string): Promise<void> {
+    if (this.closed) return;
+    const text = readEnvFile(envPath); // throws when unreadable: the caller says why, nothing changes
+    this.envPath = envPath;
+    if (this.watcher) {
+      this.watcher.close();
+      this.watch();
+    }
+    const config = configFromText(envPath, text, this.opts.env);
+    const old = this.binding;
+    this.binding = this.bind(config, text, old.generation + 1);
+    this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false, budget: undefined, rateLimits: undefined });
+    if (config.problems.length) this.setNotice('warn', (m) => problemText(config, m), config);
+    await this.ready();
+  }
+
   /** Re-reads .env; swaps the client when the connection settings changed and the file is sound. */
   async reload(): Promise<void> {
     let text: string | undefined;
     try {
-      text = readEnvFile(this.opts.envPath);
+      text = readEnvFile(this.envPath);
     } catch (err) {
       const say = err instanceof EnvReadError ? err.say : undefined;
       const error = (err as Error).message;
-      this.setNotice('error', (m) => (say ? say(m) : m.notices.cannotRead({ path: this.opts.envPath, error })));
+      this.setNotice('error', (m) => (say ? say(m) : m.notices.cannotRead({ path: this.envPath, error })));
       return;
     }
     if (text === this.binding.text) return; // no-op change (touch, same bytes)
-    const config = configFromText(this.opts.envPath, text, this.opts.env);
+    const config = configFromText(this.envPath, text, this.opts.env);
     if (config.problems.some((p) => !p.warning)) {
       this.binding.text = text;
       this.opts.logger.warn(`[Runtime] .env has problems; keeping the previous connection`, config.problems);
@@ -161,38 +184,8 @@ export class RuntimeService implements Runtime {
     return budget;
   }
 
-
-  async listModels(signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
-    await this.ready();
-    const b = this.binding;
-    if (b.keyError) return { models: builtinModels(!!b.config.openaiApiKey), status: 'error', error: b.keyError };
-    const builtins = builtinModels(!!b.config.openaiApiKey);
-    if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, this.messages) };
-    if (!kindOf(b.connection.mode).proxy) return { models: builtins, status: 'none' };
-    const ctx = this.errorContext(b, 'main', undefined);
-    try {
-      const client = await clientFor(b, 'main');
-      const remote: RemoteModel[] = await client.listModels(signal);
-      if (kindOf(b.connection.mode).modelInfo) {
-        const info = await litellmModelInfo(b.config.baseUrl!, b.config.credential, b.fetch, signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)));
-        for (const r of remote) Object.assign(r, info?.get(r.id));
-      }
-      b.served = remote.map((r) => r.id);
-      b.prices = new Map(remote.filter((r) => r.inputCostPerMTok !== undefined).map((r) => [r.id, r]));
-      b.underlying = new Map(remote.filter((r) => r.underlying).map((r) => [r.id, r.underlying!]));
-      // The listing is the key's first check (the TUI lists at start, after a reload and a save).
-      this.keyState(b, 'accepted');
-      b.listing = { models: mergeModels(builtins, remote), status: 'ok' };
-      return b.listing;
-    } catch (err) {
-      const error = classifyError(err, ctx);
-      if (error?.kind === 'auth' && error.status === 401 && !helperRetried && networkOf(b.config).keyHelper) {
-        await this.helperKey(b);
-        return this.listModels(signal, true);
-      }
-      if (error?.kind === 'auth') this.keyState(b, 'refused');
-      return { models: builtins, status: 'error', ...(error ? { error } : {}) };
-    }
+  listModels(signal?: AbortSignal): Promise<ModelListing> {
+    return listModels(this.host, signal);
   }
 
   /** What is known of `model` here (context window, prices, whether it takes images): listed once per connection. */

@@ -217,6 +217,8 @@ export interface Runtime {
   logError?(message: string): void;
   /** The key's budget from the proxy now (LiteLLM /key/info); also kept in the state. */
   refreshBudget?(): Promise<Budget | undefined>;
+  /** Use another .env file from now on (a connection profile): read, watched and connected to. Throws when unreadable. */
+  useEnvFile?(envPath: string): Promise<void>;
   /** Optional parameters refused per connection and model (the doctor's request leaves them out too). */
   readonly paramMemory?: import('./optionalParams.js').ParamMemory;
 }

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { profileEnvPath } from '../config/profiles.js';
 
 /** Where openwork-tui keeps its files: $OPENWORK_HOME, or ~/.openwork. */
 export function openworkHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -15,12 +16,13 @@ export interface Paths {
   prefsDir: string;
 }
 
-export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
+/** `profile`: --profile NAME, whose settings are $OPENWORK_HOME/profiles/NAME.env instead of .env. */
+export function resolvePaths(env: NodeJS.ProcessEnv = process.env, profile?: string): Paths {
   const home = openworkHome(env);
   const logsDir = join(home, 'logs');
   return {
     home,
-    envFile: join(home, '.env'),
+    envFile: profileEnvPath(home, profile),
     logsDir,
     logFile: join(logsDir, 'openwork-tui.log'),
     prefsDir: home,

@@ -13,8 +13,9 @@ import { help } from './help.js';
 import { quit } from './quit.js';
 import { copy } from './copy.js';
 import { usage } from './usage.js';
+import { profile } from './profile.js';
 import { system } from './system.js';
 import { role } from './role.js';
 import { retry } from './retry.js';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [model, retry, copy, system, role, settings, doctor, usage, debug, newSession, resume, rename, exportSession, help, quit];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [model, retry, copy, system, role, settings, doctor, usage, profile, debug, newSession, resume, rename, exportSession, help, quit];

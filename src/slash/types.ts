@@ -5,6 +5,7 @@ import type { LazyText, Say } from '../i18n/index.js';
 import type { ChatControls } from '../state/useChat.js';
 import type { SessionControls } from '../state/useSessions.js';
 import type { SystemControls } from '../state/useSystemPrompt.js';
+import type { ProfileControls } from '../state/useProfiles.js';
 import type { SentPrompt } from '../state/chat.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -43,6 +44,8 @@ export interface SlashContext {
   system: SystemControls;
   /** The last prompt sent in this conversation (/retry). */
   lastPrompt(): SentPrompt | undefined;
+  /** Connection profiles: /profile lists them and switches live. */
+  profiles: ProfileControls;
 }
 
 export interface SlashCommand {

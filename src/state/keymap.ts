@@ -54,7 +54,7 @@ export type PromptKeyAction =
   | 'exitIfEmpty';
 
 /** What a chat-screen key does, whatever the prompt holds. */
-export type ChatKeyAction = 'stop' | 'settings' | 'openPicker' | 'cycle' | 'interrupt';
+export type ChatKeyAction = 'stop' | 'settings' | 'openPicker' | 'cycle' | 'profile' | 'interrupt';
 
 interface ScopeActions {
   prompt: PromptKeyAction;
@@ -138,6 +138,7 @@ export const KEY_ROWS: readonly Row[] = [
   // Ctrl+O: raw mode turns off the tty's VDISCARD, so macOS terminals pass it through. Alt+M needs
   // "Option as Meta" on macOS.
   { scope: 'chat', help: 'cycle', binds: [{ chord: 'Ctrl+O', does: 'cycle' }, { chord: 'Alt+M', does: 'cycle' }] },
+  { scope: 'chat', help: 'profile', binds: [{ chord: 'Alt+P', does: 'profile' }] },
   { scope: 'chat', help: 'stop', binds: [{ chord: 'Esc', does: 'stop' }] },
   { scope: 'chat', help: 'interrupt', binds: [{ chord: 'Ctrl+C', does: 'interrupt' }] },
   { scope: 'prompt', help: 'exit', binds: [{ chord: 'Ctrl+D', does: 'exitIfEmpty' }] },

@@ -6,7 +6,8 @@ import { unexpectedError } from '../runtime/errors.js';
 import { loadMarkdown, markdown } from '../render/lazyMarkdown.js';
 import { chatReducer, initialChatState, printCount, type ChatAction, type ChatState, type InitialChat } from './chat.js';
 import { openReplyFile, type ReplyFile } from '../runtime/replyFile.js';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { homeOf } from '../config/profiles.js';
 import { tmpdir } from 'node:os';
 
 export const FLUSH_MS = 40;
@@ -65,7 +66,7 @@ export function useChat(runtime: Runtime, init: InitialChat, recorder?: ChatReco
   const turn = useRef<Turn | undefined>(undefined);
   const gen = useRef(0);
   // Long replies are saved next to the .env ($OPENWORK_HOME/replies).
-  const repliesDir = init.envPath ? join(dirname(init.envPath), 'replies') : join(tmpdir(), 'openwork-replies');
+  const repliesDir = init.envPath ? join(homeOf(init.envPath), 'replies') : join(tmpdir(), 'openwork-replies');
 
   const dispatch = useCallback((action: ChatAction) => {
     const next = chatReducer(ref.current, action);

@@ -2,7 +2,7 @@
 // conversation, the status bar's flash, the runtime's notices, quitting) and useChatInput (what a
 // submitted line or a screen key does: slash commands through the registry, a prompt to the model,
 // the global keys).
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useApp } from 'ink';
 import type { Runtime, RuntimeState } from '../runtime/types.js';
@@ -23,6 +23,8 @@ import { useClearScreen } from './useReprint.js';
 import type { ModelScreen } from './useModelScreen.js';
 import type { Screen } from './useScreen.js';
 import { shortCount } from './meters.js';
+import { useProfiles } from './useProfiles.js';
+import { homeOf } from '../config/profiles.js';
 
 export interface ChatCoreOptions {
   runtime: Runtime;
@@ -132,7 +134,8 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
   const sessionsSay = useCallback((text: LazyText, tone?: 'warn') => (tone === 'warn' ? warn(text) : info(text)), [info, warn]);
   const openResume = useCallback(() => setScreen('resume'), [setScreen]);
   const sessions = useSessions({ recorder, chat: controls, resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd(), startSystem });
-  const home = dirname(envPath);
+  const home = homeOf(envPath); // a profile's .env is in profiles/: roles stay beside the default .env
+  const profiles = useProfiles({ runtime, envPath, info, warn });
   const system = useSystemPrompt({
     chat: controls,
     state: () => chatRef.current,
@@ -169,8 +172,9 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
       copy,
       system,
       lastPrompt: () => chatRef.current.lastPrompt,
+      profiles,
     }),
-    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy, modelRef, chatRef, runtime, system],
+    [controls, switchModel, setScreen, toggleRequestLog, clearScreen, quit, info, warn, sessions.controls, m, copy, modelRef, chatRef, runtime, system, profiles],
   );
   const runCommand = useCommands(slashContext);
   const resumePicked = useCallback(
@@ -215,6 +219,6 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
   const onNotice = useCallback((t: LazyText) => showFlash(t, 'info', EXIT_WINDOW_MS), [showFlash]);
   const onModelKey = useCallback((k: 'openPicker' | 'cycle') => (k === 'openPicker' ? openModels() : cycleModel()), [openModels, cycleModel]);
   const openSettings = useCallback(() => setScreen('settings'), [setScreen]);
-  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, isActive: screen === 'chat' });
+  useGlobalKeys({ onStop: controls.stop, onExit: quit, onNotice, onSettings: openSettings, onModelKey, onProfileKey: profiles.next, isActive: screen === 'chat' });
   return { onSubmit, material, prompts: sessions.prompts, search: sessions.controls.search, resumePicked, system, rolesDir: join(home, 'roles'), rolePicked };
 }

@@ -17,6 +17,8 @@ export interface GlobalKeyHandlers {
   /** Ctrl+S (error hints point users to it). */
   onSettings(): void;
   onModelKey(intent: 'openPicker' | 'cycle'): void;
+  /** Alt+P: the next connection profile. */
+  onProfileKey?(): void;
   isActive?: boolean;
 }
 
@@ -38,6 +40,9 @@ export function useGlobalKeys(handlers: GlobalKeyHandlers): void {
       case 'openPicker':
       case 'cycle':
         h.onModelKey(action);
+        return;
+      case 'profile':
+        h.onProfileKey?.();
         return;
       case 'interrupt':
         break;

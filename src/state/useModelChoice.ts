@@ -3,7 +3,7 @@
 // Persisting is the caller's: onModelChange (cli.tsx passes prefs.selectModel for the connection).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelListing, Runtime } from '../runtime/types.js';
-import { connectionKey } from '../runtime/describe.js';
+import { modelKey } from '../runtime/describe.js';
 import { checkModel, nextRecent, withRecent, type CheckResult } from './modelSwitch.js';
 import { useModelListing } from './useModelListing.js';
 
@@ -17,7 +17,7 @@ export interface ModelChoiceOptions {
   /** When given, the current model is checked against the proxy's list (again after .env changes). */
   runtime?: Runtime;
   /**
-   * The saved choice for a connection (prefs are per connection: connectionKey(config)). Called when
+   * The saved choice for a connection (prefs are per connection and profile: modelKey(config)). Called when
    * .env switches the runtime to another connection, so a proxy's aliases do not follow the user
    * into direct mode; the model stays as it is when that connection has no saved choice.
    */
@@ -80,10 +80,10 @@ export function useModelChoice(opts: ModelChoiceOptions): ModelChoice {
   // Another connection (.env changed): its own saved model and recent list.
   const savedFor = useRef(opts.savedFor);
   savedFor.current = opts.savedFor;
-  const connection = useRef(runtime ? connectionKey(runtime.getState().config) : undefined);
+  const connection = useRef(runtime ? modelKey(runtime.getState().config) : undefined);
   useEffect(() => {
     if (!runtime) return;
-    const key = connectionKey(runtime.getState().config);
+    const key = modelKey(runtime.getState().config);
     if (key === connection.current) return;
     connection.current = key;
     const saved = savedFor.current?.(key);

@@ -16,7 +16,13 @@ export interface RecordedContext extends SlashContext {
   copied: { text: string; what: string }[];
 }
 
-export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView = {}): RecordedContext {
+/** The profiles a recording context sees: their names, the active one. */
+export interface ProfilesSeen {
+  names: string[];
+  active?: string;
+}
+
+export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView = {}, profiles: ProfilesSeen = { names: [] }): RecordedContext {
   const calls: string[] = [];
   const said: string[] = [];
   const copied: { text: string; what: string }[] = [];
@@ -73,6 +79,13 @@ export function recordingContext(model = 'claude-sonnet-4-5', usage: UsageView =
       list: async () => [],
     },
     lastPrompt: () => state.lastPrompt,
+    profiles: {
+      active: () => profiles.active,
+      list: () => profiles.names,
+      dir: () => '/home/sample/.openwork/profiles',
+      switchTo: (name) => calls.push(`profiles.switchTo ${name ?? '(default)'}`),
+      next: () => calls.push('profiles.next'),
+    },
     replies: () => state.conversation.filter((c) => c.role === 'assistant').map((c) => c.content),
     copy(text, what) {
       calls.push('copy');

@@ -245,7 +245,7 @@ const ALLOWED = new Set(
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
     'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json N code ' +
     'list get set unset config models logs help version json reveal model debug body lang en zh-CN f p h v m M ' +
-    'sessions search show export rm md off Markdown max_budget clear'
+    'sessions search show export rm md off Markdown max_budget default clear'
   ).split(/\s+/),
 );
 
@@ -315,7 +315,7 @@ describe('message catalogs', () => {
   });
 
   it('translates every string (the few equal in both are names and formats)', () => {
-    const same = new Set(['status.openai', 'usage.configRows', 'slash.copyArgs']);
+    const same = new Set(['status.openai', 'usage.configRows', 'slash.copyArgs', 'profiles.defaultName']);
     const equal = STRINGS.filter((l) => !same.has(l.path) && at(zh, l.path) === l.value).map((l) => `${l.path}: ${String(l.value)}`);
     expect(equal).toEqual([]);
   });

@@ -96,6 +96,7 @@ describe('the keymap', () => {
       'Ctrl+S',
       'Ctrl+P (or /model)',
       'Ctrl+O / Alt+M',
+      'Alt+P',
       'Esc',
       'Ctrl+C',
       'Ctrl+D',
