@@ -2,7 +2,6 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useCursor, useStdin } from 'ink';
 import { promptIntents } from '../state/promptKeys.js';
 import { INITIAL_PROMPT, draftText, promptReducer, type PromptAction } from '../state/promptState.js';
-import { editDraft } from '../state/externalEditor.js';
 import type { LazyText } from '../i18n/index.js';
 import { layoutPrompt, promptTextWidth, PROMPT_PREFIX as PREFIX, visibleWindow } from '../state/promptLayout.js';
 import { slashMatches } from '../slash/match.js';
@@ -75,10 +74,13 @@ export const Prompt = memo(function Prompt(p: PromptProps) {
     }
   };
   const edit = (): void => {
-    const r = editDraft(draftText(ref.current), p.env ?? process.env, stdin);
-    if (r.ok) apply({ type: 'set', text: r.text });
-    else if (r.reason === 'none') p.warn?.((m) => m.material.noEditor);
-    else p.warn?.((m) => m.material.editorFailed({ editor: r.editor, detail: r.detail }));
+    // Loaded on the first Ctrl+G (child_process is not needed before the first frame).
+    void import('../state/externalEditor.js').then(({ editDraft }) => {
+      const r = editDraft(draftText(ref.current), p.env ?? process.env, stdin);
+      if (r.ok) apply({ type: 'set', text: r.text });
+      else if (r.reason === 'none') p.warn?.((m) => m.material.noEditor);
+      else p.warn?.((m) => m.material.editorFailed({ editor: r.editor, detail: r.detail }));
+    });
   };
 
   useKeyboard((input, key, raw) => {
