@@ -101,6 +101,7 @@ export function SettingsScreen(p: SettingsScreenProps) {
     onClose: p.onClose,
     messages: m,
     ...(p.runtime?.paramMemory ? { paramMemory: p.runtime.paramMemory } : {}),
+    ...(p.runtime?.noteKeyCheck ? { onKeyChecked: (config, verdict) => p.runtime.noteKeyCheck?.(config, verdict) } : {}),
     ...(p.prefs ? { prefs: p.prefs } : {}),
     ...(p.prefValues ? { prefValues: p.prefValues } : {}),
     ...(p.onSavePrefs ? { onSavePrefs: p.onSavePrefs } : {}),

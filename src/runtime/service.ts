@@ -196,6 +196,10 @@ export class RuntimeService implements Runtime {
     return listing.models.find((e) => e.id === model);
   }
 
+  noteKeyCheck(config: ConfigSnapshot, verdict: 'accepted' | 'refused'): void {
+    if (sameConnection(config, this.binding.config)) this.keyState(this.binding, verdict);
+  }
+
   // --- internals -------------------------------------------------------------------------
 
   /** What the proxy (or Anthropic) last said about the key of the current connection. */

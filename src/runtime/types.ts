@@ -209,6 +209,11 @@ export interface Runtime {
   getState(): RuntimeState;
   chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatEvent>;
   listModels(signal?: AbortSignal): Promise<ModelListing>;
+  /**
+   * A key check made elsewhere (Test connection, Ctrl+T) on `config`: when that is the connection in
+   * use, the status bar's key state follows it, so the two never disagree.
+   */
+  noteKeyCheck?(config: ConfigSnapshot, verdict: 'accepted' | 'refused'): void;
   /** What is known of one model (context window, vision), from the listing kept for this connection. */
   modelInfo?(model: string, signal?: AbortSignal): Promise<ModelEntry | undefined>;
   /** The catalog for notices and error texts from now on (the UI language changed). */

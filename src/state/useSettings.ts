@@ -45,6 +45,8 @@ export interface SettingsOptions {
   messages?: Messages;
   /** The runtime's memory of refused optional parameters: Test connection sends what the chat sends. */
   paramMemory?: ParamMemory;
+  /** Test connection's key verdict on the tested values (the status bar follows it for the connection in use). */
+  onKeyChecked?(config: ConfigSnapshot, verdict: 'accepted' | 'refused'): void;
 }
 
 /** The file's values as the runtime reads them (dotenv, trimmed, empty ones left out). */
@@ -178,6 +180,9 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
       };
       const results = await runDoctor(input, (r) => live() && apply({ type: 'testCheck', run, check: labelled(r, config, messages) }));
       if (live()) apply({ type: 'testDone', run, checks: results.map((r) => labelled(r, config, messages)) });
+      const key = results.find((r) => r.id === 'key');
+      if (key?.status === 'pass') opts.current.onKeyChecked?.(config, 'accepted');
+      else if (key?.status === 'fail' && key.kind === 'auth') opts.current.onKeyChecked?.(config, 'refused');
     } catch (err) {
       if (!live()) return;
       apply({ type: 'testDone', run });

@@ -118,5 +118,26 @@ describe('SettingsScreen with the real runtime', () => {
     expect(f).toContain('→ Check ANTHROPIC_API_KEY above (Enter edits it), then test again.');
     expect(f).not.toContain('open settings with Ctrl+S');
     expect(readFileSync(home.envPath, 'utf8')).toBe(seed(a.url));
+    // The key in use was not the one tested: the status bar's key state is not touched.
+    expect(runtime.getState().keyRefused).toBeFalsy();
+  });
+
+  it("Ctrl+T's key verdict on the settings in use is the status bar's: refused, then accepted again", async () => {
+    const a = await server('A', 'from A');
+    home.writeEnv(seed(a.url));
+    runtime = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile, { debug: false }), watch: false });
+    await runtime.listModels();
+    expect(runtime.getState()).toMatchObject({ keyAccepted: true });
+    a.options.masterKey = 'sk-rotated-by-the-admin'; // the proxy stops taking the key in use
+    const r = render(<SettingsScreen envPath={home.envPath} env={{}} runtime={runtime} model={MODEL} color={false} onClose={() => {}} isActive />);
+    const frame = (): string => r.lastFrame() ?? '';
+    await waitFor(() => frame().includes('ANTHROPIC_API_KEY'), 'the screen');
+    r.stdin.write(ctrl('t'));
+    await waitFor(() => /problems? found/.test(frame()), `a failure in:\n${frame()}`, 10_000);
+    expect(runtime.getState()).toMatchObject({ keyRefused: true, keyAccepted: false });
+    a.options.masterKey = KEY;
+    r.stdin.write(ctrl('t'));
+    await waitFor(() => frame().includes('checks passed'), `a pass in:\n${frame()}`, 10_000);
+    expect(runtime.getState()).toMatchObject({ keyRefused: false, keyAccepted: true });
   });
 });

@@ -38,7 +38,8 @@ export async function checkKey(run: Run): Promise<Outcome> {
   const kind = kindOf(found.mode);
   const listWait = wait();
   let ids: string[];
-  const signal = AbortSignal.timeout(listWait);
+  // The time limit starts once the client is built: loading the SDK (slow on a busy machine) is not the server's time.
+  let signal: AbortSignal | undefined;
   // How the key is sent is read off the request the SDK really makes, not assumed per kind.
   const seen = keyHeaderSeen(run.fetchImpl);
   const sentAs = () => {
@@ -47,11 +48,12 @@ export async function checkKey(run: Run): Promise<Outcome> {
   };
   try {
     const client = await makeClient(run, listWait, seen.fetch);
+    signal = AbortSignal.timeout(listWait);
     ids = (await client.listModels(signal)).map((m) => m.id);
     sentAs();
   } catch (err) {
     sentAs();
-    const e = classifyError(signal.aborted || isTimeout(err) ? { name: 'TimeoutError' } : err, ctx({ timeoutMs: listWait }));
+    const e = classifyError(signal?.aborted || isTimeout(err) ? { name: 'TimeoutError' } : err, ctx({ timeoutMs: listWait }));
     if (e?.status === 404 && (kind?.listingOptional ?? true)) {
       found.keyStatus = 'warn';
       return { status: 'warn', title: d.noListing({ host: hostOf(found.target!) }), detail, kind: 'bad_request' };
@@ -145,8 +147,8 @@ export async function checkRequest(run: Run): Promise<Outcome> {
   if (busy) return busy;
   const budget = Math.max(1, Math.floor(left()));
   const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), budget);
-  const t0 = now();
+  let timer: NodeJS.Timeout | undefined;
+  let t0 = now();
   let headersAt: number | undefined;
   let firstTextAt: number | undefined;
   let reply = '';
@@ -164,6 +166,9 @@ export async function checkRequest(run: Run): Promise<Outcome> {
   };
   try {
     const client = await makeClient(run, budget);
+    // As for the key: the limit and the clock start once the SDK is loaded.
+    timer = setTimeout(() => ac.abort(), budget);
+    t0 = now();
     const req = { model, messages: [{ role: 'user' as const, content: 'Reply with one word: ok' }], maxTokens: 1 };
     for await (const ev of streamWithoutRefused(client, req, ac.signal, omitted, onRefused)) {
       if (ev.type === 'start') {
