@@ -375,6 +375,8 @@ export const LAZY = {
   'lazy/undici': 'src/runtime/net/undiciAgents.ts',
   'lazy/keyHelper': 'src/runtime/net/keyHelper.ts',
   'lazy/material': 'src/material/lazy.ts',
+  // Ctrl+G; as a chunk of the chat's own build it split esbuild's helpers into a third first-frame file.
+  'lazy/externalEditor': 'src/state/externalEditor.ts',
 };
 const LAZY_BY_FILE = new Map(Object.entries(LAZY).map(([name, file]) => [join(ROOT, file), `./${name}.js`]));
 
