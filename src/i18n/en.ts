@@ -143,9 +143,10 @@ export const en = {
   spend: {
     title: 'Usage this session',
     none: 'No replies yet in this session.',
-    row: (p: { model: string; replies: number; input: number; output: number; cost: string }) => `${p.model}: ${p.replies} replies, ${p.input} in / ${p.output} out, ${p.cost}`,
-    total: (p: { replies: number; input: number; output: number; cost: string }) => `Total: ${p.replies} replies, ${p.input} in / ${p.output} out, ${p.cost}`,
+    row: (p: { model: string; replies: number; input: string; output: string; cost: string }) => `${p.model}: ${p.replies} ${p.replies === 1 ? 'reply' : 'replies'}, ${p.input} in / ${p.output} out, ${p.cost}`,
+    total: (p: { replies: number; input: string; output: string; cost: string }) => `Total: ${p.replies} ${p.replies === 1 ? 'reply' : 'replies'}, ${p.input} in / ${p.output} out, ${p.cost}`,
     estimated: '(~ estimated from prices: the proxy sent no cost for some replies)',
+    tokensEstimated: '(~ tokens estimated from the text: the proxy sent no counts for some replies)',
     unpriced: 'no price known',
     budget: (p: { spent: string; limit: string; percent: number; resetAt?: string | undefined }) =>
       `Budget: ${p.spent} of ${p.limit} spent (${p.percent} %)${p.resetAt ? `, resets ${p.resetAt}` : ''}`,

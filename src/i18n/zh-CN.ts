@@ -129,6 +129,7 @@ export const zhCN: Messages = {
     row: (p) => `${p.model}：${p.replies} 次回复，输入 ${p.input} / 输出 ${p.output}，${p.cost}`,
     total: (p) => `合计：${p.replies} 次回复，输入 ${p.input} / 输出 ${p.output}，${p.cost}`,
     estimated: '（~ 按价格估算：部分回复代理没有给出费用）',
+    tokensEstimated: '（~ 按文本估算 token 数：部分回复代理没有给出计数）',
     unpriced: '价格未知',
     budget: (p) => `预算：已花费 ${p.spent}，上限 ${p.limit}（${p.percent} %）${p.resetAt ? `，${p.resetAt} 重置` : ''}`,
     budgetWarn: (p) => (p.percent >= 100 ? '预算已用完：代理将拒绝请求' : `预算已花费超过 ${p.percent >= 80 ? 80 : p.percent} %`),

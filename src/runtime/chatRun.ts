@@ -12,6 +12,7 @@ import { isStreamError } from './providers/common.js';
 import { networkOf } from './config.js';
 import { shownTime } from './usage/keyInfo.js';
 import { addReply, EMPTY_USAGE } from './usage/ledger.js';
+import { estimateTokens, messageTokens } from './usage/estimate.js';
 import { kindOf } from './connections/index.js';
 import { clientFor, priced, routeFor, type Binding, type Route } from './binding.js';
 import { connectionKey } from './describe.js';
@@ -63,10 +64,30 @@ function abortableDelay(ms: number, signal: AbortSignal): Promise<boolean> {
   });
 }
 
-/** A finished reply joins the session's usage; the proxy's spend is asked again after it. */
-function recordReply(h: ChatHost, b: Binding, route: Route, model: string, usage: Extract<ChatEvent, { type: 'usage' }> | undefined): void {
-  const { inputTokens, outputTokens, cost, costSource } = usage ?? {};
-  const reply = { model, ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}), ...(cost !== undefined ? { cost } : {}), ...(costSource ? { costSource } : {}) };
+/**
+ * A finished reply joins the session's usage; the proxy's spend is asked again after it. Without the
+ * proxy's counts (a proxy that refused stream_options) the tokens are estimated from the text, and
+ * priced from those, both marked as estimates.
+ */
+function recordReply(h: ChatHost, b: Binding, route: Route, request: ChatRequest, replyText: string, usage: Extract<ChatEvent, { type: 'usage' }> | undefined): void {
+  const model = request.model;
+  const counted = usage?.inputTokens !== undefined || usage?.outputTokens !== undefined;
+  const est = counted
+    ? undefined
+    : {
+        inputTokens: (request.system ? estimateTokens(request.system) : 0) + request.messages.reduce((n, m) => n + messageTokens(m), 0),
+        outputTokens: estimateTokens(replyText),
+      };
+  const u = est ? priced(b, model, { type: 'usage', ...est, ...(usage?.cost !== undefined ? { cost: usage.cost } : {}) }) : usage;
+  const { inputTokens, outputTokens, cost, costSource } = u ?? {};
+  const reply = {
+    model,
+    ...(inputTokens !== undefined ? { inputTokens } : {}),
+    ...(outputTokens !== undefined ? { outputTokens } : {}),
+    ...(cost !== undefined ? { cost } : {}),
+    ...(costSource ? { costSource } : {}),
+    ...(est ? { tokensEstimated: true } : {}),
+  };
   h.update({ usage: addReply(h.state().usage ?? EMPTY_USAGE, reply) });
   // Only a proxy that tracks spend (it sent its cost, or a budget is known) is asked for it.
   if (route === 'main' && (costSource === 'proxy' || h.state().budget)) void h.refreshBudget(b);
@@ -110,6 +131,7 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
   let redetectStatus: unknown;
   let redetectError: AppError | undefined;
   let usage: Extract<ChatEvent, { type: 'usage' }> | undefined;
+  let replyText = '';
   try {
     const client = await clientFor(b, route);
     const where = route === 'openai' ? 'openai' : connectionKey(b.config);
@@ -127,14 +149,17 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
     for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused)) {
       let ev = raw;
       if (ev.type === 'usage') ev = usage = priced(b, request.model, ev);
-      if (ev.type === 'done' && ev.stopReason !== 'aborted') recordReply(h, b, route, request.model, usage);
+      if (ev.type === 'done' && ev.stopReason !== 'aborted') recordReply(h, b, route, request, replyText, usage);
       if (ev.type === 'start' && ev.rateLimits && Object.keys(ev.rateLimits).length) h.update({ rateLimits: ev.rateLimits });
       if (ev.type === 'start') {
         started = true;
         if (route === 'main') h.keyState(b, 'accepted');
         if (route === 'main') h.replyStarted(b, ev.serverVersion);
       }
-      if (ev.type === 'text') partial = true;
+      if (ev.type === 'text') {
+        partial = true;
+        replyText += ev.text;
+      }
       yield ev;
     }
   } catch (err) {

@@ -21,13 +21,27 @@ describe('/usage', () => {
     expect(ctx.calls).toEqual(['usage', 'say']);
     expect(ctx.said[0]!.split('\n')).toEqual([
       'Usage this session',
-      '  claude-3-5-sonnet: 1 replies, 10 in / 20 out, $0.0123',
-      '  claude-3-5-haiku: 1 replies, 5 in / 7 out, ~$0.0001',
+      '  claude-3-5-sonnet: 1 reply, 10 in / 20 out, $0.0123',
+      '  claude-3-5-haiku: 1 reply, 5 in / 7 out, ~$0.0001',
       'Total: 2 replies, 15 in / 27 out, ~$0.0124',
       '(~ estimated from prices: the proxy sent no cost for some replies)',
       'Budget: $8.50 of $10.00 spent (85 %), resets 2030-01-31 00:00 UTC',
       '! over 80 % of the budget is spent',
       'Rate limits left: requests 99, tokens 9000',
+    ]);
+  });
+
+  it('token counts the proxy did not send are marked as estimated (~), with a line that says so', async () => {
+    const usage = addReply(EMPTY_USAGE, { model: 'claude-3-5-sonnet', inputTokens: 6, outputTokens: 100, cost: 0.001518, costSource: 'builtin', tokensEstimated: true });
+    const ctx = recordingContext('claude-3-5-sonnet', { usage });
+    runSlash('/usage', ctx);
+    await waitFor(() => ctx.said.length > 0);
+    expect(ctx.said[0]!.split('\n')).toEqual([
+      'Usage this session',
+      '  claude-3-5-sonnet: 1 reply, ~6 in / ~100 out, ~$0.0015',
+      'Total: 1 reply, ~6 in / ~100 out, ~$0.0015',
+      '(~ tokens estimated from the text: the proxy sent no counts for some replies)',
+      '(~ estimated from prices: the proxy sent no cost for some replies)',
     ]);
   });
 

@@ -4,23 +4,9 @@
 import type { Budget, ChatMessage } from '../runtime/types.js';
 import type { SessionUsage } from '../runtime/usage/ledger.js';
 import type { LastReply } from './chat.js';
+import { estimateTokens, MESSAGE_TOKENS, messageTokens } from '../runtime/usage/estimate.js';
 
-/** Roughly what one image costs in input tokens (Anthropic: ~1,600 for a 1,092 × 1,092 picture). */
-const IMAGE_TOKENS = 1600;
-/** Per-message framing the APIs add (role markers). */
-const MESSAGE_TOKENS = 4;
-// Han, kana, Hangul and full-width forms: about one token each; other text about four characters a token.
-const WIDE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu;
-
-/** A rough token count of `text` (no tokenizer for Claude is published; the server's counts replace this as soon as it sends them). */
-export function estimateTokens(text: string): number {
-  const wide = text.match(WIDE)?.length ?? 0;
-  return Math.ceil(wide + (text.length - wide) / 4);
-}
-
-function messageTokens(m: ChatMessage): number {
-  return estimateTokens(m.content) + MESSAGE_TOKENS + (m.images?.length ?? 0) * IMAGE_TOKENS;
-}
+export { estimateTokens };
 
 /**
  * The conversation's size in tokens: what the server counted for the last reply (its input and output

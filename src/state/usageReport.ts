@@ -15,14 +15,20 @@ export interface UsageView {
 
 const cost = (t: Totals, m: Messages): string => (t.replies > 0 && t.cost === 0 && t.unpriced ? m.spend.unpriced : `${t.estimated ? '~' : ''}${formatUsd(t.cost)}`);
 
+const tokens = (t: Totals) => {
+  const mark = t.tokensEstimated ? '~' : '';
+  return { input: `${mark}${t.inputTokens}`, output: `${mark}${t.outputTokens}` };
+};
+
 export function usageReport(v: UsageView, m: Messages): string {
   const s = m.spend;
   const lines = [s.title];
   const u = v.usage;
   if (!u || u.total.replies === 0) lines.push(s.none);
   else {
-    for (const t of u.byModel) lines.push(`  ${s.row({ model: t.model, replies: t.replies, input: t.inputTokens, output: t.outputTokens, cost: cost(t, m) })}`);
-    lines.push(s.total({ replies: u.total.replies, input: u.total.inputTokens, output: u.total.outputTokens, cost: cost(u.total, m) }));
+    for (const t of u.byModel) lines.push(`  ${s.row({ model: t.model, replies: t.replies, ...tokens(t), cost: cost(t, m) })}`);
+    lines.push(s.total({ replies: u.total.replies, ...tokens(u.total), cost: cost(u.total, m) }));
+    if (u.total.tokensEstimated) lines.push(s.tokensEstimated);
     if (u.total.estimated) lines.push(s.estimated);
   }
   const b = v.budget;

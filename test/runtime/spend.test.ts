@@ -75,6 +75,20 @@ describe('spend', () => {
     expect(r.getState().usage!.total.estimated).toBe(true);
   });
 
+  it("the seed guide's proxy (refuses stream_options, so sends no counts): tokens estimated from the text and priced from the built-in table, both marked", async () => {
+    const { s, r } = await setup({});
+    s.setReply('claude-3-5-sonnet', 'x'.repeat(400));
+    await r.listModels(); // as the chat does at start: it learns the model behind the name
+    const evs = await collect(r.chat(hello));
+    expect(evs.at(-1)).toEqual({ type: 'done', stopReason: 'end' });
+    expect(usageOf(evs)).toBeUndefined(); // the proxy counted nothing
+    const t = r.getState().usage!.total;
+    // 400 characters of reply ≈ 100 tokens; "hello" + a message's framing ≈ 6.
+    expect(t).toMatchObject({ replies: 1, outputTokens: 100, inputTokens: 6, tokensEstimated: true, estimated: true, unpriced: false });
+    // claude-3-5-sonnet is anthropic/claude-3-5-sonnet-20241022 behind the proxy: $3 / $15 per million.
+    expect(t.cost).toBeCloseTo((6 * 3 + 100 * 15) / 1e6, 12);
+  });
+
   it('a proxy without /key/info: no budget, nothing broken', async () => {
     const { r } = await setup({ dropParams: true });
     expect((await collect(r.chat(hello))).at(-1)).toEqual({ type: 'done', stopReason: 'end' });

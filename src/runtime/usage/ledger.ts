@@ -10,6 +10,8 @@ export interface ReplyUsage {
   outputTokens?: number;
   cost?: number;
   costSource?: CostSource;
+  /** The proxy sent no token counts: these are estimated from the text (usage/estimate.ts). */
+  tokensEstimated?: boolean;
 }
 
 export interface Totals {
@@ -21,6 +23,8 @@ export interface Totals {
   estimated: boolean;
   /** Some replies had no price at all (their cost is missing from `cost`). */
   unpriced: boolean;
+  /** Some token counts are estimates (the proxy sent none). */
+  tokensEstimated?: boolean;
 }
 
 export interface SessionUsage {
@@ -41,6 +45,7 @@ function add(t: Totals, r: ReplyUsage): Totals {
     cost: t.cost + (r.cost ?? 0),
     estimated: t.estimated || (r.cost !== undefined && r.costSource !== 'proxy'),
     unpriced: t.unpriced || r.cost === undefined,
+    ...(t.tokensEstimated || r.tokensEstimated ? { tokensEstimated: true } : {}),
   };
 }
 
