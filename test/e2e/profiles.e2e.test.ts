@@ -8,12 +8,15 @@ import { startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
 import { startApp, typeLine, type PtyApp } from '../helpers/pty.js';
 import { keys } from '../helpers/keys.js';
+import { en } from '../../src/i18n/en.js';
 
 let home: TempHome;
 let a: TestServer;
 let b: TestServer;
 let app: PtyApp | undefined;
 const chats = (s: TestServer) => s.requests.filter((r) => r.url.endsWith('/chat/completions')).length;
+/** /model's answer on a line of its own (the start-up notice "model: X — the proxy does not serve…" is not it). */
+const modelNow = (m: string) => new RegExp(`· model: ${m} *$`, 'm');
 /** The status bar's first row. */
 const bar = (p: PtyApp): string => p.screen().split('\n').filter((r) => r.startsWith('● ')).at(-1) ?? '';
 
@@ -39,7 +42,7 @@ describe('profiles in the chat', () => {
     await app.waitFor(`LiteLLM 127.0.0.1:${b.port}`);
     expect(bar(app)).toContain('profile b');
     await typeLine(app, '/model model-b');
-    await app.waitFor('model: model-b');
+    await app.waitFor(modelNow('model-b'));
     await typeLine(app, 'hello');
     await app.waitFor('from server B');
     expect(chats(b)).toBe(1);
@@ -51,7 +54,7 @@ describe('profiles in the chat', () => {
     await app.waitFor(`LiteLLM 127.0.0.1:${a.port}`);
     expect(bar(app)).not.toContain('profile');
     await typeLine(app, '/model model-a');
-    await app.waitFor('model: model-a');
+    await app.waitFor(modelNow('model-a'));
     await typeLine(app, 'hi there');
     await app.waitFor('from server A');
     expect(chats(a)).toBe(1);
@@ -65,13 +68,19 @@ describe('profiles in the chat', () => {
     expect(b.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1)!.body.model).toBe('model-b');
     expect(b.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1)!.headers.authorization).toBe('Bearer sk-key-for-b');
 
-    // The settings screen edits the active profile's file.
+    // The reply ends before the settings open (Esc would stop a reply instead of closing them).
+    await waitUntil(() => app!.screen().split('from server B').length === 3 && / ready/.test(bar(app!)), 10_000, 'the second reply from server B');
+
+    // The settings screen edits the active profile's file (its path is also in the "Profile now" notice:
+    // a field's hint is what only the settings screen shows).
+    const settingsOpen = () => app!.screen().includes(en.settings.hints.ANTHROPIC_BASE_URL);
     app.write(keys.ctrlS);
-    await app.waitFor(join(home.dir, 'profiles', 'b.env'));
+    await waitUntil(settingsOpen, 10_000, 'the settings screen');
+    expect(app.screen()).toContain(join(home.dir, 'profiles', 'b.env'));
     app.write(keys.esc);
 
-    // Back to the default, with its model.
-    await app.waitFor('Send a message');
+    // Back to the default, with its model: Alt+P once the settings screen is gone.
+    await waitUntil(() => !settingsOpen() && app!.screen().includes('Send a message'), 10_000, 'the settings screen closed');
     app.write('\x1bp');
     await app.waitFor(`LiteLLM 127.0.0.1:${a.port}`);
     await waitUntil(() => /model-a/.test(bar(app!)), 10_000, 'model-a again');
