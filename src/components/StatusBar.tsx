@@ -134,9 +134,12 @@ export const StatusBar = memo(function StatusBar({ runtime, model, role, live, l
   // Row 2: the notice (cut first) on the left, the meters flush right.
   const meter = meterParts(meters, m, t);
   const meterWidth = meter.reduce((n, p) => n + textWidth(p.text), 0);
-  const room = meterWidth && meterWidth + 2 <= columns ? columns - meterWidth - 1 : columns;
-  const shown = room === columns ? [] : meter;
-  const note = flash ? fit(safeLine(resolveText(flash.text, m)), room) : '';
+  const full = flash ? safeLine(resolveText(flash.text, m)) : '';
+  // A notice matters more than the meters: they step aside while it does not fit beside them.
+  const beside = meterWidth > 0 && meterWidth + 2 <= columns && textWidth(full) + meterWidth + 1 <= columns;
+  const room = beside ? columns - meterWidth - 1 : columns;
+  const shown = beside ? meter : [];
+  const note = flash ? fit(full, room) : '';
   const pad = Math.max(shown.length ? 1 : 0, columns - textWidth(note) - (shown.length ? meterWidth : 0));
   return (
     <Box flexDirection="column">
