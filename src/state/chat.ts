@@ -44,7 +44,8 @@ export function previewOf(s: Pick<ChatState, 'backlog'>): Extract<TranscriptItem
 
 /** What the conversation keeps of a long reply: its Markdown part and a note (the rest is in the file). */
 function sentBack(live: LiveReply): string {
-  return live.plain ? `${live.full}\n\n${CUT_NOTE}` : live.full;
+  // At most the Markdown limit: the batch that crossed it can hold the rest of the reply (a stalled loop batches a lot).
+  return live.plain ? `${live.full.slice(0, PLAIN_AFTER)}\n\n${CUT_NOTE}` : live.full;
 }
 
 /** Ends the live reply: its remaining text (and status) go to the transcript. */

@@ -20,7 +20,9 @@ beforeEach(async () => {
   home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
 });
 afterEach(async () => {
+  // The app writes to its home until it exits (the log, sessions.db): remove the folder after that.
   app?.kill();
+  await app?.exit;
   app = undefined;
   await server.close();
   home.cleanup();

@@ -134,6 +134,14 @@ describe('a reply too long for Markdown (issue 14)', () => {
     expect(sent.endsWith(`\n\n${CUT_NOTE}`)).toBe(true);
   });
 
+  it('a batch that crosses the limit with the rest of the reply in it (a stalled loop batches a lot): what is sent back is still at most the Markdown part', () => {
+    let s = run(start(), submit(1), delta(1, 'start\n\n'), delta(1, 'y'.repeat(PLAIN_AFTER * 2)));
+    expect(s.live?.plain).toBeDefined();
+    s = run(s, { type: 'finish', gen: 1, stopReason: 'end', now: 9 });
+    const sent = s.conversation.at(-1)!.content;
+    expect(sent).toBe(`${('start\n\n' + 'y'.repeat(PLAIN_AFTER * 2)).slice(0, PLAIN_AFTER)}\n\n${CUT_NOTE}`);
+  });
+
   it('says when the file could not be written', () => {
     let s = long(run(start(), submit(1)), Math.ceil(PLAIN_AFTER / 1000) + 5);
     s = run(s, { type: 'saved', gen: 1, path: undefined, failed: true }, { type: 'interrupt', gen: 1, now: 9 });
