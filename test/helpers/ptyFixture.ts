@@ -35,7 +35,9 @@ export function eachPtyApp(opts: { server?: ServerOptions; env?: (url: string) =
     opts.before?.(f);
   });
   afterEach(async () => {
+    // The app writes to its home until it exits (log, sessions.db): remove the folder after that.
     for (const app of started) app.kill();
+    await Promise.all(started.map((app) => app.exit));
     started = [];
     await f.server.close();
     f.home.cleanup();
