@@ -308,6 +308,10 @@ export const en = {
       message: (p: { host: string }) => `${p.host} speaks HTTPS (TLS), but the address starts with http://.`,
       hint: 'Use https:// instead of http:// in ANTHROPIC_BASE_URL.',
     },
+    connectLimit: {
+      message: (p: { where: string; ms: number }) => `Cannot connect to ${p.where}: nothing accepted the connection within ${dur(p.ms)} (connect timeout).`,
+      hint: 'Check the address and port in ANTHROPIC_BASE_URL and that the proxy is running; a firewall that drops packets, or an internal address without your VPN, looks like this.',
+    },
     timedOut: {
       message: (p: { host: string; code: string }) => `Connection to ${p.host} timed out (${p.code}).`,
       hint: 'Check the address and your network, and that the proxy is running.',

@@ -277,6 +277,10 @@ export const zhCN: Messages = {
       message: (p) => `${p.host} 使用的是 HTTPS（TLS），但地址以 http:// 开头。`,
       hint: '请把 ANTHROPIC_BASE_URL 中的 http:// 改为 https://。',
     },
+    connectLimit: {
+      message: (p) => `无法连接 ${p.where}：${dur(p.ms)}内没有任何服务接受连接（连接超时）。`,
+      hint: '请检查 ANTHROPIC_BASE_URL 中的地址和端口，并确认代理正在运行；防火墙丢弃数据包，或未连 VPN 时访问内网地址，都会是这种情况。',
+    },
     timedOut: {
       message: (p) => `连接 ${p.host} 超时（${p.code}）。`,
       hint: '请确认服务器地址正确、网络连接正常，以及 LiteLLM 服务器正在运行。',

@@ -10,6 +10,7 @@ import { networkOf } from './config.js';
 import { networkFetch } from './net/fetch.js';
 import { loggingFetch } from './httpLog.js';
 import { boundedFetch } from './boundedFetch.js';
+import { connectLimitFetch } from './net/connectLimit.js';
 import { probeBaseUrl } from './connections/litellm/probe.js';
 import { isTimeoutError, probeLimitMs } from './waiting.js';
 import { connectionAfterProbe, initialConnection, kindOf, OPENAI_ROUTE } from './connections/index.js';
@@ -42,7 +43,7 @@ export interface Binding {
 }
 
 export function newBinding(config: ConfigSnapshot, text: string | undefined, generation: number, logger: Logger, baseFetch: typeof fetch = fetch): Binding {
-  const fetchImpl = loggingFetch(logger, boundedFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch)));
+  const fetchImpl = loggingFetch(logger, boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch))));
   return { generation, config, text, connection: initialConnection(config), clients: new Map(), detected: undefined, fetch: fetchImpl };
 }
 

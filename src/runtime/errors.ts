@@ -8,6 +8,7 @@ import { paramNamed } from './optionalParams.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
 import { BODY_TOO_LARGE } from './boundedFetch.js';
 import { isKeyHelperError, type KeyHelperError } from './net/keyHelperError.js';
+import { connectLimitOf } from './net/connectLimit.js';
 import { formatUsd } from './usage/ledger.js';
 import { kindOf } from './connections/index.js';
 import { NETWORK_CODES, HTTP_TO_TLS, TIMEOUT_CODES, UNKNOWN_CA, TLS_CODE, Rec, isRec, findErrorCode, serverText, header, looksLikeHtml, retryAfterSeconds, budgetRefusal, MODEL_TEXT, oneLine, wholeText, brief, hostOf } from './errorFacts.js';
@@ -180,6 +181,10 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   }
   if (code === HTTP_TO_TLS) {
     return make('tls', (m) => ({ message: m.errors.httpToTls.message({ host: host(m) }), hint: m.errors.httpToTls.hint }));
+  }
+  const connectMs = connectLimitOf(err);
+  if (connectMs !== undefined) {
+    return make('unreachable', (m) => ({ message: m.errors.connectLimit.message({ where: where ?? host(m), ms: connectMs }), hint: m.errors.connectLimit.hint }));
   }
   if (code && TIMEOUT_CODES.has(code)) {
     return make('timeout', (m) => ({ message: m.errors.timedOut.message({ host: host(m), code }), hint: m.errors.timedOut.hint }));

@@ -4,6 +4,7 @@ import { networkFetch } from '../net/fetch.js';
 import { classifyError, type ErrorContext } from '../errors.js';
 import { loggingFetch } from '../httpLog.js';
 import { boundedFetch } from '../boundedFetch.js';
+import { connectLimitFetch } from '../net/connectLimit.js';
 import type { DoctorInput, Found, Outcome, Run } from './types.js';
 import { en } from '../../i18n/en.js';
 
@@ -15,7 +16,7 @@ export function createRun(input: DoctorInput): Run {
   const m = input.messages ?? en;
   const now = input.now ?? (() => performance.now());
   const secrets = secretsOf(config);
-  const net = boundedFetch(networkFetch(networkOf(config), config.baseUrl, input.fetch ?? fetch));
+  const net = boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, input.fetch ?? fetch)));
   const fetchImpl = input.logger ? loggingFetch(input.logger, net) : net;
   const caVar = networkOf(config).caFiles[0]?.from;
   const deadline = now() + config.timeoutMs;
