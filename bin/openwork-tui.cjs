@@ -38,6 +38,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     .then(
       (code) => {
         process.exitCode = code;
+        // A command's work is done; a request still connecting is not (undici keeps connecting to an
+        // address that drops packets until its 10 s connect limit, after the abort): once what was
+        // written is flushed, the process ends. The timer is unref'd: a process with nothing left ends at once.
+        if (!chat) setTimeout(() => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))), 200).unref();
       },
       (err) => {
         // Last resort: one line, no stack (details go to the log when the logger is up).
