@@ -20,6 +20,30 @@
 
 /** Saves the cursor (DECSC): written right after a frame, when the cursor is below the live region. */
 const SAVE_BOTTOM = '\\u001B7';
+/**
+ * The bottom kept: tmux reflows from the bottom of the screen (the screen is the grid's last rows)
+ * and keeps a saved cursor's row, so when a narrower window makes the live region's lines wrap, the
+ * rows it gains push the rows at the top of the screen into the history, where no cursor movement
+ * reaches them: the old prompt's first row stayed there after Ctrl+S, Esc (the region on the
+ * screen's top row, blank rows below it) and a narrower window. So each frame keeps its bottom at
+ * least as many rows from the screen's top as the region would take at half the width, with blank
+ * rows on top when it must: those are what a narrowing pushes into the history. `bottomRow` is a
+ * lower bound of the screen row below the region (0 at start: the app may start on the top row),
+ * followed through each frame, each <Static> write and each resize.
+ */
+const KEEP_BOTTOM = `    let bottomRow = 0;
+    let shownRows = 0;
+    const keepBottom = (str) => {
+        const rowsMax = Math.max(1, (stream.rows || 24) - 1);
+        const half = Math.max(1, Math.floor((stream.columns || 80) / 2));
+        const lines = str.split('\\n');
+        if (str.endsWith('\\n')) lines.pop();
+        const top = Math.max(0, Math.min(bottomRow, rowsMax) - shownRows);
+        let safe = 0;
+        for (const line of lines) safe += Math.max(1, Math.ceil(stringWidth(line) / half));
+        const pad = Math.max(0, Math.min(safe - top - lines.length, rowsMax - lines.length));
+        return { str: '\\n'.repeat(pad) + str, pad, rows: lines.length + pad, top, rowsMax };
+    };`;
 /** Erases the cursor's row (EL 2). */
 const ERASE_LINE = '\\u001B[2K';
 
@@ -37,11 +61,16 @@ export const INK_LOG_UPDATE_PATCH = {
     { find: "import ansiEscapes from 'ansi-escapes';", replace: `import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';\nconst ERASE_LINE = '${ERASE_LINE}';` },
     {
       find: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;',
-      replace: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;',
+      replace: `const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;\n${KEEP_BOTTOM}`,
+    },
+    {
+      find: '        const activeCursor = getActiveCursor();\n        cursorDirty = false;\n        const cursorChanged = cursorPositionChanged(activeCursor, previousCursorPosition);\n        if (!hasChanges(str, activeCursor)) {',
+      replace:
+        '        let activeCursor = getActiveCursor();\n        cursorDirty = false;\n        const kept = keepBottom(str);\n        str = kept.str;\n        if (activeCursor && kept.pad) activeCursor = { ...activeCursor, y: activeCursor.y + kept.pad };\n        const cursorChanged = cursorPositionChanged(activeCursor, previousCursorPosition);\n        if (!hasChanges(str, activeCursor)) {',
     },
     {
       find: '            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str +\n                cursorSuffix);\n            previousLineCount = lines.length;',
-      replace: `            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str + '${SAVE_BOTTOM}' +\n                cursorSuffix);\n            bottomSaved = true;\n            previousLineCount = lines.length;`,
+      replace: `            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str + '${SAVE_BOTTOM}' +\n                cursorSuffix);\n            bottomSaved = true;\n            shownRows = kept.rows;\n            bottomRow = Math.min(kept.rowsMax, kept.top + shownRows);\n            previousLineCount = lines.length;`,
     },
     {
       find: '    render.clear = () => {\n        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLineCount, previousCursorPosition);',
@@ -55,14 +84,21 @@ export const INK_LOG_UPDATE_PATCH = {
         for (const line of lines) rows += Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
         const up = trailing ? rows : rows - 1;
         stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + ERASE_LINE + (ansiEscapes.cursorUp(1) + ERASE_LINE).repeat(up) + '\\r');
+        bottomRow = Math.max(0, Math.min(bottomRow, Math.max(1, (stream.rows || 24) - 1)) - up);
+        shownRows = 0;
         previousOutput = '';
         previousLineCount = 0;
         previousCursorPosition = undefined;
         cursorWasShown = false;
         bottomSaved = false;
     };
+    render.wrote = (text) => {
+        bottomRow = Math.min(Math.max(1, (stream.rows || 24) - 1), bottomRow + text.split('\\n').length - 1);
+    };
     render.clear = () => {
         bottomSaved = false;
+        bottomRow = Math.max(0, bottomRow - shownRows);
+        shownRows = 0;
         const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLineCount, previousCursorPosition);`,
     },
   ],
@@ -78,6 +114,10 @@ export const INK_RESIZE_PATCH = {
       find: '        if (currentWidth < this.lastTerminalWidth) {\n            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.\n            this.log.clear();',
       replace:
         '        if (currentWidth !== this.lastTerminalWidth && !this.options.debug && !isInCi && !this.isScreenReaderEnabled) {\n            // The live region as the terminal reflowed it, and nothing above it (scripts/inkScrollback.mjs).\n            this.log.reflowClear(currentWidth);',
+    },
+    {
+      find: '            this.log.clear();\n            this.options.stdout.write(staticOutput);\n            this.log(outputToRender);',
+      replace: '            this.log.clear();\n            this.options.stdout.write(staticOutput);\n            this.log.wrote(staticOutput);\n            this.log(outputToRender);',
     },
     {
       find: '        if (hasStaticOutput) {\n            this.fullStaticOutput += staticOutput;\n        }\n        // Detect fullscreen',
