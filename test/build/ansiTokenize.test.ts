@@ -99,6 +99,8 @@ describe('the ansi-tokenize build patches', () => {
       const mine = styledCharsFromTokens(real.tokenize(s));
       const theirs = real.styledCharsFromTokens(real.tokenize(s));
       expect(mine, JSON.stringify(s)).toEqual(theirs);
+      // The fields are named rather than spread from the token: the same ones, in the same order.
+      expect(mine.map((c) => Object.keys(c))).toEqual(theirs.map((c) => Object.keys(c)));
       expect(styledCharsToString(mine)).toBe(real.styledCharsToString(theirs));
     }
     // One array per run of equal styles, not one per cell.
