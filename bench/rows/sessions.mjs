@@ -44,6 +44,20 @@ function words(seed) {
   };
 }
 
+// Chinese without spaces, for in-word search: common two-character words and rare ones made of
+// random characters, run together as written.
+function hanzi(seed) {
+  let x = seed >>> 0 || 1;
+  const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const COMMON = ['配置', '服务', '代理', '模型', '文件', '错误', '测试', '代码', '会话', '搜索', '问题', '可以'];
+  const char = () => String.fromCharCode(0x4e00 + Math.floor(next() ** 2 * 3000));
+  return (n) => {
+    let out = '';
+    for (let i = 0; i < n; i++) out += next() < 0.5 ? COMMON[Math.floor(next() * COMMON.length)] : char() + char();
+    return out;
+  };
+}
+
 /** Resume a 1,000-message session (`-c`) to its first usable frame: its last reply on screen and "ready". */
 async function resumeRow(h, server, runs) {
   const fresh = tempHome(server.url);
@@ -104,13 +118,18 @@ async function bigHistory(h) {
   const db = s.db;
   const say = words(42);
   const addSession = db.prepare('INSERT INTO sessions (title, cwd, created, updated) VALUES (?, ?, ?, ?)');
-  const addMessage = db.prepare('INSERT INTO messages (session_id, role, text, status, model, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const addMessage = db.prepare('INSERT INTO messages (session_id, role, text, status, model, created, updated, unspaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const han = hanzi(43);
   const t0 = Date.now() - SESSIONS * 60_000;
   const batch = db.transaction((from) => {
     for (let i = from; i < Math.min(SESSIONS, from + 500); i++) {
       const at = t0 + i * 60_000;
       const id = Number(addSession.run(`session ${i}: ${say(6)}`, `/work/p${i % 20}`, at, at).lastInsertRowid);
-      for (let j = 0; j < PER_SESSION; j++) addMessage.run(id, j % 2 ? 'assistant' : 'user', say(j % 2 ? 16 : 6), 'done', MODEL, at + j, at + j);
+      for (let j = 0; j < PER_SESSION; j++) {
+        // One session in 50 is in Chinese (20,000 messages, in the trigram index too).
+        const text = i % 50 === 7 ? han(j % 2 ? 16 : 6) : say(j % 2 ? 16 : 6);
+        addMessage.run(id, j % 2 ? 'assistant' : 'user', text, 'done', MODEL, at + j, at + j, i % 50 === 7 ? 1 : 0);
+      }
     }
   });
   // The index is built once at the end ('rebuild'), not row by row through the insert trigger: the
@@ -137,6 +156,9 @@ async function searchRow(h) {
   for (let i = 0; i < 100; i++) queries.push(say(1)); // mostly common words or one rare word
   for (let i = 0; i < 50; i++) queries.push(say(2)); // two words, both must match
   for (let i = 0; i < 50; i++) queries.push(say(1).slice(0, 3)); // a prefix, as while typing
+  const han = hanzi(98);
+  for (let i = 0; i < 30; i++) queries.push(han(1)); // a Chinese word: in-word, through the trigram index
+  for (let i = 0; i < 10; i++) queries.push(han(2)); // three or four characters
   for (const q of queries.slice(0, 10)) s.search(q, 50); // warm the page cache
   const times = [];
   const cpu = []; // the same calls in CPU time: what they cost apart from waiting for a loaded machine's cores
@@ -158,7 +180,7 @@ async function searchRow(h) {
     target: 50,
     unit: ' ms',
     kind: 'abs',
-    note: `${queries.length} queries (common and rare words, two words, 3-letter prefixes), 50 sessions each with a snippet; median ${median(times).toFixed(1)} ms; CPU time p95 ${percentile(cpu, 95).toFixed(1)} ms, median ${median(cpu).toFixed(1)} ms; ${hits} hits; data ${made ? `made in ${madeIn.toFixed(0)} s` : 'reused'} (${dir})`,
+    note: `${queries.length} queries (common and rare words, two words, 3-letter prefixes, Chinese words inside runs without spaces), 50 sessions each with a snippet; median ${median(times).toFixed(1)} ms; CPU time p95 ${percentile(cpu, 95).toFixed(1)} ms, median ${median(cpu).toFixed(1)} ms; ${hits} hits; data ${made ? `made in ${madeIn.toFixed(0)} s` : 'reused'} (${dir})`,
   };
 }
 

@@ -33,6 +33,7 @@ export async function runSessions(cmd: SessionsCommand, home: string, io: IO): P
   }
   const store = opened.store;
   try {
+    if (cmd.action === 'search') store.finishBackfill(); // an old database's messages, all searchable first
     switch (cmd.action) {
       case 'list':
       case 'search': {

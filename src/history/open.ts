@@ -61,7 +61,9 @@ export async function openHistory(opts: OpenOptions): Promise<HistoryOpen> {
     db.pragma('synchronous = NORMAL'); // with WAL: a commit survives a crash of the app (kill -9)
     db.pragma('foreign_keys = ON');
     migrate(db);
-    return { ok: true, store: new SessionStore(db), path };
+    const store = new SessionStore(db);
+    void store.startBackfill(); // messages from before v3 into the trigram index, a batch a turn
+    return { ok: true, store, path };
   } catch (err) {
     try {
       db?.close();

@@ -72,6 +72,29 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
   END;
   `,
+  // v3: words inside runs of Chinese, Japanese, Thai… (history/scripts.ts): unicode61 takes a whole
+  // run for one token, so `配置` never matched `LiteLLM代理服务器配置指南`. Messages holding such a
+  // script (unspaced = 1, decided in JS when written) are indexed by trigrams as well; the text gets
+  // two newlines appended so every 1- or 2-character word starts a trigram (found through the
+  // vocabulary table). Messages written before v3 have unspaced NULL: history/backfill.ts checks
+  // them in batches after opening, newest first, down from search_backfill.upto.
+  `
+  ALTER TABLE messages ADD COLUMN unspaced INTEGER;
+  CREATE VIRTUAL TABLE messages_tri USING fts5(text, content='', contentless_delete=1, tokenize='trigram');
+  CREATE VIRTUAL TABLE messages_tri_terms USING fts5vocab(messages_tri, 'row');
+  CREATE TABLE search_backfill (upto INTEGER NOT NULL);
+  INSERT INTO search_backfill SELECT max(id) FROM messages HAVING max(id) IS NOT NULL;
+  CREATE TRIGGER messages_tri_ai AFTER INSERT ON messages WHEN new.unspaced BEGIN
+    INSERT INTO messages_tri(rowid, text) VALUES (new.id, new.text || char(10, 10));
+  END;
+  CREATE TRIGGER messages_tri_ad AFTER DELETE ON messages WHEN old.unspaced BEGIN
+    DELETE FROM messages_tri WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER messages_tri_au AFTER UPDATE OF text, unspaced ON messages BEGIN
+    DELETE FROM messages_tri WHERE rowid = old.id AND old.unspaced;
+    INSERT INTO messages_tri(rowid, text) SELECT new.id, new.text || char(10, 10) WHERE new.unspaced;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

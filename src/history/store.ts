@@ -2,8 +2,10 @@
 // or one short transaction, so two instances of the app wait on each other for microseconds).
 // No React, no Ink: the chat, the CLI and the benchmarks use it the same way.
 import type BetterSqlite3 from 'better-sqlite3';
-import { ftsQuery } from './query.js';
-import { cutSnippet, queryWords, type SnippetPart } from './snippet.js';
+import { backfillInBackground, backfillStep } from './backfill.js';
+import { hasUnspaced } from './scripts.js';
+import { searchSessions } from './search.js';
+import type { SnippetPart } from './snippet.js';
 
 export type { SnippetPart } from './snippet.js';
 
@@ -126,7 +128,7 @@ export class SessionStore {
       .transaction(() => {
         const r = this.st(
           `INSERT INTO messages (session_id, role, text, status, error_kind, stop_reason, model, connection, call_id,
-             input_tokens, output_tokens, cost, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             input_tokens, output_tokens, cost, created, updated, unspaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           sessionId,
           m.role,
@@ -142,6 +144,7 @@ export class SessionStore {
           m.cost ?? null,
           m.now,
           m.now,
+          hasUnspaced(m.text) ? 1 : 0,
         );
         this.st('UPDATE sessions SET updated = ? WHERE id = ?').run(m.now, sessionId);
         return Number(r.lastInsertRowid);
@@ -152,10 +155,16 @@ export class SessionStore {
   /** Changes the given fields of a message (a reply as it streams, then as it ended). */
   updateMessage(id: number, fields: MessageFields, now: number): void {
     const keys = (Object.keys(fields) as (keyof MessageFields)[]).filter((k) => fields[k] !== undefined);
-    const sql = `UPDATE messages SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(', ')}${keys.length ? ', ' : ''}updated = ? WHERE id = ?`;
+    const values: unknown[] = keys.map((k) => fields[k] ?? null);
+    const sets = keys.map((k) => `${COLUMNS[k]} = ?`);
+    if (fields.text !== undefined) {
+      sets.push('unspaced = ?'); // the trigram index follows it (schema v3)
+      values.push(hasUnspaced(fields.text) ? 1 : 0);
+    }
+    const sql = `UPDATE messages SET ${[...sets, 'updated = ?'].join(', ')} WHERE id = ?`;
     this.db
       .transaction(() => {
-        this.st(sql).run(...keys.map((k) => fields[k] ?? null), now, id);
+        this.st(sql).run(...values, now, id);
         this.st('UPDATE sessions SET updated = ? WHERE id = (SELECT session_id FROM messages WHERE id = ?)').run(now, id);
       })
       .immediate();
@@ -219,53 +228,38 @@ export class SessionStore {
   }
 
   /**
-   * Sessions whose messages (or title) hold every word of `text` (the last one as a prefix, so it
-   * works while typing), newest match first, each with a snippet around its newest hit. The newest
-   * matching messages are walked in rowid order and stop once `limit` sessions are found, so a common
-   * word costs no more than a rare one.
+   * Sessions whose messages (or title) hold every word of `text`, newest match first, each with a
+   * snippet around its newest hit (history/search.ts).
    */
   search(text: string, limit = 50): SearchHit[] {
-    const query = ftsQuery(text);
-    if (!query) return this.list({ limit }).map((s) => ({ ...s, messageId: undefined, snippet: [] }));
-    const found = new Map<number, number | undefined>(); // session → newest matching message
-    const MAX_SCAN = 20_000; // bounds the walk when one long session holds most hits
-    let scanned = 0;
-    // The index alone, newest first (FTS5 walks its lists backwards); joined to messages, SQLite
-    // sorted every match first — seconds for a common word over a million messages.
-    const sessionOf = this.st('SELECT session_id FROM messages WHERE id = ?').pluck();
-    const walk = (q: string): void => {
-      for (const id of this.st('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(q) as IterableIterator<number>) {
-        const sessionId = sessionOf.get(id) as number | undefined;
-        if (sessionId !== undefined && !found.has(sessionId)) found.set(sessionId, id);
-        if (found.size >= limit || ++scanned >= MAX_SCAN) break;
-      }
-    };
-    // The last word as a whole word first: as a prefix, FTS5 merges the whole list of every word
-    // it starts before the first row ("test"* took 60 ms where "test" took 2 over a million
-    // messages). Only when that finds too few sessions does the prefix (a word still being typed) search on.
-    walk(ftsQuery(text, false)!);
-    if (found.size < limit && scanned < MAX_SCAN) walk(query);
-    if (found.size < limit) {
-      const words = text.trim().split(/\s+/).filter(Boolean);
-      const like = words.map(() => `s.title LIKE ? ESCAPE '\\'`).join(' AND ');
-      const args = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      for (const id of this.st(`SELECT s.id FROM sessions s WHERE ${like} ORDER BY s.updated DESC LIMIT ?`).pluck().all(...args, limit) as number[]) {
-        if (!found.has(id) && found.size < limit) found.set(id, undefined);
-      }
-    }
-    const hits: SearchHit[] = [];
-    for (const [sessionId, messageId] of found) {
-      const s = this.session(sessionId);
-      if (!s) continue;
-      // The snippet is cut from the message here: FTS5's snippet() with a rowid filter walked the
-      // whole list of a common word again for every hit (seconds over a million messages).
-      const text = messageId === undefined ? undefined : (this.st('SELECT text FROM messages WHERE id = ?').pluck().get(messageId) as string | undefined);
-      hits.push({ ...s, messageId, snippet: text ? cutSnippet(text, queryWords(query)) : [] });
-    }
-    return hits;
+    return searchSessions(this, text, limit);
+  }
+
+  /** A statement prepared once and kept (history/search.ts). */
+  prepared(sql: string): BetterSqlite3.Statement {
+    return this.st(sql);
+  }
+
+  private backfill: { stop(): void; done: Promise<void> } | undefined;
+
+  /**
+   * Indexes the messages written before schema v3 in batches between event-loop turns
+   * (history/backfill.ts); resolves when none remain or close() stops it. A failed batch leaves the
+   * rest for the next start.
+   */
+  startBackfill(): Promise<void> {
+    this.backfill ??= backfillInBackground(this.db, () => {});
+    return this.backfill.done;
+  }
+
+  /** The same at once (the command line, which draws nothing meanwhile). */
+  finishBackfill(): void {
+    this.backfill?.stop();
+    while (backfillStep(this.db, 5000));
   }
 
   close(): void {
+    this.backfill?.stop();
     try {
       this.db.close();
     } catch {

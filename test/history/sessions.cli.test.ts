@@ -75,6 +75,25 @@ describe('openwork-tui sessions', () => {
     expect(none.stdout).toBe('No session matches "kayak".\n');
   });
 
+  it('search finds a word inside Chinese without spaces, in a database written by the previous version', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { MIGRATIONS } = await import('../../src/history/schema.js');
+    const db = new Database(join(home.dir, 'sessions.db'));
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    db.prepare("INSERT INTO sessions (title, created, updated) VALUES ('代理', ?, ?)").run(Date.now() - WEEK, Date.now() - WEEK);
+    db.prepare("INSERT INTO messages (session_id, role, text, created, updated) VALUES (1, 'assistant', ?, 1, 1)").run('这是LiteLLM代理服务器配置指南。');
+    db.close();
+    const r = await run(['sessions', 'search', '配置', '--json']);
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as { id: number; title: string; snippet: string }[];
+    expect(hits.map((h) => [h.id, h.title])).toEqual([[1, '代理']]);
+    expect(hits[0]!.snippet).toContain('LiteLLM代理服务器配置指南');
+    const t = await run(['sessions', 'search', '服务器配置']);
+    expect(t.stdout).toMatch(/^1\s.*代理\n\s+这是LiteLLM代理服务器配置指南。\n$/m);
+  });
+
   it('show prints the transcript with model, time and call id per reply, without control characters', async () => {
     const { old, today, now } = await seed();
     const r = await run(['sessions', 'show', String(old)]);
