@@ -14,6 +14,9 @@
 //    screen" to tmux, whose scroll-on-clear (on by default) first copies the screen into its history
 //    — a copy of the old prompt and status bar left above the new ones.
 //    The transcript above stays as the terminal reflowed it; only the live region is drawn again.
+//  - a frame is drawn once the commit's layout effects are done (a microtask later), so a screen
+//    that measures itself (FitBox) is drawn at its own height from its first frame, not at its bound
+//    first: that taller frame scrolled the transcript up and left blank rows below when it shrank.
 //  - the full-screen redraw is gone (the app keeps every screen shorter than the terminal), and with
 //    it the copy of every <Static> line Ink kept for it (memory that grew with the transcript).
 // Checked by test/e2e/scrollback.e2e.test.ts and the bench row "scrollback" on the built app.
@@ -124,5 +127,12 @@ export const INK_RESIZE_PATCH = {
       replace: '        // Detect fullscreen',
     },
     { find: '        if (this.lastOutputHeight >= this.options.stdout.rows) {', replace: '        if (false) {' },
+    {
+      // A commit's layout effects can commit again at once (FitBox measuring a screen it opens): the
+      // frame is drawn after them, so a screen's first frame already has the height it keeps.
+      find: '            this.rootNode.onRender = () => {\n                this.hasPendingThrottledRender = true;\n                throttled();\n            };',
+      replace:
+        '            let renderQueued = false;\n            this.rootNode.onRender = () => {\n                this.hasPendingThrottledRender = true;\n                if (renderQueued) return;\n                renderQueued = true;\n                queueMicrotask(() => {\n                    renderQueued = false;\n                    throttled();\n                });\n            };',
+    },
   ],
 };
