@@ -16,7 +16,8 @@ export async function choosePromptModel(
 ): Promise<{ model: string; timedOut?: true }> {
   if (o.arg) return { model: o.arg };
   let listing;
-  if (!o.saved) {
+  // Anthropic directly the list is the built-ins: no request for it (it would only check the key).
+  if (!o.saved && runtime.getState().config.baseUrl) {
     const { timeoutMs } = runtime.getState().config;
     const limit = AbortSignal.timeout(Math.min(LISTING_CAP_MS, timeoutMs));
     listing = await runtime.listModels(AbortSignal.any([signal, limit])).catch(() => undefined);

@@ -1,6 +1,6 @@
 // The model listing for the runtime: the proxy's /v1/models (and /model/info, for a kind that has it)
 // merged with the built-ins, kept on the binding (what a model takes, its window, its prices). The
-// listing is the key's first check; a 401 with a key helper asks the helper once more.
+// listing is the key's first check (Anthropic's too); a 401 with a key helper asks the helper once more.
 import type { ModelListing } from './types.js';
 import type { ChatHost } from './chatRun.js';
 import { clientFor } from './binding.js';
@@ -18,11 +18,18 @@ export async function listModels(host: ListingHost, signal?: AbortSignal, helper
   const builtins = builtinModels(!!b.config.openaiApiKey);
   if (b.keyError) return { models: builtins, status: 'error', error: b.keyError };
   if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, host.messages()) };
-  if (!kindOf(b.connection.mode).proxy) return { models: builtins, status: 'none' };
+  // Anthropic directly: the built-ins are the list, and its /v1/models checks the key (once per connection).
+  const direct = !kindOf(b.connection.mode).proxy;
+  if (direct && (b.listing || !b.config.credential)) return b.listing ?? { models: builtins, status: 'none' };
   const ctx = host.errorContext(b, 'main', undefined);
   try {
     const client = await clientFor(b, 'main');
     const remote: RemoteModel[] = await client.listModels(signal);
+    if (direct) {
+      host.keyState(b, 'accepted');
+      b.listing = { models: builtins, status: 'none' };
+      return b.listing;
+    }
     if (kindOf(b.connection.mode).modelInfo) {
       const info = await litellmModelInfo(b.config.baseUrl!, b.config.credential, b.fetch, signal ?? AbortSignal.timeout(Math.min(5000, b.config.timeoutMs)));
       for (const r of remote) Object.assign(r, info?.get(r.id));
@@ -41,6 +48,8 @@ export async function listModels(host: ListingHost, signal?: AbortSignal, helper
       return listModels(host, signal, true);
     }
     if (error?.kind === 'auth') host.keyState(b, 'refused');
+    // Direct, only a refused key is news here; anything else is the first message's to say.
+    if (direct && error?.kind !== 'auth') return { models: builtins, status: 'none' };
     return { models: builtins, status: 'error', ...(error ? { error } : {}) };
   }
 }

@@ -11,6 +11,7 @@ import { fakeRuntime } from '../helpers/fakeRuntime.js';
 import { keys } from '../helpers/keys.js';
 import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
+import { anthropicAt } from '../helpers/anthropicDirect.js';
 import { defaultModel, modelLife } from '../../src/config/modelLife.js';
 import { settle, waitFor } from './harness.js';
 
@@ -44,10 +45,10 @@ async function server(opts: Parameters<typeof startServer>[0] = {}): Promise<Tes
   return s;
 }
 
-function realRuntime(env: string): RuntimeService {
+function realRuntime(env: string, fetch?: typeof globalThis.fetch): RuntimeService {
   home.writeEnv(env);
   const logger = createFileLogger(home.logFile, { debug: false });
-  const r = new RuntimeService({ envPath: home.envPath, env: {}, logger, watch: false });
+  const r = new RuntimeService({ envPath: home.envPath, env: {}, logger, watch: false, ...(fetch ? { fetch } : {}) });
   runtimes.push(r);
   return r;
 }
@@ -271,7 +272,9 @@ describe('model picker: against a LiteLLM proxy', () => {
   });
 
   it('Anthropic direct: the built-ins, nothing marked', async () => {
-    const p = picker(realRuntime(`ANTHROPIC_API_KEY=sk-ant-test\n`));
+    // The key is checked at Anthropic's /v1/models: here a local server's (never off loopback).
+    const s = await server({ flavor: 'anthropic' });
+    const p = picker(realRuntime(`ANTHROPIC_API_KEY=${KEY}\n`, anthropicAt(s.url)));
     const frame = await p.see('Anthropic direct: built-in models');
     expect(frame).not.toMatch(/[✓✗]/);
   });

@@ -10,6 +10,7 @@ import { createFileLogger } from '../../src/runtime/logger.js';
 import type { ChatEvent } from '../../src/runtime/types.js';
 import { refusedPort, startServer, type TestServer } from '../helpers/llmServer.js';
 import { tempHome, waitUntil, type TempHome } from '../helpers/home.js';
+import { anthropicAt } from '../helpers/anthropicDirect.js';
 
 const KEY = 'sk-test-master';
 let home: TempHome;
@@ -536,6 +537,31 @@ describe('a refused key in the state (the status bar)', () => {
     const good = runtime();
     await good.listModels();
     expect(good.getState()).toMatchObject({ keyRefused: false, keyAccepted: true });
+  });
+
+  it('Anthropic direct: known from its /v1/models before any message — unknown, then refused (401) or accepted; checked once', async () => {
+    const s = await server({ flavor: 'anthropic' });
+    const direct = (key: string) => {
+      home.writeEnv(`ANTHROPIC_API_KEY=${key}\n`);
+      const r = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile), watch: false, fetch: anthropicAt(s.url) });
+      runtimes.push(r);
+      return r;
+    };
+    const wrong = direct('sk-ant-wrong-12345');
+    expect([wrong.getState().keyRefused, wrong.getState().keyAccepted]).toEqual([undefined, undefined]); // not ✓ while unknown
+    const refused = await wrong.listModels(); // what the chat does after its first frame
+    expect(wrong.getState().connection.mode).toBe('anthropic');
+    expect(refused.error?.kind).toBe('auth');
+    expect(wrong.getState()).toMatchObject({ keyRefused: true, keyAccepted: false });
+    expect(s.requests.map((q) => `${q.method} ${q.url}`)).toEqual(['GET /v1/models?limit=100']); // and nothing else
+    const good = direct(KEY);
+    expect(good.getState().keyAccepted).toBeUndefined();
+    const listing = await good.listModels();
+    expect(listing.status).toBe('none'); // the built-ins, as before
+    expect(good.getState()).toMatchObject({ keyRefused: false, keyAccepted: true });
+    await good.listModels(); // the picker again: the key is known, nothing more is sent
+    expect(s.requests.filter((q) => q.url.startsWith('/v1/models'))).toHaveLength(2);
+    expect(s.requests.filter((q) => q.url.startsWith('/v1/messages'))).toEqual([]);
   });
 });
 
