@@ -43,7 +43,7 @@ describe('heap policy', () => {
       const v8 = require('node:v8');
       const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
       const keep = [];
-      const churn = () => { for (let i = 0; i < 2e6; i++) { keep.push({ a: 'x' + i, b: [i] }); if (keep.length > 50000) keep.splice(0, 25000); } };
+      const churn = () => { for (let i = 0; i < 3e5; i++) { keep.push({ a: 'x' + i, b: [i] }); if (keep.length > 50000) keep.splice(0, 25000); } };
       if (process.argv[1]) v8.setFlagsFromString(process.argv[1]);
       const start = young();
       churn();
@@ -54,7 +54,7 @@ describe('heap policy', () => {
     // Its start-up size is one semi-space committed of the two: the first collection commits both.
     expect(capped.end).toBeLessThanOrEqual(2 * capped.start);
     expect(free.end).toBeGreaterThanOrEqual(4 * capped.end);
-  });
+  }, 120_000);
 
   it('caps the young generation once it reaches its start-up size, without waiting for the resident size', () => {
     vi.useFakeTimers();
