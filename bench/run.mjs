@@ -17,6 +17,7 @@ import { renderRows } from './rows/render.mjs';
 import { bigReplyRows } from './rows/bigReply.mjs';
 import { sessionRows } from './rows/sessions.mjs';
 import { relayRow } from './rows/relay.mjs';
+import { blackHoleRows } from './rows/blackHole.mjs';
 import { printTable, judge } from './lib/table.mjs';
 
 const argv = process.argv.slice(2);
@@ -67,6 +68,7 @@ try {
     return r.rows;
   });
   await step('relay', () => relayRow({ startServer }));
+  await step('blackhole', () => blackHoleRows({ startServer }));
   await step('long', () => longConversationRows({ startServer }));
   await step('switch', () => liveSwitchRow({ startServer }));
   await step('scrollback', () => scrollbackRows({ startServer }));
