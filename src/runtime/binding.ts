@@ -48,10 +48,10 @@ export function newBinding(config: ConfigSnapshot, text: string | undefined, gen
 }
 
 /** The kind at this address: direct, forced by OPENWORK_PROXY_FORMAT, or what the probe finds. */
-export async function detectConnection(config: ConfigSnapshot, fetchImpl: typeof fetch, b?: Pick<Binding, 'probeHung'>): Promise<Connection> {
+export async function detectConnection(config: ConfigSnapshot, fetchImpl: typeof fetch, b?: Pick<Binding, 'probeHung'>, limitMs = probeLimitMs(config.timeoutMs)): Promise<Connection> {
   const initial = initialConnection(config);
   if (!config.baseUrl || initial.via === 'override') return initial;
-  const probe = await probeBaseUrl(config.baseUrl, probeLimitMs(config.timeoutMs), fetchImpl);
+  const probe = await probeBaseUrl(config.baseUrl, limitMs, fetchImpl);
   if (probe.kind === 'unreachable' && isTimeoutError(probe.error)) {
     // No answer in time (a busy machine, or a health endpoint that hangs): not known to be down, so
     // not marked unreachable; taken as LiteLLM (the common case, via 'fallback': a guess, not

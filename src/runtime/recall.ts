@@ -17,7 +17,7 @@ export function safely<T>(f: () => T): T | undefined {
 }
 
 /** `b`: recall what an earlier run learned for this binding's address instead of probing (and mark it recalled). */
-export async function detectRecalling(config: ConfigSnapshot, fetchImpl: typeof fetch, memory: DetectionMemory | undefined, b?: Binding): Promise<Connection> {
+export async function detectRecalling(config: ConfigSnapshot, fetchImpl: typeof fetch, memory: DetectionMemory | undefined, b?: Binding, probeMs?: number): Promise<Connection> {
   const initial = initialConnection(config);
   if (!config.baseUrl || initial.via === 'override') return initial;
   const known = b && memory ? safely(() => memory.recall(addressKey(config.baseUrl!))) : undefined;
@@ -25,7 +25,7 @@ export async function detectRecalling(config: ConfigSnapshot, fetchImpl: typeof 
     b.recalled = known;
     return { ...initial, mode: known.kind as Connection['mode'], via: 'probe', ...(known.version ? { proxyVersion: known.version } : {}) };
   }
-  const connection = await detectConnection(config, fetchImpl, b);
+  const connection = await detectConnection(config, fetchImpl, b, probeMs);
   if (!connection.unreachable && connection.via !== 'fallback' && memory) {
     safely(() => memory.remember(addressKey(config.baseUrl!), { kind: connection.mode, ...(connection.proxyVersion ? { version: connection.proxyVersion } : {}), at: Date.now() }));
   }

@@ -226,7 +226,7 @@ export class RuntimeService implements Runtime {
   }
 
   private detection(b: Binding): Promise<void> {
-    b.detected ??= Promise.all([detectRecalling(b.config, b.fetch, this.opts.detectionMemory, b), this.helperKey(b)]).then(([connection]) => {
+    b.detected ??= Promise.all([detectRecalling(b.config, b.fetch, this.opts.detectionMemory, b, this.opts.probeLimitMs), this.helperKey(b)]).then(([connection]) => {
       b.connection = connection;
       const unusable = b.config.unusableBaseUrl;
       if (unusable) this.opts.logger.warn(`[Runtime] ANTHROPIC_BASE_URL cannot be used (.env line ${unusable.line}): nothing is sent until it is fixed`);
@@ -264,7 +264,7 @@ export class RuntimeService implements Runtime {
    */
   private async reprobe(b: Binding, forget: boolean): Promise<boolean> {
     if (forget) b.recalled = undefined;
-    const probing = detectRecalling(b.config, b.fetch, this.opts.detectionMemory);
+    const probing = detectRecalling(b.config, b.fetch, this.opts.detectionMemory, undefined, this.opts.probeLimitMs);
     const connection = forget ? await probing.catch(() => undefined) : await probing;
     if (!connection || this.binding !== b || (forget && (connection.unreachable || this.closed))) return false;
     const changed = connection.mode !== b.connection.mode;

@@ -25,4 +25,6 @@ export interface RuntimeOptions {
   paramMemory?: ParamMemory;
   /** What detection learned per address, kept across runs ($OPENWORK_HOME/detected.json): a warm run sends no probe. */
   detectionMemory?: DetectionMemory;
+  /** The address probe's limit (default: waiting.ts probeLimitMs). Tests whose subject is the probe's answer give it room on a loaded machine. */
+  probeLimitMs?: number;
 }

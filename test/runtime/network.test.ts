@@ -39,7 +39,8 @@ async function forwardProxy(): Promise<ForwardProxy> {
 }
 function runtime(env: NodeJS.ProcessEnv = {}, debug = false) {
   const logger = createFileLogger(home.logFile, { debug: debug ? 'body' : false });
-  const r = new RuntimeService({ envPath: home.envPath, env, logger });
+  // The probe passing through the proxy is a subject here: room for it on a loaded machine (the app's limit is 1 s).
+  const r = new RuntimeService({ envPath: home.envPath, env, logger, probeLimitMs: 30_000 });
   closers.push(() => r.close());
   return r;
 }

@@ -29,6 +29,9 @@ function runtime(): RuntimeService {
   return r;
 }
 const paths = () => server.requests.map((q) => `${q.method} ${q.url}`);
+const PROBE = 'GET /health/liveliness';
+const probes = () => paths().filter((p) => p === PROBE).length;
+const withoutProbe = () => paths().filter((p) => p !== PROBE);
 
 describe('stop while the proxy is being detected', () => {
   it('an abort during a slow probe ends the send at once (before detection ends) and nothing reaches the server afterwards', async () => {
@@ -50,7 +53,9 @@ describe('stop while the proxy is being detected', () => {
     await r.listModels(); // a later call goes through (proves the server records what reaches it)
     expect(order).toEqual(['send ended (detecting: true)', 'detection ended']);
     expect(events).toEqual([{ type: 'done', stopReason: 'aborted' }]);
-    expect(paths()).toEqual(['GET /health/liveliness', 'GET /v1/models', 'GET /model/info']);
+    // The probe reached the server, unless a starved machine ran out its limit before it was written.
+    expect(withoutProbe()).toEqual(['GET /v1/models', 'GET /model/info']);
+    expect(probes()).toBeLessThanOrEqual(1);
   });
 });
 
@@ -61,8 +66,11 @@ describe('a listener that never answers, OPENWORK_TIMEOUT_MS=3000', () => {
     const r = await runCli(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { home: home.dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`No answer from 127.0.0.1:${server.port} within 3000 ms`);
-    // Once each, in this order: no second probe before sending (it was probed 2 × 3 s before).
-    expect(paths()).toEqual(['GET /health/liveliness', 'POST /v1/chat/completions']);
+    // One request, and at most one probe before it (it was probed 2 × 3 s before); the probe's limit
+    // is 750 ms here, which a starved machine can run out before the probe is written.
+    expect(withoutProbe()).toEqual(['POST /v1/chat/completions']);
+    expect(probes()).toBeLessThanOrEqual(1);
+    if (probes()) expect(paths()[0]).toBe('GET /health/liveliness');
   });
 
   it('with no --model on a new setup: the model listing times out and nothing more is sent (the message would only wait again)', async () => {
@@ -71,6 +79,7 @@ describe('a listener that never answers, OPENWORK_TIMEOUT_MS=3000', () => {
     const r = await runCli(['-p', 'hello'], { home: home.dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('within 3000 ms');
-    expect(paths()).toEqual(['GET /health/liveliness', 'GET /v1/models']);
+    expect(withoutProbe()).toEqual(['GET /v1/models']);
+    expect(probes()).toBeLessThanOrEqual(1);
   });
 });
