@@ -125,7 +125,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             // The proxy did not answer its model listing within OPENWORK_TIMEOUT_MS: said as the chat request's timeout would be.
             const [{ classifyError, exitCodeFor }, { formatError }] = await Promise.all([import('./runtime/errors.js'), import('./commands/io.js')]);
             const s = runtime.getState();
-            const error = classifyError({ name: 'TimeoutError' }, { ...(s.config.baseUrl ? { url: s.config.baseUrl } : {}), timeoutMs: s.config.timeoutMs, messages: m, headless: true })!;
+            const error = classifyError({ name: 'TimeoutError' }, { ...(s.config.baseUrl ? { url: s.config.baseUrl } : {}), timeoutMs: s.config.timeoutMs, headless: true })!;
             io.stderr.write(formatError(io, error));
             return exitCodeFor(error.kind);
           }

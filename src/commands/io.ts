@@ -1,6 +1,7 @@
 import type { AppError } from '../runtime/types.js';
 import type { Messages } from '../i18n/index.js';
 import { stripControl } from '../render/sanitize.js';
+import { errorWords } from '../words/errors.js';
 
 export interface IO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -21,9 +22,7 @@ export const bold = (io: IO, s: string) => paint(io.color, '1', s);
 /** The same text the TUI's error card shows, for stderr. */
 export function formatError(io: IO, e: AppError): string {
   const m = io.messages;
-  const said = e.say ? e.say(m) : e;
-  const message = stripControl(said.message);
-  const hint = stripControl(said.hint);
+  const { message, hint } = errorWords(e, m);
   const detail = e.detail === undefined ? undefined : stripControl(e.detail);
   const lines = [`${red(io, '✖')} ${m.errorCard.headline({ title: m.errorCard.title({ kind: e.kind, status: e.status }), message })}`];
   // The server's message whole, its own lines indented under the first.

@@ -8,6 +8,7 @@ import { dim, formatError, green, red, type IO } from './io.js';
 import { availability } from '../state/modelSwitch.js';
 import { safeJson, safeLine } from '../render/sanitize.js';
 import { modelLife } from '../config/modelLife.js';
+import { errorWords } from '../words/errors.js';
 
 function details(e: ModelEntry, m: Messages): string {
   const parts: string[] = [];
@@ -61,7 +62,7 @@ export async function runModels(state: () => RuntimeState, listModels: () => Pro
         {
           connection: { mode: s.connection.mode, baseUrl: s.connection.baseUrl ?? null, reachable: !s.connection.unreachable },
           status: listing.status,
-          ...(listing.error ? { error: { kind: listing.error.kind, ...(listing.error.say ? listing.error.say(en) : { message: listing.error.message, hint: listing.error.hint }) } } : {}),
+          ...(listing.error ? { error: { kind: listing.error.kind, ...errorWords(listing.error, en) } } : {}),
           // availability: served | openai (sent to OpenAI directly) | missing | unknown, as in the text output
           models: listing.models.map((e) => {
             const life = modelLife(e.id).state === 'current' ? modelLife(e.underlying) : modelLife(e.id);

@@ -3,6 +3,7 @@
 import type { OutputFormat } from '../args.js';
 import type { AppError, ChatEvent, StopReason } from '../runtime/types.js';
 import type { Messages } from '../i18n/en.js';
+import { errorWords } from '../words/errors.js';
 
 export interface PromptResult {
   type: 'result';
@@ -26,7 +27,7 @@ export function jsonLine(value: unknown): string {
 }
 
 function errorJson(e: AppError, m: Messages): NonNullable<PromptResult['error']> {
-  const { message, hint } = e.say ? e.say(m) : e;
+  const { message, hint } = errorWords(e, m);
   return { kind: e.kind, message, hint, ...(e.status !== undefined ? { status: e.status } : {}) };
 }
 

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { AppError } from '../runtime/types.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
 import { useMessages } from './I18n.js';
+import { errorWords } from '../words/errors.js';
 import { theme } from './theme.js';
 
 const MAX_MODELS = 8;
@@ -12,8 +13,8 @@ export const ErrorCard = memo(function ErrorCard({ error, color, width }: { erro
   const t = theme(color);
   const m = useMessages();
   const c = m.errorCard;
-  // Worded again in the language on screen now (the card may have been made in another one).
-  const { message, hint } = error.say ? error.say(m) : error;
+  // Worded in the language on screen now (the card may have been made under another one).
+  const { message, hint } = errorWords(error, m);
   const facts: [string, string][] = [];
   if (error.status !== undefined) facts.push([c.status, `HTTP ${error.status}`]);
   if (error.url) facts.push([c.address, safeLine(error.url)]);

@@ -6,6 +6,7 @@ import { connectionLabel } from '../i18n/connection.js';
 import { en, type Messages } from '../i18n/index.js';
 import { theme } from './theme.js';
 import { safeLine } from '../render/sanitize.js';
+import { errorWords } from '../words/errors.js';
 
 export type ListingTone = 'info' | 'warn' | 'error';
 
@@ -32,7 +33,7 @@ function listingStatusRaw(listing: ModelListing | undefined, connection: Connect
     const n = listing.models.filter((x) => x.served === true).length;
     return { tone: n ? 'info' : 'warn', lines: [w.serves({ where, n })] };
   }
-  const e = listing.error && (listing.error.say ? listing.error.say(m) : listing.error);
+  const e = listing.error && errorWords(listing.error, m);
   const kind = listing.error?.kind;
   if (e && (kind === 'auth' || kind === 'blocked')) {
     return { tone: 'error', lines: [w.refused({ message: e.message }), e.hint] };

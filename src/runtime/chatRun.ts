@@ -6,8 +6,6 @@
 import type { AppError, Budget, ChatEvent, ChatRequest, ModelListing, RuntimeState } from './types.js';
 import { unlessAborted } from './waiting.js';
 import type { Logger } from './logger.js';
-import type { Messages } from '../i18n/en.js';
-import { en } from '../i18n/en.js';
 import { isStreamError } from './providers/common.js';
 import { networkOf } from './config.js';
 import { shownTime } from './usage/keyInfo.js';
@@ -28,7 +26,6 @@ export interface ChatHost {
   /** The current binding (.env may change while a reply streams: it finishes on the one it started with). */
   binding(): Binding;
   redetect(): Promise<void>;
-  messages(): Messages;
   logger: Logger;
   paramMemory: RefusedParams;
   errorContext(b: Binding, route: Route, model: string | undefined): ReturnType<typeof errorContext>;
@@ -107,7 +104,7 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
   const b = h.binding(); // a reply finishes on the client it started with
   const route = routeFor(b, request.model);
   if (route === 'main' && b.config.unusableBaseUrl) {
-    yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl, h.messages()), partial: false };
+    yield { type: 'error', error: unusableAddressError(b.config.unusableBaseUrl), partial: false };
     return;
   }
   if (route === 'main' && b.keyError) {
@@ -115,7 +112,7 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
     return;
   }
   if (route === 'main' && !kindOf(b.connection.mode).proxy && !b.config.credential) {
-    yield { type: 'error', error: noKeyError(h.messages(), unreadKey(b.config)), partial: false };
+    yield { type: 'error', error: noKeyError(unreadKey(b.config)), partial: false };
     return;
   }
   if (request.messages.some((m) => m.images?.length)) {
@@ -168,10 +165,10 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
       return;
     }
     let error: AppError | undefined;
-    if (isStreamError(err) && err.kind === 'stream_cut') error = streamCutError(ctx.host, ctx.messages);
-    else if (isStreamError(err) && partial) error = stalledError(ctx.host, b.config.timeoutMs, ctx.messages);
+    if (isStreamError(err) && err.kind === 'stream_cut') error = streamCutError(ctx.host);
+    else if (isStreamError(err) && partial) error = stalledError(ctx.host, b.config.timeoutMs);
     else if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number') {
-      error = streamCutError(ctx.host, ctx.messages);
+      error = streamCutError(ctx.host);
     } else error = classifyError(isStreamError(err) ? { name: 'TimeoutError' } : err, ctx);
     if (error?.kind === 'model' && !error.servedModels && route === 'main' && kindOf(b.connection.mode).proxy) {
       const listing = await h.listModels(AbortSignal.timeout(Math.min(5000, b.config.timeoutMs))).catch(() => undefined);
@@ -194,7 +191,7 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
     } else if (error.kind === 'rate_limit' && !started && !retried.rate && error.retryAfterSec !== undefined && error.retryAfterSec <= MAX_RATE_WAIT_S) {
       waitSec = Math.max(1, error.retryAfterSec);
     } else {
-      h.logger.warn(`[Runtime] request failed: ${error.kind}: ${error.say?.(en).message ?? error.message}`, { status: error.status, detail: error.detail, ...(code ? { code } : {}) });
+      h.logger.warn(`[Runtime] request failed: ${error.kind}`, { fact: error.fact, status: error.status, detail: error.detail, ...(code ? { code } : {}) });
       // The status bar's key is the proxy's (or Anthropic's): an OpenAI key refused is not it.
       if (error.kind === 'auth' && route === 'main') h.keyState(b, 'refused');
       // The proxy went away since it was detected: say so in the status bar; the next request probes again.

@@ -37,7 +37,7 @@ export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) =
       const { withHelperKey } = await import('./net/keyHelper.js');
       input = { ...input, config: await withHelperKey(input.config, input.env ?? process.env) };
     } catch (err) {
-      helperError = classifyError(err, { messages: input.messages ?? en });
+      helperError = classifyError(err);
     }
   }
   const secrets = secretsOf(input.config);

@@ -1,18 +1,17 @@
 // Turns any failure into an AppError a user can act on. Pure: duck-types SDK errors (no SDK import,
 // so the SDKs stay lazily loaded) and looks at, in order: abort/timeout class names, HTTP status,
-// the network `cause.code`, then the body.
+// the network `cause.code`, then the body. It reports facts (errorFact.ts); src/words/errors.ts words them.
 import type { AppError, ConfigProblem, ErrorKind } from './types.js';
+import type { ErrorFact } from './errorFact.js';
 import { maskSecret, scrubSecrets } from '../config/secrets.js';
 import { nearestModels } from './nearest.js';
 import { paramNamed } from './optionalParams.js';
-import { safeLine, stripControl } from '../render/sanitize.js';
+import { stripControl } from '../render/sanitize.js';
 import { BODY_TOO_LARGE } from './boundedFetch.js';
 import { isKeyHelperError, type KeyHelperError } from './net/keyHelperError.js';
 import { connectLimitOf } from './net/connectLimit.js';
-import { formatUsd } from './usage/ledger.js';
 import { kindOf } from './connections/index.js';
 import { NETWORK_CODES, HTTP_TO_TLS, TIMEOUT_CODES, UNKNOWN_CA, TLS_CODE, Rec, isRec, findErrorCode, serverText, header, looksLikeHtml, retryAfterSeconds, budgetRefusal, MODEL_TEXT, oneLine, wholeText, brief, hostOf } from './errorFacts.js';
-import { en, type Messages } from '../i18n/en.js';
 
 export interface ErrorContext {
   /** The address that was tried (base URL or full URL). */
@@ -28,19 +27,12 @@ export interface ErrorContext {
   timeoutMs?: number;
   /** No key was read, and a .env line about one was skipped: the hint points at that line. */
   unreadKey?: ConfigProblem;
-  /** The catalog for message and hint (English when not given). */
-  messages?: Messages;
   /** On the command line (-p, doctor): hints name flags, not the chat's keys. */
   headless?: boolean;
   /** When the key's budget resets (from /key/info), for a budget refusal's hint. */
   budgetResetAt?: string;
   /** The variable naming a private CA file, when one is set (a TLS failure then points at it). */
   caVar?: string;
-}
-
-/** The hint for a key that was not read because its .env line is malformed. */
-function unreadKeyHint(problem: ConfigProblem, m: Messages): string {
-  return m.errors.unreadKey({ line: problem.line, key: problem.key ?? 'ANTHROPIC_API_KEY', problem: problem.say?.(m) ?? problem.message });
 }
 
 /** Process exit codes for headless commands, one per failure kind. Documented in README. */
@@ -70,16 +62,14 @@ export function exitCodeFor(kind: ErrorKind): number {
   }
 }
 
-type Said = { message: string; hint: string };
-
-/** An AppError worded in `m`, that the UI can word again in another language (`say`). */
-function errorText(kind: ErrorKind, m: Messages, text: (m: Messages) => Said, scrub: (s: string) => string, extra: Partial<AppError> = {}): AppError {
-  const say = (mm: Messages): Said => {
-    const t = text(mm);
-    // Server text (a model name, a status line) can be in either: cleaned, then scrubbed.
-    return { message: scrub(stripControl(t.message)), hint: scrub(stripControl(t.hint)) };
-  };
-  return { kind, ...say(m), ...extra, say };
+/**
+ * An AppError of `kind` reporting `fact`, its strings cleaned of control characters and scrubbed of
+ * secrets (server text, a model name or an address can be in them) before anyone words them.
+ */
+function failure(kind: ErrorKind, fact: ErrorFact, scrub: (s: string) => string = (s) => s, extra: Partial<AppError> = {}): AppError {
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? scrub(stripControl(v)) : Array.isArray(v) ? v.map(clean) : v);
+  const f = Object.fromEntries(Object.entries(fact).map(([k, v]) => [k, k === 'id' ? v : clean(v)])) as ErrorFact;
+  return { kind, ...extra, fact: f };
 }
 
 /** Classifies a failure. Returns undefined for a user abort (that is not an error). */
@@ -87,10 +77,8 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   const secrets = [ctx.credential, ...(ctx.secrets ?? [])];
   const scrub = (s: string) => scrubSecrets(s, secrets);
   const where = ctx.url ? scrub(ctx.url) : undefined;
-  const hostName = hostOf(where);
-  const host = (m: Messages): string => hostName ?? m.errors.theServer;
-  const make = (kind: ErrorKind, text: (m: Messages) => Said, extra: Partial<AppError> = {}): AppError =>
-    errorText(kind, ctx.messages ?? en, text, scrub, { ...(where ? { url: where } : {}), ...extra });
+  const host = hostOf(where);
+  const make = (kind: ErrorKind, fact: ErrorFact, extra: Partial<AppError> = {}): AppError => failure(kind, fact, scrub, { ...(where ? { url: where } : {}), ...extra });
 
   if (isAbort(err)) return undefined;
   const e: Rec = isRec(err) ? err : { message: String(err) };
@@ -101,28 +89,22 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   if (name === 'WrongAnswer' || name === 'NotJsonStream') {
     const start = oneLine(scrub(typeof e.start === 'string' ? e.start : '')).slice(0, 80);
     const contentType = oneLine(typeof e.contentType === 'string' ? e.contentType : '').slice(0, 60);
-    const said = (m: Messages): string =>
-      name === 'WrongAnswer' ? m.errors.notTheApi.page({ host: host(m), contentType }) : m.errors.notTheApi.notJson({ host: host(m), start: JSON.stringify(start) });
-    return make('blocked', (m) => ({ message: said(m), hint: m.errors.notTheApi.hint }), name === 'WrongAnswer' && start ? { detail: start, status: 200 } : { status: 200 });
+    const fact: ErrorFact = name === 'WrongAnswer' ? { id: 'notTheApiPage', host, contentType } : { id: 'notTheApiJson', host, start };
+    return make('blocked', fact, name === 'WrongAnswer' && start ? { detail: start, status: 200 } : { status: 200 });
   }
-  if (name === 'TimeoutError' || e.kind === 'timeout') {
-    return make('timeout', (m) => ({ message: m.errors.timeout.message({ host: host(m), timeoutMs: ctx.timeoutMs }), hint: m.errors.timeout.hint }));
-  }
+  if (name === 'TimeoutError' || e.kind === 'timeout') return make('timeout', { id: 'timeout', host, timeoutMs: ctx.timeoutMs });
 
   if (status !== undefined) {
     const text = serverText(e);
     const detail = text ? wholeText(scrub(text)) || undefined : undefined;
     const withDetail = (x: Partial<AppError>) => (detail ? { ...x, detail, status } : { ...x, status });
-    if (status === 403 && looksLikeHtml(e, text)) {
-      const server = header(e, 'server');
-      return make('blocked', (m) => ({ message: m.errors.webPage.message({ host: host(m), server }), hint: m.errors.webPage.hint }), { status });
-    }
+    if (status === 403 && looksLikeHtml(e, text)) return make('blocked', { id: 'webPage', host, server: header(e, 'server') }, { status });
     if (status === 401 || status === 403) {
       const key = ctx.credential ? maskSecret(ctx.credential) : undefined;
       const server = kindOf(ctx.mode)?.server ?? 'proxy';
-      const p = { server, status, key, keyVar: ctx.credentialVar, headless: ctx.headless };
       const unread = key ? undefined : ctx.unreadKey;
-      return make('auth', (m) => ({ message: m.errors.auth.message(p), hint: unread ? unreadKeyHint(unread, m) : m.errors.auth.hint(p) }), withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
+      const fact: ErrorFact = { id: 'auth', server, status, key, keyVar: ctx.credentialVar, headless: ctx.headless, unread };
+      return make('auth', fact, withDetail(key ? { maskedKey: key, keyVar: ctx.credentialVar } : {}));
     }
     if ((status === 400 || status === 404 || status === 422) && (MODEL_TEXT.test(text) || (status === 404 && ctx.model && text.includes(ctx.model)))) {
       const e = modelNotServed(ctx);
@@ -130,42 +112,26 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     }
     const budget = budgetRefusal(e, text);
     if (budget) {
-      const fmt = (v: number | undefined) => (v === undefined ? undefined : formatUsd(v));
-      return make(
-        'budget',
-        (m) => ({ message: m.errors.budget.message({ host: host(m), spent: fmt(budget.spend), limit: fmt(budget.maxBudget) }), hint: m.errors.budget.hint({ resetAt: ctx.budgetResetAt }) }),
-        withDetail({ budget: { ...budget, ...(ctx.budgetResetAt ? { resetAt: ctx.budgetResetAt } : {}) } }),
-      );
+      const fact: ErrorFact = { id: 'budget', host, spent: budget.spend, limit: budget.maxBudget, resetAt: ctx.budgetResetAt };
+      return make('budget', fact, withDetail({ budget: { ...budget, ...(ctx.budgetResetAt ? { resetAt: ctx.budgetResetAt } : {}) } }));
     }
     if (status === 429) {
       const after = retryAfterSeconds(e);
-      return make(
-        'rate_limit',
-        (m) => ({ message: m.errors.rateLimit.message({ host: host(m), after }), hint: m.errors.rateLimit.hint }),
-        withDetail(after !== undefined ? { retryAfterSec: after } : {}),
-      );
+      return make('rate_limit', { id: 'rateLimit', host, after }, withDetail(after !== undefined ? { retryAfterSec: after } : {}));
     }
     // A parameter the provider behind the model lacks (LiteLLM without drop_params): retrying cannot help.
     const param = paramNamed(text);
-    const paramHint = (m: Messages): string => m.errors.unsupportedParam.hint({ param, proxy: kindOf(ctx.mode)?.proxy ?? false });
-    if (status >= 500) {
-      return make('server', (m) => ({ message: m.errors.server.message({ host: host(m), status, detail: brief(detail) }), hint: param !== undefined ? paramHint(m) : m.errors.server.hint }), withDetail({}));
-    }
-    if (looksLikeHtml(e, text) || (text && !isRec(e.error) && status !== 400)) {
-      return make('blocked', (m) => ({ message: m.errors.notTheApi.message({ host: host(m), status }), hint: m.errors.notTheApi.hint }), withDetail({}));
-    }
-    return make('bad_request', (m) => ({ message: m.errors.badRequest.message({ status, detail: brief(detail) }), hint: param !== undefined ? paramHint(m) : m.errors.badRequest.hint }), withDetail({}));
+    const proxy = kindOf(ctx.mode)?.proxy ?? false;
+    if (status >= 500) return make('server', { id: 'server', host, status, detail: brief(detail), param, proxy }, withDetail({}));
+    if (looksLikeHtml(e, text) || (text && !isRec(e.error) && status !== 400)) return make('blocked', { id: 'notTheApi', host, status }, withDetail({}));
+    return make('bad_request', { id: 'badRequest', status, detail: brief(detail), param, proxy }, withDetail({}));
   }
 
-  if (isKeyHelperError(err)) return keyHelperError(err, ctx.messages ?? en);
+  if (isKeyHelperError(err)) return keyHelperError(err);
   const code = findErrorCode(err);
   // The server's answer was more than the client reads: its headers (undici's limit), or its body (boundedFetch).
-  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
-    return make('server', (m) => ({ message: m.errors.headersTooLarge.message({ host: host(m) }), hint: m.errors.headersTooLarge.hint }));
-  }
-  if (code === BODY_TOO_LARGE) {
-    return make('server', (m) => ({ message: m.errors.bodyTooLarge.message({ host: host(m) }), hint: m.errors.bodyTooLarge.hint }));
-  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return make('server', { id: 'headersTooLarge', host });
+  if (code === BODY_TOO_LARGE) return make('server', { id: 'bodyTooLarge', host });
   if (code === 'ERR_CA_FILE') {
     // The SDKs wrap it ("Connection error."): the reason is on the cause that carries the code.
     let c: unknown = err;
@@ -173,53 +139,36 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
     const found = isRec(c) ? c : {};
     const caVar = typeof found.caVar === 'string' ? found.caVar : 'OPENWORK_CA_FILE';
     const why = typeof found.reason === 'string' ? found.reason : 'error';
-    return make('config', (m) => ({ message: m.errors.caFile.message({ caVar, code: why }), hint: m.errors.caFile.hint({ caVar }) }));
+    return make('config', { id: 'caFile', caVar, code: why });
   }
-  if (code && UNKNOWN_CA.has(code)) {
-    const caVar = ctx.caVar;
-    return make('tls', (m) => ({ message: m.errors.tlsUnknownCa.message({ host: host(m), code }), hint: caVar ? m.errors.tlsCaFileSet.hint({ caVar }) : m.errors.tlsUnknownCa.hint }));
-  }
-  if (code === HTTP_TO_TLS) {
-    return make('tls', (m) => ({ message: m.errors.httpToTls.message({ host: host(m) }), hint: m.errors.httpToTls.hint }));
-  }
+  if (code && UNKNOWN_CA.has(code)) return make('tls', { id: 'tlsUnknownCa', host, code, caVar: ctx.caVar });
+  if (code === HTTP_TO_TLS) return make('tls', { id: 'httpToTls', host });
   const connectMs = connectLimitOf(err);
-  if (connectMs !== undefined) {
-    return make('unreachable', (m) => ({ message: m.errors.connectLimit.message({ where: where ?? host(m), ms: connectMs }), hint: m.errors.connectLimit.hint }));
-  }
-  if (code && TIMEOUT_CODES.has(code)) {
-    return make('timeout', (m) => ({ message: m.errors.timedOut.message({ host: host(m), code }), hint: m.errors.timedOut.hint }));
-  }
+  if (connectMs !== undefined) return make('unreachable', { id: 'connectLimit', where, ms: connectMs });
+  if (code && TIMEOUT_CODES.has(code)) return make('timeout', { id: 'timedOut', host, code });
   if (code && TLS_CODE.test(code)) {
-    const t = code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'tlsPlain' : 'tlsCert';
-    return make('tls', (m) => ({ message: m.errors[t].message({ host: host(m), code }), hint: m.errors[t].hint }));
+    const id = code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO' ? 'tlsPlain' : 'tlsCert';
+    return make('tls', { id, host, code });
   }
   if (code && NETWORK_CODES.has(code)) {
     const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     const why = code === 'ECONNREFUSED' ? 'refused' : dns ? 'dns' : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'dropped' : 'network';
-    return make('unreachable', (m) => ({ message: m.errors.unreachable.message({ where: where ?? host(m), code, why }), hint: m.errors.unreachable.hint({ dns }) }));
+    return make('unreachable', { id: 'unreachable', where, code, why, dns });
   }
   const raw = typeof e.message === 'string' ? e.message : String(err);
-  const said = oneLine(scrub(raw));
-  return make('unknown', (m) => ({ message: m.errors.unknown.message({ text: said }), hint: m.errors.unknown.hint }));
+  return make('unknown', { id: 'unknown', text: oneLine(scrub(raw)) });
 }
 
 /**
- * The model is not one the proxy serves: the same text whether the proxy refused a request
+ * The model is not one the proxy serves: the same fact whether the proxy refused a request
  * (classifyError) or a check saw the name missing from its model list (doctor).
  */
 export function modelNotServed(ctx: ErrorContext): AppError {
   const secrets = [ctx.credential, ...(ctx.secrets ?? [])];
   const where = ctx.url ? scrubSecrets(ctx.url, secrets) : undefined;
   const served = ctx.model && ctx.servedModels?.length ? nearestModels(ctx.model, ctx.servedModels) : [...(ctx.servedModels ?? [])];
-  const hostName = hostOf(where);
-  const p = { model: ctx.model, served, headless: ctx.headless };
-  return errorText(
-    'model',
-    ctx.messages ?? en,
-    (m) => ({ message: m.errors.model.message({ ...p, host: hostName ?? m.errors.theServer }), hint: m.errors.model.hint(p) }),
-    (s) => scrubSecrets(s, secrets),
-    { ...(where ? { url: where } : {}), ...(served.length ? { servedModels: served } : {}) },
-  );
+  const fact: ErrorFact = { id: 'model', host: hostOf(where), model: ctx.model, served, headless: ctx.headless };
+  return failure('model', fact, (s) => scrubSecrets(s, secrets), { ...(where ? { url: where } : {}), ...(served.length ? { servedModels: served } : {}) });
 }
 
 export function isAbort(err: unknown): boolean {
@@ -228,40 +177,27 @@ export function isAbort(err: unknown): boolean {
 }
 
 /** The error for a stream that ended before the reply was complete. */
-export function streamCutError(host: string | undefined, m: Messages = en): AppError {
-  return errorText('stream_cut', m, (mm) => ({ message: mm.errors.streamCut.message({ host }), hint: mm.errors.streamCut.hint }), (s) => s);
-}
+export const streamCutError = (host: string | undefined): AppError => failure('stream_cut', { id: 'streamCut', host });
 
 /** ANTHROPIC_BASE_URL is set but unusable: nothing is sent (see ConfigSnapshot.unusableBaseUrl). */
-export function unusableAddressError(problem: ConfigProblem, m: Messages = en): AppError {
-  return errorText(
-    'config',
-    m,
-    (mm) => ({ message: mm.errors.unusableAddress.message({ line: problem.line, problem: problem.say?.(mm) ?? problem.message }), hint: mm.errors.unusableAddress.hint }),
-    (s) => s,
-  );
-}
+export const unusableAddressError = (problem: ConfigProblem): AppError => failure('config', { id: 'unusableAddress', problem });
 
 /** OPENWORK_API_KEY_HELPER failed: the card names the command, never its output. */
-export function keyHelperError(err: KeyHelperError, m: Messages = en): AppError {
+export function keyHelperError(err: KeyHelperError): AppError {
   // eslint-disable-next-line no-control-regex
   const clean = err.command.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
   const command = clean.length > 80 ? clean.slice(0, 79) + '…' : clean;
-  const code = String(err.code ?? '');
-  return errorText('config', m, (mm) => ({ message: mm.errors.keyHelper.message({ command, why: err.reason, code }), hint: mm.errors.keyHelper.hint }), (s) => s);
+  return failure('config', { id: 'keyHelper', command, why: err.reason, code: String(err.code ?? '') });
 }
 
 /** Anthropic directly, and no key: nothing is sent. */
-export function noKeyError(m: Messages = en, unreadKey?: ConfigProblem): AppError {
-  return errorText('auth', m, (mm) => ({ message: mm.errors.noKey.message, hint: unreadKey ? unreadKeyHint(unreadKey, mm) : mm.errors.noKey.hint }), (s) => s);
-}
+export const noKeyError = (unreadKey?: ConfigProblem): AppError => failure('auth', { id: 'noKey', unread: unreadKey });
 
 /** A reply that stopped arriving part-way (the idle timer ran out after some text). */
-export function stalledError(host: string | undefined, timeoutMs: number, m: Messages = en): AppError {
-  return errorText('timeout', m, (mm) => ({ message: mm.errors.stalled.message({ host, timeoutMs }), hint: mm.errors.stalled.hint }), (s) => s);
-}
+export const stalledError = (host: string | undefined, timeoutMs: number): AppError => failure('timeout', { id: 'stalled', host, timeoutMs });
 
 /** A failure with no more to say than "unexpected" (and the log). */
-export function unexpectedError(m: Messages = en): AppError {
-  return errorText('unknown', m, (mm) => ({ message: mm.errors.unexpected.message, hint: mm.errors.unexpected.hint }), (s) => s);
-}
+export const unexpectedError = (): AppError => failure('unknown', { id: 'unexpected' });
+
+/** The refusal for an image sent to a model that does not take images (kind 'model': exit code 5). */
+export const noImagesError = (model: string, viaProxy: boolean): AppError => failure('model', { id: 'noImages', model, viaProxy });

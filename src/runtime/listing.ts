@@ -10,14 +10,14 @@ import { networkOf } from './config.js';
 import { classifyError, unusableAddressError } from './errors.js';
 import { builtinModels, mergeModels, type RemoteModel } from './models.js';
 
-export type ListingHost = Pick<ChatHost, 'ready' | 'binding' | 'messages' | 'errorContext' | 'keyState' | 'helperKey'>;
+export type ListingHost = Pick<ChatHost, 'ready' | 'binding' | 'errorContext' | 'keyState' | 'helperKey'>;
 
 export async function listModels(host: ListingHost, signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
   await host.ready();
   const b = host.binding();
   const builtins = builtinModels(!!b.config.openaiApiKey);
   if (b.keyError) return { models: builtins, status: 'error', error: b.keyError };
-  if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl, host.messages()) };
+  if (b.config.unusableBaseUrl) return { models: builtins, status: 'error', error: unusableAddressError(b.config.unusableBaseUrl) };
   // Anthropic directly: the built-ins are the list, and its /v1/models checks the key (once per connection).
   const direct = !kindOf(b.connection.mode).proxy;
   if (direct && (b.listing || !b.config.credential)) return b.listing ?? { models: builtins, status: 'none' };

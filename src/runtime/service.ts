@@ -13,7 +13,7 @@ import { listModels } from './listing.js';
 import { errorContext, problemText } from './serviceContext.js';
 import { classifyError } from './errors.js';
 import { builtinModels, takesImages } from './models.js';
-import { noImagesError } from './imageCheck.js';
+import { noImagesError } from './errors.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { describeConnection } from './describe.js';
 import { RefusedParams } from './optionalParams.js';
@@ -43,7 +43,6 @@ export class RuntimeService implements Runtime {
       ready: () => this.ready(),
       binding: () => this.binding,
       redetect: () => this.reprobe(this.binding, false).then(() => undefined),
-      messages: () => this.messages,
       logger: opts.logger,
       paramMemory: this.paramMemory,
       errorContext: (b, route, model) => this.errorContext(b, route, model),
@@ -215,7 +214,7 @@ export class RuntimeService implements Runtime {
     const described = route === 'main' && kindOf(b.connection.mode).modelInfo;
     const entry = described ? await this.modelInfo(model, signal).catch(() => undefined) : builtinModels(true).find((e) => e.id === model);
     if (takesImages(model, entry, described)) return undefined;
-    return noImagesError(model, described, this.messages);
+    return noImagesError(model, described);
   }
 
   private bind(config: ConfigSnapshot, text: string | undefined, generation: number): Binding {
@@ -251,8 +250,8 @@ export class RuntimeService implements Runtime {
       this.opts.logger.setSecrets(secretsOf(b.config));
       this.opts.logger.info(`[Runtime] OPENWORK_API_KEY_HELPER (${helper.from}) gave a key`);
     } catch (err) {
-      b.keyError = classifyError(err, { messages: this.messages });
-      this.opts.logger.warn(`[Runtime] ${b.keyError?.say?.(en).message ?? 'the key helper failed'}`);
+      b.keyError = classifyError(err);
+      this.opts.logger.warn('[Runtime] the key helper failed', { fact: b.keyError?.fact });
     }
     if (this.binding === b) this.update({ config: b.config });
   }
@@ -276,7 +275,7 @@ export class RuntimeService implements Runtime {
   }
 
   private errorContext(b: Binding, route: Route, model: string | undefined) {
-    return errorContext({ config: b.config, connection: b.connection, served: b.served, route, model, messages: this.messages, headless: !!this.opts.headless });
+    return errorContext({ config: b.config, connection: b.connection, served: b.served, route, model, headless: !!this.opts.headless });
   }
 
   private setNotice(level: RuntimeNotice['level'], say: Say, config?: ConfigSnapshot): void {

@@ -14,12 +14,11 @@ export interface ContextInput {
   served: string[] | undefined;
   route: 'main' | 'openai';
   model: string | undefined;
-  messages: Messages;
   headless: boolean;
 }
 
-/** Who was asked, with which key, for which model: what an error's words need. */
-export function errorContext({ config, connection, served, route, model, messages, headless }: ContextInput) {
+/** Who was asked, with which key, for which model: what an error's facts need. */
+export function errorContext({ config, connection, served, route, model, headless }: ContextInput) {
   const url = route === 'openai' ? (config.openaiBaseUrl ?? OPENAI_DEFAULT_BASE) : (config.baseUrl ?? ANTHROPIC_DEFAULT_BASE);
   const unread = route === 'main' ? unreadKey(config) : undefined;
   const ca = networkOf(config).caFiles[0];
@@ -35,7 +34,6 @@ export function errorContext({ config, connection, served, route, model, message
     timeoutMs: config.timeoutMs,
     ...(unread ? { unreadKey: unread } : {}),
     ...(ca ? { caVar: ca.from } : {}),
-    messages,
     ...(headless ? { headless: true } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // Types shared by the runtime and everything above it. No SDK types leak past this file.
 import type { Messages, Say } from '../i18n/en.js';
 import type { ConfigKey, ProxyFormat } from '../config/keys.js';
+import type { ErrorFact } from './errorFact.js';
 
 /** How requests are sent: a connection kind's id (see ./connections/: one folder per kind). */
 export type ProviderMode = import('./connections/index.js').KindId;
@@ -101,13 +102,11 @@ export type ErrorKind =
   | 'config' // the configuration itself is unusable
   | 'unknown';
 
-/** A failure as the user sees it: plain language, no stack, no secret. */
+/** A failure, classified: its kind, what happened (no stack, no secret) and what the user can act on. */
 export interface AppError {
   kind: ErrorKind;
-  /** One line: what went wrong. */
-  message: string;
-  /** One line: what to do about it. */
-  hint: string;
+  /** What went wrong, as data: src/words/errors.ts words it (message and hint) in the user's language. */
+  fact: ErrorFact;
   status?: number;
   /** The address that was tried, when relevant. */
   url?: string;
@@ -122,8 +121,6 @@ export interface AppError {
   budget?: Budget;
   /** Server's own error text, scrubbed of secrets. */
   detail?: string;
-  /** The message and hint in another language (the UI re-says a card when the language changes). */
-  say?: (m: Messages) => { message: string; hint: string };
 }
 
 /** A key's spend and limit (LiteLLM GET /key/info), USD. */

@@ -2,14 +2,12 @@
 // its client (.env changed: `generation` increments), and on reload(). undefined while loading.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ModelListing, Runtime } from '../runtime/types.js';
-import { en } from '../i18n/en.js';
 
 const noSubscribe = (): (() => void) => () => {};
 
 function unlisted(error: unknown): ModelListing {
-  const message = error instanceof Error ? error.message : String(error);
-  const hint = en.errors.listingFailed.hint;
-  return { models: [], status: 'error', error: { kind: 'unknown', message, hint, say: (m) => ({ message, hint: m.errors.listingFailed.hint }) } };
+  const text = error instanceof Error ? error.message : String(error);
+  return { models: [], status: 'error', error: { kind: 'unknown', fact: { id: 'listingFailed', text } } };
 }
 
 export interface ModelListingState {

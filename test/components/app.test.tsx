@@ -120,8 +120,8 @@ describe('chat', () => {
     );
     const app = await renderApp({}, runtime);
     await app.press('hi', keys.enter);
-    const frame = await app.see('The proxy refused the key.');
-    expect(frame).toContain('Check ANTHROPIC_API_KEY.');
+    const frame = await app.see('The proxy refused the key (401 Unauthorized).');
+    expect(frame).toContain('Check ANTHROPIC_API_KEY in your .env');
     expect(frame).toContain('sk-…1234 (ANTHROPIC_API_KEY)');
     expect(frame).toContain('HTTP 401');
     expect(frame).not.toMatch(/\bat .+:\d+:\d+/); // no stack frames
@@ -133,7 +133,7 @@ describe('chat', () => {
 
   it('lists the models the proxy serves on a model error', async () => {
     const runtime = fakeRuntime();
-    runtime.script([failure({ kind: 'model', message: 'Invalid model name', hint: 'Pick a served model.', servedModels: ['claude-3-5-sonnet', 'claude-3-5-haiku'] })]);
+    runtime.script([failure({ kind: 'model', fact: { id: 'model', model: 'claude-3-5-sonet', served: ['claude-3-5-sonnet', 'claude-3-5-haiku'] }, servedModels: ['claude-3-5-sonnet', 'claude-3-5-haiku'] })]);
     const app = await renderApp({}, runtime);
     await app.press('hi', keys.enter);
     await app.see('served: claude-3-5-sonnet, claude-3-5-haiku');
@@ -141,10 +141,10 @@ describe('chat', () => {
 
   it('keeps a partial reply cut by an error', async () => {
     const runtime = fakeRuntime();
-    runtime.script([{ type: 'text', text: 'half a rep' }, failure({ kind: 'stream_cut', message: 'The stream ended early.', hint: 'Try again.' }, true)]);
+    runtime.script([{ type: 'text', text: 'half a rep' }, failure({ kind: 'stream_cut', fact: { id: 'streamCut', host: '127.0.0.1:4000' } }, true)]);
     const app = await renderApp({}, runtime);
     await app.press('hi', keys.enter);
-    const frame = await app.see('The stream ended early.');
+    const frame = await app.see('The reply from 127.0.0.1:4000 was cut off before it finished.');
     expect(frame).toContain('half a rep');
     expect(frame).toContain('reply cut off');
   });

@@ -107,7 +107,7 @@ export function failure(error: Partial<AppError> = {}, partial = false): Step {
   return {
     type: 'error',
     partial,
-    error: { kind: 'auth', message: 'The proxy refused the key.', hint: 'Check ANTHROPIC_API_KEY.', status: 401, ...error },
+    error: { kind: 'auth', fact: { id: 'auth', server: 'proxy', status: 401, key: 'sk-…1234', keyVar: 'ANTHROPIC_API_KEY' }, status: 401, ...error },
   };
 }
 

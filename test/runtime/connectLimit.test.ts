@@ -7,6 +7,7 @@ import type { ChatEvent } from '../../src/runtime/types.js';
 import { startBlackHole, type BlackHole } from '../helpers/blackHole.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
 import { runCli } from '../helpers/cli.js';
+import { worded } from '../helpers/worded.js';
 
 let home: TempHome;
 let hole: BlackHole;
@@ -35,7 +36,7 @@ describe('an address where a connect never completes (OPENWORK_TIMEOUT_MS at its
       for await (const ev of r.chat({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] }, new AbortController().signal)) events.push(ev);
       const error = events.find((e) => e.type === 'error');
       expect(error).toMatchObject({ type: 'error', error: { kind: 'unreachable', url: hole.url } });
-      expect(error && error.type === 'error' && error.error.message).toContain('within 10 s (connect timeout)');
+      expect(error && error.type === 'error' && worded(error.error).message).toContain('within 10 s (connect timeout)');
     } finally {
       r.close();
     }

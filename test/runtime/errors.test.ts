@@ -1,11 +1,15 @@
 // classifyError is pure: a table of failures (shaped as the SDKs and Node raise them) → kind, message, hint.
 import { describe, expect, it } from 'vitest';
-import { classifyError, exitCodeFor, EXIT, modelNotServed } from '../../src/runtime/errors.js';
+import { classifyError as classifyFact, exitCodeFor, EXIT, modelNotServed as notServedFact } from '../../src/runtime/errors.js';
+import { worded } from '../helpers/worded.js';
 import { maskSecret, maskUrlCredentials, scrubSecrets, shownSetting, urlCredentials } from '../../src/config/secrets.js';
 import { nearestModels } from '../../src/runtime/nearest.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
 const zhMessages = messagesFor('zh-CN');
+// The runtime's fact, worded as the chat and the commands word it.
+const classifyError = (...a: Parameters<typeof classifyFact>) => worded(classifyFact(...a));
+const modelNotServed = (...a: Parameters<typeof notServedFact>) => worded(notServedFact(...a));
 
 const KEY = 'sk-secret-value-a1b2';
 const ctx = { url: 'http://127.0.0.1:3000', credential: KEY, credentialVar: 'ANTHROPIC_API_KEY', model: 'claude-3-5-sonnet-20241022' };

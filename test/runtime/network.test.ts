@@ -1,6 +1,7 @@
 // Enterprise networks, for real: a local forward proxy between the app and the test server, a
 // private CA (openssl), extra headers, and a key helper command — through the real SDKs.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { worded } from '../helpers/worded.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RuntimeService } from '../../src/runtime/service.js';
@@ -53,7 +54,7 @@ const textOf = (evs: ChatEvent[]) => evs.map((e) => (e.type === 'text' ? e.text 
 const errorOf = (evs: ChatEvent[]) => {
   const e = evs.find((x) => x.type === 'error');
   if (!e || e.type !== 'error') throw new Error(`no error event in ${JSON.stringify(evs)}`);
-  return e.error;
+  return worded(e.error); // the fact, worded as the chat's card words it
 };
 const hello = { model: 'claude-3-5-sonnet', messages: [{ role: 'user' as const, content: 'hello' }] };
 const paths = (p: ForwardProxy) => p.passed.map((x) => (x.method === 'CONNECT' ? `CONNECT ${x.target}` : `${x.method} ${new URL(x.target).pathname}`));
@@ -278,7 +279,7 @@ describe('OPENWORK_API_KEY_HELPER', () => {
     expect(s.requests.filter((q) => q.url.startsWith('/v1/'))).toEqual([]);
     expect((await r.listModels()).error?.kind).toBe('config');
     const log = home.readLog();
-    expect(log).toContain('exited with 3');
+    expect(log).toMatch(/the key helper failed .*why: 'exit', code: '3'/); // the fact, as data
     expect(log).not.toMatch(/sk-printed|sk-stderr/);
 
     const { config } = loadConfig(home.envPath, {});

@@ -1,5 +1,6 @@
 // The runtime against real local servers, through the real SDKs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { worded } from '../helpers/worded.js';
 import { lstatSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIfExists } from '../../src/settings/atomicWrite.js';
@@ -50,7 +51,7 @@ const textOf = (evs: ChatEvent[]) => evs.map((e) => (e.type === 'text' ? e.text 
 const errorOf = (evs: ChatEvent[]) => {
   const e = evs.find((x) => x.type === 'error');
   if (!e || e.type !== 'error') throw new Error(`no error event in ${JSON.stringify(evs)}`);
-  return e;
+  return { ...e, error: worded(e.error) }; // the fact, worded as the chat's card words it
 };
 /**
  * Settles once a watcher like the runtime's (same file, same debounce), made now, has fired for the

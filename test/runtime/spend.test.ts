@@ -2,6 +2,7 @@
 // the cost the proxy reports, an estimate from prices when it reports none, /key/info, the budget
 // refusal, and a 429 waited out once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { worded } from '../helpers/worded.js';
 import { RuntimeService } from '../../src/runtime/service.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
 import type { ChatEvent } from '../../src/runtime/types.js';
@@ -102,8 +103,8 @@ describe('spend', () => {
     const err = evs.find((e) => e.type === 'error');
     expect(err).toMatchObject({ type: 'error', error: { kind: 'budget', status: 400, budget: { spend: 10.25, maxBudget: 10, resetAt: '2030-01-31 00:00 UTC' } } });
     if (err?.type !== 'error') throw new Error('no error');
-    expect(err.error.message).toBe("127.0.0.1:" + new URL(r.getState().config.baseUrl!).port + " refused the request: this key's budget is used up (spent $10.25 of $10.00).");
-    expect(err.error.hint).toContain('The budget resets at 2030-01-31 00:00 UTC');
+    expect(worded(err.error).message).toBe("127.0.0.1:" + new URL(r.getState().config.baseUrl!).port + " refused the request: this key's budget is used up (spent $10.25 of $10.00).");
+    expect(worded(err.error).hint).toContain('The budget resets at 2030-01-31 00:00 UTC');
   });
 });
 

@@ -12,7 +12,7 @@ const run = (s: ChatState, ...actions: ChatAction[]): ChatState => actions.reduc
 const submit = (gen: number, text = 'hi'): ChatAction => ({ type: 'submit', gen, text, model: 'm1', now: 0 });
 const delta = (gen: number, text: string, now = 100): ChatAction => ({ type: 'delta', gen, text, chunks: 1, now, split: splitCommittable });
 const kinds = (s: ChatState): string[] => s.items.map((i) => i.kind);
-const err = { kind: 'auth' as const, message: 'refused', hint: 'check the key' };
+const err = { kind: 'auth' as const, fact: { id: 'auth' as const, server: 'proxy' as const, status: 401 } };
 
 describe('chat reducer', () => {
   it('starts with the banner, and the welcome on a first run', () => {

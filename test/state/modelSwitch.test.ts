@@ -24,7 +24,7 @@ const direct: ModelListing = { status: 'none', models: builtinModels(false) };
 const refused: ModelListing = {
   status: 'error',
   models: builtinModels(false),
-  error: { kind: 'auth', message: 'The proxy refused the key (401 Unauthorized).', hint: 'Check ANTHROPIC_API_KEY.' },
+  error: { kind: 'auth', fact: { id: 'auth', server: 'proxy', status: 401 } },
 };
 
 describe('checkModel', () => {

@@ -12,6 +12,7 @@ import { streamWithoutRefused } from '../optionalParams.js';
 import { DIRECT, kindOf } from '../connections/index.js';
 import { budgetShare, fetchKeyInfo, shownTime } from '../usage/keyInfo.js';
 import { formatUsd } from '../usage/ledger.js';
+import { errorWords } from '../../words/errors.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {
@@ -25,7 +26,7 @@ export async function checkKey(run: Run): Promise<Outcome> {
     if (found.noKey) {
       // Anthropic's API with no key: the same words the runtime uses when a request is attempted.
       found.why = d.noKey;
-      return fail(noKeyError(m), [d.noKeyDetail({ path: config.envPath })]);
+      return fail(noKeyError(), [d.noKeyDetail({ path: config.envPath })]);
     }
     return skip(found.why ?? d.serverNotChecked);
   }
@@ -132,7 +133,7 @@ export async function checkModel(run: Run, input: DoctorInput): Promise<Outcome>
   }
   // Anthropic's API and gateways accept aliases they do not list: the request below decides.
   found.modelStatus = 'warn';
-  return { status: 'warn', kind: 'model', title: d.notListedTries({ model, host: hostOf(target) }), detail: [...detail, e.message], fix: e.hint };
+  return { status: 'warn', kind: 'model', title: d.notListedTries({ model, host: hostOf(target) }), detail: [...detail, errorWords(e, m).message], fix: errorWords(e, m).hint };
 }
 
 /** 6. A real one-token request, streamed: time to first byte and total. */
@@ -185,9 +186,9 @@ export async function checkRequest(run: Run): Promise<Outcome> {
     if (stop === 'aborted') throw { name: 'TimeoutError' };
   } catch (err) {
     // As RuntimeService.chat: a stream that broke after it started is a cut, a quiet one a timeout.
-    if (isStreamError(err) && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!), m), [...notes, ...(reply ? [d.partialReply({ reply: quote(reply) })] : [])]);
+    if (isStreamError(err) && err.kind === 'stream_cut') return fail(streamCutError(hostOf(found.target!)), [...notes, ...(reply ? [d.partialReply({ reply: quote(reply) })] : [])]);
     if (started && !isStreamError(err) && typeof (err as { status?: unknown }).status !== 'number' && !ac.signal.aborted && !isTimeout(err)) {
-      return fail(streamCutError(hostOf(found.target!), m), notes);
+      return fail(streamCutError(hostOf(found.target!)), notes);
     }
     const timeout = isStreamError(err) || ac.signal.aborted || isTimeout(err);
     return classify(timeout ? { name: 'TimeoutError' } : err, notes, { timeoutMs: budget, model, ...(found.served ? { servedModels: found.served } : {}) });

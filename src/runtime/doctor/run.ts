@@ -7,6 +7,7 @@ import { boundedFetch } from '../boundedFetch.js';
 import { connectLimitFetch } from '../net/connectLimit.js';
 import type { DoctorInput, Found, Outcome, Run } from './types.js';
 import { en } from '../../i18n/en.js';
+import { errorWords } from '../../words/errors.js';
 
 /** A single probe never waits longer than this, so that the whole run fits in the timeout. */
 const PROBE_CAP_MS = 5_000;
@@ -32,7 +33,6 @@ export function createRun(input: DoctorInput): Run {
     model,
     secrets,
     timeoutMs: config.timeoutMs,
-    messages: m,
     ...(input.headless ? { headless: true } : {}),
     ...(caVar ? { caVar } : {}),
     ...extra,
@@ -41,9 +41,10 @@ export function createRun(input: DoctorInput): Run {
     const err = e ?? classifyError(new Error('aborted'), ctx())!;
     // The server's message whole: its first line after "server said", each further line a detail line of its own.
     const [first = '', ...more] = err.detail?.split('\n') ?? [];
-    const said = err.detail && !err.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: first }), ...more.map((l) => `  ${l}`)] : [];
-    const title = m.doctor.failed({ title: m.errorCard.title({ kind: err.kind, status: err.status }), message: err.message });
-    return { status: 'fail', kind: err.kind, title, detail: [...detail, ...said], fix: err.hint };
+    const w = errorWords(err, m);
+    const said = err.detail && !w.message.includes(err.detail) ? [m.doctor.serverSaid({ detail: first }), ...more.map((l) => `  ${l}`)] : [];
+    const title = m.doctor.failed({ title: m.errorCard.title({ kind: err.kind, status: err.status }), message: w.message });
+    return { status: 'fail', kind: err.kind, title, detail: [...detail, ...said], fix: w.hint };
   };
   const classify: Run['classify'] = (err, detail = [], extra = {}) => fail(classifyError(err, ctx(extra)), detail);
   const skip = (why: string): Outcome => ({ status: 'skip', title: m.doctor.skipped({ why }), detail: [] });
