@@ -91,6 +91,18 @@ describe('openwork-tui doctor', () => {
     expect(r.stdout).toMatch(/✖ Address: No answer from 127\.0\.0\.1:\d+ within \d+ ms \(connection timeout\)\./);
   });
 
+  it("a slow SDK load is not the server's time: the key check's limit starts once the SDK is loaded", async () => {
+    // The SDK adapter takes 8 s to load (test/helpers/slowSdk.mjs), longer than the key check's 5 s
+    // limit; the proxy answers at once. With the limit started before the load, the key check (and
+    // every check after it) said 'No answer within 5 s' of a proxy that was never asked.
+    f.home.writeEnv(seedEnv(f.server.url));
+    const slow = { NODE_OPTIONS: `--import ${new URL('./helpers/slowSdk.mjs', import.meta.url).href}`, SLOW_SDK_MS: '8000', OPENWORK_TIMEOUT_MS: '30000' };
+    const r = await runCli(['doctor', '--model', 'claude-3-5-sonnet'], { home: f.home.dir, env: slow, timeoutMs: 60_000 });
+    expect(r.stdout).toContain('✔ Key: the proxy accepted the key');
+    expect(r.stdout).toMatch(/✔ Request: claude-3-5-sonnet answered/);
+    expect(r.code).toBe(0);
+  }, 90_000);
+
   it('a broken .env line: the config check fails with the line, exit 1', async () => {
     f.home.writeEnv(`${seedEnv(f.server.url)}oops\n`);
     const r = await run(['--model', 'claude-3-5-sonnet']);

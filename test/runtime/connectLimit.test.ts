@@ -29,6 +29,15 @@ describe('an address where a connect never completes (OPENWORK_TIMEOUT_MS at its
     expect(r.stderr).not.toContain('60 s');
   }, 60_000);
 
+  it('doctor: the address check says no answer came to the connection attempt, the rest is skipped, exit 4', async () => {
+    home.writeEnv(`ANTHROPIC_BASE_URL=${hole.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);
+    const r = await runCli(['doctor', '--model', 'claude-3-5-sonnet'], { home: home.dir, timeoutMs: 45_000 });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/✖ Address: Connection to 127\.0\.0\.1:\d+ timed out \(ETIMEDOUT\)\./);
+    expect(r.stdout).toMatch(/no answer to the connection attempt within \d+ ms: a firewall may drop the packets/);
+    expect(r.stdout).toContain('- Request: skipped: nothing accepts connections');
+  }, 60_000);
+
   it("the chat's error event is 'unreachable' with the connect limit (the SDK would have called it a timeout)", async () => {
     const r = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile), watch: false });
     try {
