@@ -47,6 +47,13 @@ const KEEP_BOTTOM = `    let bottomRow = 0;
         const pad = Math.max(0, Math.min(safe - top - lines.length, rowsMax - lines.length));
         return { str: '\\n'.repeat(pad) + str, pad, rows: lines.length + pad, top, rowsMax };
     };`;
+/**
+ * Whether the terminal rewraps its lines on a width change. XTerm itself does not (it cuts them: a
+ * line keeps one row), and says so by XTERM_VERSION, which tmux or GNU screen inside it inherit
+ * (they rewrap: TMUX, STY). Counting rewrapped rows there erased a transcript row above the live
+ * region per line wider than the new width. Other terminals that cut lines go unrecognised.
+ */
+const REFLOWS = 'const REFLOWS = !(process.env.XTERM_VERSION && !process.env.TMUX && !process.env.STY);';
 /** Erases the cursor's row (EL 2). */
 const ERASE_LINE = '\\u001B[2K';
 
@@ -61,7 +68,7 @@ export const INK_LOG_UPDATE_PATCH = {
   versions: /^6\./,
   upstream: UPSTREAM,
   steps: [
-    { find: "import ansiEscapes from 'ansi-escapes';", replace: `import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';\nconst ERASE_LINE = '${ERASE_LINE}';` },
+    { find: "import ansiEscapes from 'ansi-escapes';", replace: `import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';\nconst ERASE_LINE = '${ERASE_LINE}';\n${REFLOWS}` },
     {
       find: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;',
       replace: `const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;\n${KEEP_BOTTOM}`,
@@ -84,7 +91,7 @@ export const INK_LOG_UPDATE_PATCH = {
         const lines = previousOutput.split('\\n');
         if (trailing) lines.pop();
         let rows = 0;
-        for (const line of lines) rows += Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
+        for (const line of lines) rows += REFLOWS ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1;
         const up = trailing ? rows : rows - 1;
         stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + ERASE_LINE + (ansiEscapes.cursorUp(1) + ERASE_LINE).repeat(up) + '\\r');
         bottomRow = Math.max(0, Math.min(bottomRow, Math.max(1, (stream.rows || 24) - 1)) - up);
