@@ -12,3 +12,5 @@ export { ResumePicker } from './components/ResumePicker.js';
 export { RolePicker } from './components/RolePicker.js';
 // The sessions database (its native module loads only when it opens).
 export { openHistory } from './history/open.js';
+// Reading a saved session, /export and the words for a history problem (src/state/useSessions.ts).
+export { exportCurrent, readSession, sessionAtStart, unavailableText } from './state/sessionActions.js';

@@ -14,7 +14,7 @@ import { SessionRecorder } from './history/recorder.js';
 import { historyOffByEnv } from './history/problem.js';
 import { savedHistory } from './settings/prefsFile.js';
 import { connectionLabel } from './i18n/connection.js';
-import { sessionAtStart, type ResumeRequest } from './state/useSessions.js';
+import type { ResumeRequest } from './state/useSessions.js';
 import type { Command } from './args.js';
 
 /** --continue / --resume [ID] → what the chat brings back once the database is open. */
@@ -98,7 +98,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   // -c / --resume ID: the first usable frame is that session, so it is read before the first frame
   // (database, Markdown renderer, its messages) and the first frame shows it. A fresh start (and the
   // picker) opens the database after its first frame.
-  const resumed = resume && resume.kind !== 'pick' && !historyOff ? await sessionAtStart(recorder, resume, process.cwd(), start) : undefined;
+  const resumed = resume && resume.kind !== 'pick' && !historyOff ? await import('./screens.js').then((l) => l.sessionAtStart(recorder, resume, process.cwd(), start)) : undefined;
   // The session's system prompt and role come back with it, unless this run was started with its own.
   const system = resumed && !(start.system || start.role) ? { system: resumed.system, role: resumed.role } : start;
   const code = await (async () => {

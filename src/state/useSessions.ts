@@ -1,19 +1,17 @@
 // The chat's saved sessions: says once when history is unavailable, brings a session back
 // (--continue, --resume ID, /resume), and gives the slash commands /new, /rename, /export their
 // actions. The database opens after the first frame (tuiMain); nothing here waits for it.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionRecorder } from '../history/recorder.js';
 import type { SearchHit, SessionStore } from '../history/store.js';
-import { problemText } from '../history/problem.js';
-import { exportFileName, toMarkdown } from '../history/export.js';
 import type { LazyText, Messages } from '../i18n/index.js';
-import { loadMarkdown } from '../render/lazyMarkdown.js';
-import { openedSession, SHOW_LAST, type OpenedSession } from './resume.js';
+import type { ResumeRequest } from './sessionActions.js';
 import type { ChatControls } from './useChat.js';
 
-export type ResumeRequest = { kind: 'continue' } | { kind: 'id'; id: number } | { kind: 'pick' };
+export type { ResumeRequest } from './sessionActions.js';
+
+/** What needs the database (reading a session, /export, a problem's words) comes with the screens, after the first frame. */
+const actions = () => import('../screens.js');
 
 /** How many sent prompts Up/Down can bring back from earlier runs. */
 export const SAVED_PROMPTS = 500;
@@ -43,34 +41,6 @@ export interface SessionsOptions {
   startSystem?: { system?: string; role?: string };
 }
 
-/**
- * --continue / --resume ID, read before the first frame (the first usable frame is that session):
- * the database and the Markdown renderer are loaded, the session read and continued, with its system
- * prompt and role unless this run was started with its own (`startSystem`). Undefined when it cannot
- * be (no session, history unavailable): the chat then says why once it is on screen.
- */
-export async function sessionAtStart(
-  recorder: SessionRecorder,
-  req: Exclude<ResumeRequest, { kind: 'pick' }>,
-  cwd: string,
-  startSystem: { system?: string; role?: string },
-): Promise<OpenedSession | undefined> {
-  const s = await recorder.open();
-  const session = s && (req.kind === 'continue' ? s.latest(cwd) : s.session(req.id));
-  if (!s || !session) return undefined;
-  const { all, tail } = s.continuation(session.id, SHOW_LAST);
-  await loadMarkdown();
-  recorder.continueSession(session.id);
-  if (startSystem.system || startSystem.role) {
-    recorder.setSystem(startSystem.system, startSystem.role);
-    return openedSession(session, all, tail);
-  }
-  const system = session.systemPrompt ?? undefined;
-  const role = session.role ?? undefined;
-  recorder.setSystem(system, role);
-  return { ...openedSession(session, all, tail), system, role };
-}
-
 export function useSessions(o: SessionsOptions): { controls: SessionControls; prompts: readonly string[] } {
   const { recorder } = o;
   const latest = useRef(o);
@@ -87,9 +57,7 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         say((m) => m.history.notFound({ id }), 'warn');
         return;
       }
-      const { all, tail } = s.continuation(id, SHOW_LAST);
-      await loadMarkdown(); // the replies are rendered as Markdown
-      const r = openedSession(session, all, tail);
+      const r = await (await actions()).readSession(s, session);
       if (!fresh) {
         chat.cancel();
         clearScreen();
@@ -114,14 +82,14 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
     if (!recorder) return;
     let gone = false;
     recorder.onProblem((p, path) => {
-      if (p.kind !== 'off') latest.current.say((m) => m.history.unavailable({ why: problemText(p, path ?? 'sessions.db', m) }), 'warn');
+      if (p.kind !== 'off') void actions().then((a) => latest.current.say(a.unavailableText(p, path), 'warn'));
     });
     void recorder.whenOpen().then(async (s) => {
       if (gone) return;
       store.current = s;
       const req = latest.current.resume;
       if (!s) {
-        if (req) latest.current.say((m) => m.history.unavailable({ why: problemText(recorder.unavailable ?? { kind: 'off' }, 'sessions.db', m) }), 'warn');
+        if (req) void actions().then((a) => latest.current.say(a.unavailableText(recorder.unavailable, undefined), 'warn'));
         return;
       }
       setPrompts(s.recentPrompts(SAVED_PROMPTS));
@@ -146,22 +114,11 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         recorder?.rename(title);
       },
       exportTo(file, m) {
-        const { say, cwd } = latest.current;
-        const id = recorder?.currentSession;
-        const s = store.current;
-        const session = id !== undefined ? s?.session(id) : undefined;
-        if (!s || !session) {
-          say(recorder?.unavailable ? (mm) => mm.history.unavailable({ why: problemText(recorder.unavailable!, 'sessions.db', mm) }) : (mm) => mm.history.nothingYet, 'warn');
-          return;
-        }
-        const path = resolve(cwd, file ?? exportFileName(session));
-        try {
-          writeFileSync(path, toMarkdown(session, s.messages(session.id), m), { mode: 0o600 });
-          say((mm) => mm.history.exported({ path }));
-        } catch (err) {
-          const detail = err instanceof Error ? err.message : String(err);
-          say((mm) => mm.history.exportFailed({ path, detail }), 'warn');
-        }
+        void actions().then((a) => {
+          const { say, cwd } = latest.current;
+          const r = a.exportCurrent(recorder, store.current, file, cwd, m);
+          say(r.text, r.warn ? 'warn' : undefined);
+        });
       },
       open(id) {
         void load(id, false);
