@@ -1,8 +1,8 @@
 // openwork-tui doctor [--json]: the checklist, one check per line as it finishes, a fix under each
 // failure, and a summary; exit code of the first failure's kind.
 import type { Logger } from '../runtime/logger.js';
-import type { CheckResult } from '../runtime/doctor.js';
-import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../runtime/doctor.js';
+import type { CheckResult } from '../doctor/index.js';
+import { doctorExitCode, doctorLines, doctorSummary, runDoctor } from '../doctor/index.js';
 import { loadConfig } from '../runtime/loadConfig.js';
 import { modelKey } from '../runtime/describe.js';
 import { defaultModel } from '../config/modelLife.js';

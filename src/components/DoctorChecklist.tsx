@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { DoctorLine } from '../runtime/doctor.js';
+import type { DoctorLine } from '../doctor/index.js';
 import { useMessages } from './I18n.js';
 import { theme, type Theme } from './theme.js';
 import { safeLine, stripControl } from '../render/sanitize.js';

@@ -3,6 +3,7 @@
 // parameters. zh-CN.ts must have the same shape (its type is `Messages`). Log lines are not here:
 // they stay English for bug reports.
 import type { ErrorKind } from '../runtime/types.js';
+import type { KindId } from '../runtime/connections/index.js';
 import { LANG_NAMES } from './lang.js';
 
 const s = (n: number): string => (n === 1 ? '' : 's');
@@ -643,8 +644,19 @@ export const en = {
     reachable: (p: { url: string; https: boolean }) => `${p.url} is reachable and answers ${p.https ? 'HTTPS' : 'HTTP'}`,
     // 3. the server
     notChecked: 'the address was not checked',
-    alive: (p: { version?: string | undefined; fromHeader: boolean }) =>
-      `GET /health/liveliness: "I'm alive!"${p.version ? `, version ${p.version}${p.fromHeader ? ' (x-litellm-version header)' : ' (/health/readiness)'}` : ''}`,
+    /** The server check's words for a connection kind (its id, as in connections/<id>/): the wire format it is spoken to in. */
+    formatNote: {
+      litellm: 'requests use the OpenAI chat-completions format at /v1 (LiteLLM)',
+      gateway: 'requests use the Anthropic Messages format (not LiteLLM)',
+    } as Partial<Record<KindId, string>>,
+    /** What the server check found when the probe identified a kind: a detail line (its health answer) and the title. */
+    identified: {
+      litellm: {
+        detail: (p: { version?: string | undefined; fromHeader: boolean }) =>
+          `GET /health/liveliness: "I'm alive!"${p.version ? `, version ${p.version}${p.fromHeader ? ' (x-litellm-version header)' : ' (/health/readiness)'}` : ''}`,
+        title: (p: { version?: string | undefined; host: string }) => `LiteLLM ${p.version ?? '(version not reported)'} at ${p.host}`,
+      },
+    } as Partial<Record<KindId, { detail: (p: { version?: string | undefined; fromHeader: boolean }) => string; title: (p: { version?: string | undefined; host: string }) => string }>>,
     notAlive: (p: { answer: string }) => `GET /health/liveliness: ${p.answer} (not LiteLLM's answer)`,
     noModelsAnswer: (p: { host: string }) => `${p.host} did not answer GET /v1/models`,
     apiAnswer: (p: { status: number; contentType?: string | undefined; server?: string | undefined; json: boolean }) =>
@@ -661,10 +673,7 @@ export const en = {
     healthButPage: "LiteLLM's health endpoint answers, but the API path gets a web page: something in front of the proxy answers it",
     formatSet: (p: { format: string }) =>
       `OPENWORK_PROXY_FORMAT=${p.format}: requests use the ${p.format === 'openai' ? 'OpenAI chat-completions' : 'Anthropic Messages'} format`,
-    litellmFormat: 'requests use the OpenAI chat-completions format at /v1 (LiteLLM)',
-    gatewayFormat: 'requests use the Anthropic Messages format (not LiteLLM)',
     anthropicApi: "Anthropic's API",
-    litellmAt: (p: { version?: string | undefined; host: string }) => `LiteLLM ${p.version ?? '(version not reported)'} at ${p.host}`,
     gatewayAt: (p: { host: string }) => `an Anthropic-compatible gateway at ${p.host} (not LiteLLM)`,
     openaiLike: (p: { host: string }) => `an OpenAI-compatible API at ${p.host} that does not identify as LiteLLM`,
     openaiLikeFix: 'Set OPENWORK_PROXY_FORMAT=openai: with "auto", anything that is not LiteLLM is spoken to in the Anthropic format.',

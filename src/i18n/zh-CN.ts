@@ -598,8 +598,17 @@ export const zhCN: Messages = {
     noHttp: (p) => `${p.host} 没有响应 HTTP 请求`,
     reachable: (p) => `${p.url} 可以连接，并响应 ${p.https ? 'HTTPS' : 'HTTP'} 请求`,
     notChecked: '地址未经检查',
-    alive: (p) =>
-      `GET /health/liveliness："I'm alive!"${p.version ? `，版本 ${p.version}${p.fromHeader ? '（来自 x-litellm-version 响应头）' : '（来自 /health/readiness）'}` : ''}`,
+    formatNote: {
+      litellm: '请求使用 OpenAI chat-completions 格式，发往 /v1（LiteLLM）',
+      gateway: '请求使用 Anthropic Messages 格式（不是 LiteLLM）',
+    },
+    identified: {
+      litellm: {
+        detail: (p) =>
+          `GET /health/liveliness："I'm alive!"${p.version ? `，版本 ${p.version}${p.fromHeader ? '（来自 x-litellm-version 响应头）' : '（来自 /health/readiness）'}` : ''}`,
+        title: (p) => `LiteLLM ${p.version ?? '（未报告版本）'}，位于 ${p.host}`,
+      },
+    },
     notAlive: (p) => `GET /health/liveliness：${p.answer}（不是 LiteLLM 的响应）`,
     noModelsAnswer: (p) => `${p.host} 没有响应 GET /v1/models`,
     apiAnswer: (p) =>
@@ -615,10 +624,7 @@ export const zhCN: Messages = {
     somethingElse: '响应的不是 LiteLLM 代理（见上文）',
     healthButPage: 'LiteLLM 的健康检查接口有响应，但 API 路径返回的是网页：代理前面还有别的服务在响应',
     formatSet: (p) => `OPENWORK_PROXY_FORMAT=${p.format}：请求使用 ${p.format === 'openai' ? 'OpenAI chat-completions' : 'Anthropic Messages'} 格式`,
-    litellmFormat: '请求使用 OpenAI chat-completions 格式，发往 /v1（LiteLLM）',
-    gatewayFormat: '请求使用 Anthropic Messages 格式（不是 LiteLLM）',
     anthropicApi: 'Anthropic API',
-    litellmAt: (p) => `LiteLLM ${p.version ?? '（未报告版本）'}，位于 ${p.host}`,
     gatewayAt: (p) => `${p.host} 上的 Anthropic 兼容网关（不是 LiteLLM）`,
     openaiLike: (p) => `${p.host} 上的 OpenAI 兼容 API，但它没有表明自己是 LiteLLM`,
     openaiLikeFix: '请设置 OPENWORK_PROXY_FORMAT=openai：设为 "auto" 时，凡不是 LiteLLM 的服务都按 Anthropic 格式发送请求。',

@@ -1,7 +1,7 @@
 // The chat's state and actions (the reducer is chat.ts): finished transcript items, the reply
 // streaming now, the conversation sent with each request, and what the last reply cost.
 import type { AppError, ChatMessage, ImageInput, StopReason } from '../runtime/types.js';
-import type { DoctorLine } from '../runtime/doctor.js';
+import type { DoctorLine } from '../doctor/index.js';
 import type { LazyText } from '../i18n/index.js';
 import type { splitCommittable } from '../render/splitCommittable.js';
 import type { PlainTail } from './longReply.js';

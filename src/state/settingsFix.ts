@@ -1,7 +1,7 @@
 // What to do about a failed "Test connection" check, said as it is true on the settings screen:
 // the doctor's fixes are written for the chat and the shell ("open settings with Ctrl+S", "or edit
 // them in the settings screen"), which is wrong advice on the screen that is already open. Pure.
-import type { CheckResult } from '../runtime/doctor.js';
+import type { CheckResult } from '../doctor/index.js';
 import type { ConfigSnapshot } from '../runtime/types.js';
 import type { Messages } from '../i18n/en.js';
 

@@ -1,7 +1,7 @@
 // The settings screen's state: what the .env file said when the screen opened (`saved`), the edited
 // values (`draft`, only what goes into the file), the environment underneath, the focused row, an
 // inline edit with its live validation, y/n questions, and the "Test connection" results. Pure.
-import type { CheckResult } from '../runtime/doctor.js';
+import type { CheckResult } from '../doctor/index.js';
 import type { ConfigKey } from '../config/keys.js';
 import { FIELDS, fieldSpec } from '../config/fields.js';
 import { beginEdit, editApply, editInsert, pastedLine, type EditOp, type EditState } from './settingsEdit.js';

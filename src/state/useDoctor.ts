@@ -1,7 +1,7 @@
 // The doctor screen's controller: runs the same checks as `openwork-tui doctor` once, against the
 // runtime's current config, and reports each check as it finishes. The view only draws the lines.
 import { useEffect, useRef, useState } from 'react';
-import { doctorLines, doctorSummary, runDoctor, type CheckResult, type DoctorLine } from '../runtime/doctor.js';
+import { doctorLines, doctorSummary, runDoctor, type CheckResult, type DoctorLine } from '../doctor/index.js';
 import type { Runtime } from '../runtime/types.js';
 import type { Messages } from '../i18n/index.js';
 

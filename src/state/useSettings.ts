@@ -3,7 +3,7 @@
 // (the doctor's checks on the edited, unsaved values). Saving the file is all it does to apply
 // settings: the runtime's watcher picks the change up.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../runtime/doctor.js';
+import { doctorLines, runDoctor, type CheckResult, type DoctorInput } from '../doctor/index.js';
 import { configFromText } from '../runtime/loadConfig.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import type { ConfigSnapshot } from '../runtime/types.js';

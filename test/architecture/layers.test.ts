@@ -24,7 +24,7 @@ describe('layers', () => {
       ['src/render/probe.ts', "import { connect } from 'node:net';", 'node:net'],
       ['src/render/probe.ts', "import OpenAI from 'openai';", 'openai'],
       ['src/render/probe.ts', "import type { Runtime } from '../runtime/types.js';", 'src/runtime/types.ts'],
-      ['src/components/Probe.tsx', "import { runDoctor } from '../runtime/doctor.js';", 'src/runtime/doctor.ts'],
+      ['src/components/Probe.tsx', "import { runDoctor } from '../doctor/index.js';", 'src/doctor/index.ts'],
       ['src/components/Probe.tsx', "import { classifyError, type AppError } from '../runtime/errors.js';", 'src/runtime/errors.ts'],
     ];
     for (const [file, line, to] of probes) {

@@ -87,12 +87,14 @@ export interface Rule {
 }
 
 export const RULES: readonly Rule[] = [
-  { from: 'runtime', not: ['components', 'state', 'slash', 'root', 'settings', ...UI], why: 'the runtime knows no UI, and reads .env through config/' },
+  { from: 'runtime', not: ['components', 'state', 'slash', 'root', 'settings', 'doctor', 'words', ...UI], why: 'the runtime knows no UI, and reads .env through config/' },
+  { from: 'doctor', not: ['components', 'state', 'slash', 'root', 'settings', ...UI], why: 'the doctor is a command over the runtime, shared by the CLI and the chat\'s state' },
+  { from: 'words', not: ['components', 'state', 'slash', 'root', 'settings', 'doctor', ...UI], why: 'words/ words the runtime\'s facts for the chat and the commands alike' },
   { from: 'config', not: ['runtime', 'settings', 'components', 'state', 'slash', 'root', ...UI], why: 'the config schema is shared by runtime/ and settings/' },
   { from: 'settings', not: ['runtime', 'components', 'state', 'slash', 'root', ...UI], typesAllowed: true, why: 'settings and runtime share config/, not each other (settings may implement an interface the runtime declares)' },
   { from: 'render', not: ['runtime', 'components', 'state', ...NETWORK, ...UI], why: 'rendering is pure text work' },
   { from: 'i18n', not: ['runtime', 'components', 'state', 'settings', ...UI], typesAllowed: true, why: 'catalogs are words' },
-  { from: 'components', not: ['runtime', 'settings'], typesAllowed: true, why: 'views reach the runtime and the files through state hooks' },
+  { from: 'components', not: ['runtime', 'settings', 'doctor'], typesAllowed: true, why: 'views reach the runtime and the files through state hooks' },
   { from: 'state', not: ['components', 'root'], why: 'state hooks and reducers know no views' },
   { from: 'slash', not: ['components', 'runtime', 'settings', 'root', ...UI], typesAllowed: true, why: 'a command acts through its SlashContext' },
 ];

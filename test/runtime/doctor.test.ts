@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { doctorExitCode, doctorLines, doctorSummary, runDoctor, type CheckId, type CheckResult } from '../../src/runtime/doctor.js';
+import { doctorExitCode, doctorLines, doctorSummary, runDoctor, type CheckId, type CheckResult } from '../../src/doctor/index.js';
 import { loadConfig } from '../../src/runtime/loadConfig.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
 import { RefusedParams } from '../../src/runtime/optionalParams.js';
@@ -404,7 +404,7 @@ describe('doctorLines / doctorSummary', () => {
 
 describe('doctor on values not saved yet (the settings screen\'s Test connection)', () => {
   it('says the file is not saved yet instead of a file error, and stops the request at the first text', async () => {
-    const { runDoctor } = await import('../../src/runtime/doctor.js');
+    const { runDoctor } = await import('../../src/doctor/index.js');
     const { configFromText } = await import('../../src/runtime/loadConfig.js');
     const { startServer } = await import('../helpers/llmServer.js');
     const { tempHome } = await import('../helpers/home.js');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { RuntimeService } from '../../src/runtime/service.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
 import { loadConfig } from '../../src/runtime/loadConfig.js';
-import { runDoctor } from '../../src/runtime/doctor.js';
+import { runDoctor } from '../../src/doctor/index.js';
 import { parseHeaders, proxyFor, resolveNetwork } from '../../src/runtime/net/settings.js';
 import type { ChatEvent } from '../../src/runtime/types.js';
 import { startServer, type ServerOptions, type TestServer } from '../helpers/llmServer.js';

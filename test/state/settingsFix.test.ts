@@ -3,7 +3,7 @@ import { settingsFix } from '../../src/state/settingsFix.js';
 import { configFromText } from '../../src/runtime/loadConfig.js';
 import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
-import type { CheckResult } from '../../src/runtime/doctor.js';
+import type { CheckResult } from '../../src/doctor/index.js';
 
 const config = (text: string | undefined) => configFromText('/home/u/.openwork/.env', text, {});
 

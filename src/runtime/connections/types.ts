@@ -4,7 +4,6 @@
 // its id (`connection`, `status`). The runtime, the doctor and the error texts ask the kind, never
 // compare its id.
 import type { ProxyFormat } from '../../config/keys.js';
-import type { Messages } from '../../i18n/en.js';
 import type { ClientSettings, ProviderClient } from '../providers/common.js';
 import type { ConfigSnapshot, Connection } from '../types.js';
 
@@ -39,9 +38,9 @@ export interface ConnectionKind<Id extends string = string> {
   readonly dropParamsFix?: string;
   /** The doctor: what the server check says it found, beyond the probe. */
   readonly doctor?: {
-    /** One detail line: the wire format it is spoken to in. */
-    formatNote?(m: Messages): string;
-    /** When the probe identified this kind: its version, a detail line, and the check's title. */
-    identified?(probe: import('./litellm/probe.js').ProbeResult, target: string, waitMs: number, fetchImpl: typeof fetch): Promise<{ detail: (m: Messages) => string; title: (m: Messages, host: string) => string }>;
+    /** A detail line names the wire format it is spoken to in (the catalog's doctor.formatNote.<id>). */
+    formatNote?: true;
+    /** When the probe identified this kind: its version (worded by the catalog's doctor.identified.<id>). */
+    identified?(probe: import('./litellm/probe.js').ProbeResult, target: string, waitMs: number, fetchImpl: typeof fetch): Promise<{ version?: string; fromHeader: boolean }>;
   };
 }

@@ -20,5 +20,5 @@ export const gateway: ConnectionKind<'gateway'> = {
   keyInfo: false,
   modelInfo: false,
   listingOptional: true,
-  doctor: { formatNote: (m) => m.doctor.gatewayFormat },
+  doctor: { formatNote: true },
 };

@@ -32,11 +32,11 @@ export const litellm: ConnectionKind<'litellm'> = {
   listingOptional: false,
   dropParamsFix: 'litellm_settings: drop_params: true',
   doctor: {
-    formatNote: (m) => m.doctor.litellmFormat,
+    formatNote: true,
     async identified(probe, target, waitMs, fetchImpl) {
       const fromHeader = probe.kind === 'litellm' && !!probe.version;
       const version = (probe.kind === 'litellm' ? probe.version : undefined) ?? (await litellmVersion(target, waitMs, fetchImpl));
-      return { detail: (m) => m.doctor.alive({ version, fromHeader }), title: (m, host) => m.doctor.litellmAt({ version, host }) };
+      return { ...(version ? { version } : {}), fromHeader };
     },
   },
 };

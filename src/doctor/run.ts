@@ -1,13 +1,13 @@
 // A doctor run's clock, budget and failure helpers. Every failure text goes through classifyError.
-import { networkOf, secretsOf } from '../config.js';
-import { networkFetch } from '../net/fetch.js';
-import { classifyError, type ErrorContext } from '../errors.js';
-import { loggingFetch } from '../httpLog.js';
-import { boundedFetch } from '../boundedFetch.js';
-import { connectLimitFetch } from '../net/connectLimit.js';
+import { networkOf, secretsOf } from '../runtime/config.js';
+import { networkFetch } from '../runtime/net/fetch.js';
+import { classifyError, type ErrorContext } from '../runtime/errors.js';
+import { loggingFetch } from '../runtime/httpLog.js';
+import { boundedFetch } from '../runtime/boundedFetch.js';
+import { connectLimitFetch } from '../runtime/net/connectLimit.js';
 import type { DoctorInput, Found, Outcome, Run } from './types.js';
-import { en } from '../../i18n/en.js';
-import { errorWords } from '../../words/errors.js';
+import { en } from '../i18n/en.js';
+import { errorWords } from '../words/errors.js';
 
 /** A single probe never waits longer than this, so that the whole run fits in the timeout. */
 const PROBE_CAP_MS = 5_000;

@@ -1,10 +1,10 @@
-// Shared shapes of a doctor run. The public API is re-exported from ../doctor.ts.
-import type { AppError, ConfigSnapshot, ErrorKind, ProviderMode } from '../types.js';
-import type { Logger } from '../logger.js';
-import type { ErrorContext } from '../errors.js';
-import type { ProbeResult } from '../connections/types.js';
-import type { ParamMemory } from '../optionalParams.js';
-import type { Messages } from '../../i18n/en.js';
+// Shared shapes of a doctor run. The public API is re-exported from ./index.ts.
+import type { AppError, ConfigSnapshot, ErrorKind, ProviderMode } from '../runtime/types.js';
+import type { Logger } from '../runtime/logger.js';
+import type { ErrorContext } from '../runtime/errors.js';
+import type { ProbeResult } from '../runtime/connections/types.js';
+import type { ParamMemory } from '../runtime/optionalParams.js';
+import type { Messages } from '../i18n/en.js';
 
 export type CheckId = 'config' | 'address' | 'server' | 'key' | 'model' | 'request';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';

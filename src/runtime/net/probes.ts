@@ -1,4 +1,4 @@
-// Network helpers for doctor: raw TCP and TLS handshakes (for what fetch cannot tell apart), a key-less
+// Network helpers for the doctor (src/doctor/): raw TCP and TLS handshakes (for what fetch cannot tell apart), a key-less
 // JSON GET, and the shapes that say who answered. Loopback in tests; no state.
 import { connect as netConnect, isIP } from 'node:net';
 import type { PeerCertificate } from 'node:tls';

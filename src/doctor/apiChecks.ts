@@ -1,18 +1,18 @@
 // Checks 4-6: the key, the model, a real request, through the runtime's own provider clients.
-import type { ProviderClient } from '../providers/common.js';
-import { isStreamError } from '../providers/common.js';
-import { classifyError, modelNotServed, noKeyError, streamCutError } from '../errors.js';
-import { maskSecret } from '../../config/secrets.js';
-import { isOpenAIModel, parseModelInfo } from '../models.js';
-import { nearestModels, replacementFor } from '../nearest.js';
+import type { ProviderClient } from '../runtime/providers/common.js';
+import { isStreamError } from '../runtime/providers/common.js';
+import { classifyError, modelNotServed, noKeyError, streamCutError } from '../runtime/errors.js';
+import { maskSecret } from '../config/secrets.js';
+import { isOpenAIModel, parseModelInfo } from '../runtime/models.js';
+import { nearestModels, replacementFor } from '../runtime/nearest.js';
 import type { DoctorInput, Outcome, Run } from './types.js';
-import { globMatch, hostOf, isTimeout, quote } from './net.js';
-import { connectionKey } from '../describe.js';
-import { streamWithoutRefused } from '../optionalParams.js';
-import { DIRECT, kindOf } from '../connections/index.js';
-import { budgetShare, fetchKeyInfo, shownTime } from '../usage/keyInfo.js';
-import { formatUsd } from '../usage/ledger.js';
-import { errorWords } from '../../words/errors.js';
+import { globMatch, hostOf, isTimeout, quote } from '../runtime/net/probes.js';
+import { connectionKey } from '../runtime/describe.js';
+import { streamWithoutRefused } from '../runtime/optionalParams.js';
+import { DIRECT, kindOf } from '../runtime/connections/index.js';
+import { budgetShare, fetchKeyInfo, shownTime } from '../runtime/usage/keyInfo.js';
+import { formatUsd } from '../runtime/usage/ledger.js';
+import { errorWords } from '../words/errors.js';
 
 /** 4. The key: the model listing accepted, or the refusal explained. */
 export async function checkKey(run: Run): Promise<Outcome> {

@@ -1,15 +1,15 @@
 // Checks 2 and 3: can the address be reached, and what answers there.
 import { isIP } from 'node:net';
-import { normalizeBaseUrl } from '../../config/values.js';
-import { networkOf } from '../config.js';
-import { proxyFor, shownProxy } from '../net/settings.js';
-import { caList } from '../net/fetch.js';
-import { probeBaseUrl } from '../connections/litellm/probe.js';
-import { detectedKind, initialConnection, kindOf, UNIDENTIFIED_PROXY } from '../connections/index.js';
-import { classifyError } from '../errors.js';
-import { HTTP_TO_TLS } from '../errorFacts.js';
+import { normalizeBaseUrl } from '../config/values.js';
+import { networkOf } from '../runtime/config.js';
+import { proxyFor, shownProxy } from '../runtime/net/settings.js';
+import { caList } from '../runtime/net/fetch.js';
+import { probeBaseUrl } from '../runtime/connections/litellm/probe.js';
+import { detectedKind, initialConnection, kindOf, UNIDENTIFIED_PROXY } from '../runtime/connections/index.js';
+import { classifyError } from '../runtime/errors.js';
+import { HTTP_TO_TLS } from '../runtime/errorFacts.js';
 import type { Outcome, Run } from './types.js';
-import { anthropicShaped, certName, codeError, getJson, hostOf, isTimeout, openaiShaped, speaksTls, tcpConnect, tlsHandshake, withTimeout, type ApiAnswer } from './net.js';
+import { anthropicShaped, certName, codeError, getJson, hostOf, isTimeout, openaiShaped, speaksTls, tcpConnect, tlsHandshake, withTimeout, type ApiAnswer } from '../runtime/net/probes.js';
 
 export const ANTHROPIC_API = 'https://api.anthropic.com';
 
@@ -132,10 +132,12 @@ export async function checkServer(run: Run): Promise<Outcome> {
   const probe = found.probe!;
   const detail: string[] = [];
   // The kind the probe identified words what it found (LiteLLM: its version).
-  const identify = detectedKind(probe)?.doctor?.identified;
+  const detected = detectedKind(probe);
+  const identify = detected?.doctor?.identified;
   const identified = identify ? await identify(probe, target, wait(), fetchImpl) : undefined;
-  if (identified) {
-    detail.push(identified.detail(m));
+  const said = identified && detected ? m.doctor.identified[detected.id] : undefined;
+  if (identified && said) {
+    detail.push(said.detail(identified));
   } else if (probe.kind === 'other' && config.baseUrl) {
     detail.push(d.notAlive({ answer: `${probe.status}${probe.contentType ? ` ${probe.contentType.split(';')[0]}` : ''}${probe.server ? `, server: ${probe.server}` : ''}` }));
   }
@@ -163,11 +165,11 @@ export async function checkServer(run: Run): Promise<Outcome> {
   found.mode = kind.id;
   found.answers = true;
   if (override) detail.push(d.formatSet({ format: config.proxyFormat }));
-  else if (kind.doctor?.formatNote) detail.push(kind.doctor.formatNote(m));
+  else if (kind.doctor?.formatNote && m.doctor.formatNote[kind.id]) detail.push(m.doctor.formatNote[kind.id]!);
 
   const host = hostOf(target);
   if (!config.baseUrl) return { status: 'pass', title: d.anthropicApi, detail };
-  if (identified) return { status: 'pass', title: identified.title(m, host), detail };
+  if (identified && said) return { status: 'pass', title: said.title({ ...identified, host }), detail };
   if (anthropicShaped(api)) return { status: 'pass', title: d.gatewayAt({ host }), detail };
   if (openaiShaped(api) && !(override && config.proxyFormat === 'openai')) {
     return {

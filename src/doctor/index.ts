@@ -1,21 +1,22 @@
 // `openwork-tui doctor` and `/doctor`: the seed guide's troubleshooting list (is the proxy running,
 // is the key right, is the model configured), walked for the user. Six checks in order; a failure
 // skips only the checks it makes meaningless; the whole run stays within OPENWORK_TIMEOUT_MS. Every
-// failure text comes from classifyError (or modelNotServed), so it reads the same as in the TUI and
-// -p. No ink/react here. The checks live in ./doctor/.
-import { networkOf, secretsOf } from './config.js';
-import { classifyError, exitCodeFor, EXIT } from './errors.js';
-import type { AppError } from './types.js';
+// failure is classifyError's fact (or modelNotServed's), worded by words/errors.ts, so it reads the
+// same as in the TUI and -p. A command shared by the CLI and the chat (state/useDoctor), above the
+// runtime: it uses the runtime's probes and words what it finds; the runtime words nothing. No ink/react.
+import { networkOf, secretsOf } from '../runtime/config.js';
+import { classifyError, exitCodeFor, EXIT } from '../runtime/errors.js';
+import type { AppError } from '../runtime/types.js';
 import { scrubSecrets } from '../config/secrets.js';
 import { safeLine, stripControl } from '../render/sanitize.js';
-import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './doctor/types.js';
-import { createRun } from './doctor/run.js';
-import { checkConfig } from './doctor/configCheck.js';
-import { checkAddress, checkServer } from './doctor/addressChecks.js';
-import { checkKey, checkModel, checkRequest } from './doctor/apiChecks.js';
+import type { CheckId, CheckResult, CheckStatus, DoctorInput, Outcome, Run } from './types.js';
+import { createRun } from './run.js';
+import { checkConfig } from './configCheck.js';
+import { checkAddress, checkServer } from './addressChecks.js';
+import { checkKey, checkModel, checkRequest } from './apiChecks.js';
 import { en, type Messages } from '../i18n/en.js';
 
-export type { CheckId, CheckResult, CheckStatus, DoctorInput } from './doctor/types.js';
+export type { CheckId, CheckResult, CheckStatus, DoctorInput } from './types.js';
 
 const MARKS: Record<CheckStatus, string> = { pass: '✔', fail: '✖', warn: '!', skip: '-' };
 
@@ -34,7 +35,7 @@ export async function runDoctor(input: DoctorInput, onCheck?: (r: CheckResult) =
   if (networkOf(input.config).keyHelper && !input.config.keyFromHelper) {
     // The same key the chat would send: the helper's (run here, as the runtime runs it at start).
     try {
-      const { withHelperKey } = await import('./net/keyHelper.js');
+      const { withHelperKey } = await import('../runtime/net/keyHelper.js');
       input = { ...input, config: await withHelperKey(input.config, input.env ?? process.env) };
     } catch (err) {
       helperError = classifyError(err);

@@ -1,14 +1,14 @@
 // Check 1: the .env file. No network.
 import { stat } from 'node:fs/promises';
-import type { ConfigSnapshot } from '../types.js';
-import { CONFIG_KEYS } from '../../config/keys.js';
-import { isAnthropicDirect, parseEnvText } from '../../config/values.js';
-import { networkOf } from '../config.js';
-import { readEnvFile } from '../loadConfig.js';
-import { shownSetting } from '../../config/secrets.js';
-import { EnvDocument } from '../../config/envDocument.js';
+import type { ConfigSnapshot } from '../runtime/types.js';
+import { CONFIG_KEYS } from '../config/keys.js';
+import { isAnthropicDirect, parseEnvText } from '../config/values.js';
+import { networkOf } from '../runtime/config.js';
+import { readEnvFile } from '../runtime/loadConfig.js';
+import { shownSetting } from '../config/secrets.js';
+import { EnvDocument } from '../config/envDocument.js';
 import type { CheckStatus, DoctorInput, Outcome } from './types.js';
-import { en, type Messages } from '../../i18n/en.js';
+import { en, type Messages } from '../i18n/en.js';
 
 /** 1. The config file: found, parsed, private; problems by line; which value won for each key. */
 export async function checkConfig(input: DoctorInput): Promise<Outcome> {
