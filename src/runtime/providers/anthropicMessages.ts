@@ -1,7 +1,8 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
-import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, expectEventStream, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, withIdleTimeout, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
+import { anthropicEvents } from './anthropicSse.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
 const STOP: Record<string, StopReason> = { end_turn: 'end', stop_sequence: 'end', max_tokens: 'max_tokens' };
@@ -31,7 +32,9 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
     optionalParams: [],
     stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
       return sdk.stream(signal, async function* (local) {
-        const { data, response } = await client.messages
+        // The raw response: the SDK sent the request and threw any refusal; anthropicSse.ts reads the
+        // body (no copy of it for its start, one idle timer for the whole stream).
+        const response = await client.messages
           .create(
             {
               model: req.model,
@@ -42,8 +45,9 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
             },
             { signal: local.signal },
           )
-          .withResponse();
-        const body = await expectEventStream(response);
+          .asResponse();
+        await expectEventStream(response, false); // no copy of the body: anthropicEvents keeps its start
+        const start = { text: '' };
         const requestId = response.headers.get('request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined;
         const rateLimits = rateLimitHeaders(response.headers);
         yield { type: 'start', model: req.model, mode: s.mode, ...(requestId ? { requestId } : {}), ...(rateLimits ? { rateLimits } : {}), ...serverVersion(response.headers) };
@@ -53,8 +57,12 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
         let stop: StopReason | undefined;
         let finished = false;
         let events = 0;
+        if (!response.body) throw new StreamError('stream_cut', 'a streamed reply without a body');
+        const idle = idleWatch(s.timeoutMs, () => local.abort());
         try {
-          for await (const ev of withIdleTimeout(data, s.timeoutMs, () => local.abort())) {
+          const items = anthropicEvents(response.body, { errorFor: (b, type) => new APIError(undefined, b as object, undefined, response.headers, type as never), onRead: idle.touch, start });
+          for await (const item of items) {
+            const ev = item as Anthropic.RawMessageStreamEvent;
             events++;
             switch (ev.type) {
               case 'message_start':
@@ -73,11 +81,14 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
             }
           }
         } catch (err) {
-          throw await notJsonStream(err, body);
+          throw await notJsonStream(err, { start: async () => start.text });
+        } finally {
+          idle.stop();
         }
+        if (idle.fired) throw new StreamError('timeout', `no data for ${s.timeoutMs} ms`);
         if (signal.aborted) return yield { type: 'done', stopReason: 'aborted' };
         // The SDK skips what is not an Anthropic event: a stream with none at all was not one.
-        if (!events) throw await notJsonStream(new SyntaxError('no Anthropic event in the stream'), body);
+        if (!events) throw await notJsonStream(new SyntaxError('no Anthropic event in the stream'), { start: async () => start.text });
         if (!finished) throw new StreamError('stream_cut', 'stream ended before message_stop');
         yield { type: 'usage', inputTokens, outputTokens, ...(cost !== undefined ? { cost } : {}) };
         yield { type: 'done', stopReason: stop ?? 'end' };

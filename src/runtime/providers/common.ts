@@ -43,42 +43,6 @@ export function isStreamError(err: unknown): err is StreamError {
 }
 
 /**
- * Iterates `source`, failing with a timeout when no item arrives for `idleMs`
- * (a first byte that never comes after the headers, or a stream that stalls).
- */
-export async function* withIdleTimeout<T>(source: AsyncIterable<T>, idleMs: number, abort: () => void): AsyncGenerator<T> {
-  const it = source[Symbol.asyncIterator]();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    for (;;) {
-      let timedOut = false;
-      const next = it.next();
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          timedOut = true;
-          abort();
-          reject(new StreamError('timeout', `no data for ${idleMs} ms`));
-        }, idleMs);
-      });
-      let r: IteratorResult<T>;
-      try {
-        r = await Promise.race([next, timeout]);
-      } catch (err) {
-        if (timedOut) next.catch(() => {});
-        throw err;
-      } finally {
-        clearTimeout(timer);
-      }
-      if (r.done) return;
-      yield r.value;
-    }
-  } finally {
-    clearTimeout(timer);
-    await it.return?.()?.catch?.(() => {});
-  }
-}
-
-/**
  * One timer for a whole stream: `touch()` on each sign of life (a time stamp, no timer work per
  * chunk); after `idleMs` without one, `onIdle` runs once and `fired` is true.
  */
