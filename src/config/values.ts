@@ -8,6 +8,8 @@ import { said } from '../i18n/said.js';
 import { maskUrlCredentials } from './secrets.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a TCP connect may take: undici's own connect timeout, which Node's fetch uses. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Node's timers fire at once for a delay above 2^31-1 ms (~24.8 days): every request would time out in no time. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 const ANTHROPIC_HOSTS = new Set(['api.anthropic.com']);

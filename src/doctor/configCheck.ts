@@ -68,6 +68,7 @@ export async function checkConfig(input: DoctorInput): Promise<Outcome> {
   const net = networkOf(config);
   if (net.headers.length) detail.push(d.extraHeaders({ headers: net.headers.map(([k]) => k).join(', ') }));
   if (net.keyHelper) detail.push(d.keyHelper({ command: net.keyHelper.value }));
+  if (net.connectTimeout) detail.push(d.connectTimeout({ ms: net.connectTimeout.ms, from: net.connectTimeout.source }));
   for (const p of net.problems) detail.push(d.networkProblem({ message: p }));
   if (net.problems.length && status === 'pass') status = 'warn';
   return { status, title, detail, ...(fix ? { fix } : {}), ...(status === 'fail' ? { kind: 'config' as const } : {}) };

@@ -17,7 +17,7 @@ export function createRun(input: DoctorInput): Run {
   const m = input.messages ?? en;
   const now = input.now ?? (() => performance.now());
   const secrets = secretsOf(config);
-  const net = boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, input.fetch ?? fetch)));
+  const net = boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, input.fetch ?? fetch), networkOf(config).connectTimeout?.ms));
   const fetchImpl = input.logger ? loggingFetch(input.logger, net) : net;
   const caVar = networkOf(config).caFiles[0]?.from;
   const deadline = now() + config.timeoutMs;

@@ -625,6 +625,7 @@ export const en = {
     caFile: (p: { caVar: string; path: string }) => `trusts the certificate authority in ${p.path} (${p.caVar})`,
     extraHeaders: (p: { headers: string }) => `extra headers sent to the proxy (OPENWORK_HEADERS): ${p.headers}`,
     keyHelper: (p: { command: string }) => `the key comes from OPENWORK_API_KEY_HELPER: ${p.command}`,
+    connectTimeout: (p: { ms: number; from: 'file' | 'env' }) => `connect timeout (OPENWORK_CONNECT_TIMEOUT_MS): ${p.ms} ms, from ${p.from === 'file' ? 'the .env file' : 'the environment'}`,
     networkProblem: (p: { message: string }) => `! ${p.message}`,
     dns: (p: { host: string; addresses: string; ms: number }) => `DNS: ${p.host} → ${p.addresses} (${p.ms} ms)`,
     noDns: (p: { host: string }) => `the host name ${p.host} does not resolve`,

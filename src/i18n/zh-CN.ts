@@ -581,6 +581,7 @@ export const zhCN: Messages = {
     caFile: (p) => `信任 ${p.path} 中的 CA 证书（${p.caVar}）`,
     extraHeaders: (p) => `发送给代理的额外请求头（OPENWORK_HEADERS）：${p.headers}`,
     keyHelper: (p) => `密钥来自 OPENWORK_API_KEY_HELPER：${p.command}`,
+    connectTimeout: (p) => `连接超时（OPENWORK_CONNECT_TIMEOUT_MS）：${p.ms} 毫秒，来自${p.from === 'file' ? ' .env 文件' : '环境变量'}`,
     networkProblem: (p) => `! ${p.message}`,
     dns: (p) => `DNS：${p.host} → ${p.addresses}（${p.ms} 毫秒）`,
     noDns: (p) => `主机名 ${p.host} 无法解析`,

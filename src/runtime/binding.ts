@@ -43,7 +43,7 @@ export interface Binding {
 }
 
 export function newBinding(config: ConfigSnapshot, text: string | undefined, generation: number, logger: Logger, baseFetch: typeof fetch = fetch): Binding {
-  const fetchImpl = loggingFetch(logger, boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch))));
+  const fetchImpl = loggingFetch(logger, boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch), networkOf(config).connectTimeout?.ms)));
   return { generation, config, text, connection: initialConnection(config), clients: new Map(), detected: undefined, fetch: fetchImpl };
 }
 

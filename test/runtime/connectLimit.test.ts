@@ -29,6 +29,15 @@ describe('an address where a connect never completes (OPENWORK_TIMEOUT_MS at its
     expect(r.stderr).not.toContain('60 s');
   }, 60_000);
 
+  it('OPENWORK_CONNECT_TIMEOUT_MS=1000: -p ends at that limit instead, and doctor shows where it came from', async () => {
+    home.writeEnv(`ANTHROPIC_BASE_URL=${hole.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_CONNECT_TIMEOUT_MS=1000\n`);
+    const r = await runCli(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { home: home.dir, timeoutMs: 45_000 });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`Cannot connect to ${hole.url}: nothing accepted the connection within 1000 ms (connect timeout).`);
+    const d = await runCli(['doctor', '--model', 'claude-3-5-sonnet'], { home: home.dir, env: { OPENWORK_TIMEOUT_MS: '3000' }, timeoutMs: 45_000 });
+    expect(d.stdout).toContain('connect timeout (OPENWORK_CONNECT_TIMEOUT_MS): 1000 ms, from the .env file');
+  }, 60_000);
+
   it('doctor: the address check says no answer came to the connection attempt, the rest is skipped, exit 4', async () => {
     home.writeEnv(`ANTHROPIC_BASE_URL=${hole.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);
     const r = await runCli(['doctor', '--model', 'claude-3-5-sonnet'], { home: home.dir, timeoutMs: 45_000 });

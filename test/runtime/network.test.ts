@@ -85,6 +85,16 @@ describe('network settings', () => {
     expect(proxyFor(resolveNetwork({}, { HTTP_PROXY: 'http://p:1' }), 'https://x').kind).toBe('proxy'); // https falls back to the http proxy
     expect(proxyFor(resolveNetwork({}, {}), 'https://x').kind).toBe('direct');
   });
+
+  it('OPENWORK_CONNECT_TIMEOUT_MS: whole milliseconds (.env before the environment); anything else is a problem and undici keeps its 10 s', () => {
+    expect(resolveNetwork({ OPENWORK_CONNECT_TIMEOUT_MS: '2500' }, { OPENWORK_CONNECT_TIMEOUT_MS: '9' }).connectTimeout).toEqual({ value: '2500', from: 'OPENWORK_CONNECT_TIMEOUT_MS', source: 'file', ms: 2500 });
+    expect(resolveNetwork({}, {}).connectTimeout).toBeUndefined();
+    for (const bad of ['abc', '0', '2147483648', '1.5']) {
+      const net = resolveNetwork({ OPENWORK_CONNECT_TIMEOUT_MS: bad }, {});
+      expect(net.connectTimeout).toBeUndefined();
+      expect(net.problems).toEqual([`OPENWORK_CONNECT_TIMEOUT_MS: not a whole number of milliseconds from 1 to 2147483647 ("${bad}"); using 10000`]);
+    }
+  });
 });
 
 describe('through a forward proxy (HTTP_PROXY)', () => {

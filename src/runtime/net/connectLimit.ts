@@ -1,11 +1,10 @@
 // A connect that never completes (an address that drops packets: a firewall, a VPN-only host) is
 // reported at the connect limit, not after the whole first-byte timeout. Node's fetch gives up
-// connecting after 10 s (undici's connect timeout); this names that failure, because both SDKs turn
-// any error whose text says "timeout" into their own "Request timed out" and drop its cause.
+// connecting after 10 s (undici's connect timeout; OPENWORK_CONNECT_TIMEOUT_MS sets another, through
+// undici's agent: net/fetch.ts); this names that failure, because both SDKs turn any error whose text
+// says "timeout" into their own "Request timed out" and drop its cause.
 import { findErrorCode, isRec } from '../errorFacts.js';
-
-/** undici's connect timeout, which Node's fetch and the undici agents (net/fetch.ts) use. */
-export const CONNECT_TIMEOUT_MS = 10_000;
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../config/values.js';
 /** Our own code for a connection that nothing accepted within the connect limit. */
 export const CONNECT_LIMIT = 'ERR_CONNECT_LIMIT';
 
@@ -14,13 +13,13 @@ export interface ConnectLimitError extends Error {
   connectMs: number;
 }
 
-export function connectLimitFetch(base: typeof fetch): typeof fetch {
+export function connectLimitFetch(base: typeof fetch, limitMs = DEFAULT_CONNECT_TIMEOUT_MS): typeof fetch {
   return async (input, init) => {
     try {
       return await base(input, init);
     } catch (err) {
       if (findErrorCode(err) !== 'UND_ERR_CONNECT_TIMEOUT') throw err;
-      const ms = Number(/timeout: (\d+) ?ms/.exec(String(isRec(err) && isRec(err.cause) ? err.cause.message : ''))?.[1]) || CONNECT_TIMEOUT_MS;
+      const ms = Number(/timeout: (\d+) ?ms/.exec(String(isRec(err) && isRec(err.cause) ? err.cause.message : ''))?.[1]) || limitMs;
       // No cause, and no "timeout" in the text: the SDK must wrap it as a connection error, not a timeout.
       throw Object.assign(new Error(`nothing accepted the connection within ${ms} ms`), { name: 'ConnectLimit', code: CONNECT_LIMIT, connectMs: ms });
     }

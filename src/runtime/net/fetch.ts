@@ -50,7 +50,8 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
     let p = agents.get(key);
     if (!p) {
       p = Promise.all([loadUndici(), caList(net)]).then(([u, ca]) => {
-        const tls = ca ? { ca } : {};
+        // The connect options: the CA, and OPENWORK_CONNECT_TIMEOUT_MS (to the proxy and through it).
+        const tls = { ...(ca ? { ca } : {}), ...(net.connectTimeout ? { timeout: net.connectTimeout.ms } : {}) };
         return proxy ? new u.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls }) : new u.Agent({ connect: tls });
       });
       p.catch(() => agents.delete(key)); // a CA file fixed later is read again
@@ -69,8 +70,8 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
     }
     if (!agentNeeded) return base(input, headers ? { ...init, headers } : init);
     const route = proxyFor(net, url);
-    // Only the CA needs an agent for a request the proxy does not take.
-    if (route.kind !== 'proxy' && !net.caFiles.length) return base(input, headers ? { ...init, headers } : init);
+    // Only the CA or the connect timeout needs an agent for a request the proxy does not take.
+    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout) return base(input, headers ? { ...init, headers } : init);
     const [u, dispatcher] = await Promise.all([loadUndici(), agentFor(route.kind === 'proxy' ? route.proxy.value : undefined)]);
     const req = input instanceof Request ? input : undefined;
     const body = init?.body ?? req?.body ?? undefined;

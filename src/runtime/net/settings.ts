@@ -1,7 +1,9 @@
 // Enterprise network settings, resolved from .env (first) and the environment: the forward proxy
 // (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, either case), a private certificate authority
-// (OPENWORK_CA_FILE, NODE_EXTRA_CA_CERTS), extra headers for the proxy (OPENWORK_HEADERS) and a
-// command that prints the key (OPENWORK_API_KEY_HELPER). Pure: no file access, no network.
+// (OPENWORK_CA_FILE, NODE_EXTRA_CA_CERTS), extra headers for the proxy (OPENWORK_HEADERS), a
+// command that prints the key (OPENWORK_API_KEY_HELPER) and the connect timeout
+// (OPENWORK_CONNECT_TIMEOUT_MS). Pure: no file access, no network.
+import { DEFAULT_CONNECT_TIMEOUT_MS, MAX_TIMEOUT_MS } from '../../config/values.js';
 
 export interface FromVar {
   value: string;
@@ -20,11 +22,13 @@ export interface NetworkConfig {
   /** Extra headers for every request to the proxy. Values are secrets: never log or show them. */
   readonly headers: readonly (readonly [string, string])[];
   readonly keyHelper?: FromVar;
+  /** How long a TCP connect may take, when set (undici's 10 s otherwise): a slow link may need more. */
+  readonly connectTimeout?: FromVar & { ms: number };
   /** Entries that could not be used (English; never contains a header value). */
   readonly problems: readonly string[];
 }
 
-export const NETWORK_KEYS = ['OPENWORK_CA_FILE', 'OPENWORK_HEADERS', 'OPENWORK_API_KEY_HELPER'] as const;
+export const NETWORK_KEYS = ['OPENWORK_CA_FILE', 'OPENWORK_HEADERS', 'OPENWORK_API_KEY_HELPER', 'OPENWORK_CONNECT_TIMEOUT_MS'] as const;
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -86,6 +90,12 @@ export function resolveNetwork(file: Record<string, string>, env: NodeJS.Process
   const parsed = parseHeaders(rawHeaders?.value);
   problems.push(...parsed.problems);
   const keyHelper = pick(file, env, ['OPENWORK_API_KEY_HELPER']);
+  const rawConnect = pick(file, env, ['OPENWORK_CONNECT_TIMEOUT_MS']);
+  const connectMs = rawConnect && /^\d+$/.test(rawConnect.value) ? Number(rawConnect.value) : NaN;
+  const connectTimeout = connectMs > 0 && connectMs <= MAX_TIMEOUT_MS ? { ...rawConnect!, ms: connectMs } : undefined;
+  if (rawConnect && !connectTimeout) {
+    problems.push(`OPENWORK_CONNECT_TIMEOUT_MS: not a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} ("${rawConnect.value}"); using ${DEFAULT_CONNECT_TIMEOUT_MS}`);
+  }
   return Object.freeze({
     ...(httpProxy ? { httpProxy } : {}),
     ...(httpsProxy ? { httpsProxy } : {}),
@@ -93,6 +103,7 @@ export function resolveNetwork(file: Record<string, string>, env: NodeJS.Process
     caFiles,
     headers: parsed.headers,
     ...(keyHelper ? { keyHelper } : {}),
+    ...(connectTimeout ? { connectTimeout } : {}),
     problems,
   });
 }
@@ -146,9 +157,9 @@ function bypassed(noProxy: string, url: URL): boolean {
   return false;
 }
 
-/** Whether requests need undici's own agent: a proxy, or a CA Node did not load itself at start. */
+/** Whether requests need undici's own agent: a proxy, a CA Node did not load itself at start, or another connect timeout. */
 export function needsAgent(net: NetworkConfig): boolean {
-  return !!(net.httpProxy || net.httpsProxy) || net.caFiles.some((f) => f.from === 'OPENWORK_CA_FILE' || f.source === 'file');
+  return !!(net.httpProxy || net.httpsProxy || net.connectTimeout) || net.caFiles.some((f) => f.from === 'OPENWORK_CA_FILE' || f.source === 'file');
 }
 
 /** `http://user:secret@proxy:3128` → `http://proxy:3128` (proxy credentials are never shown). */
