@@ -17,6 +17,10 @@
 //  - a frame is drawn once the commit's layout effects are done (a microtask later), so a screen
 //    that measures itself (FitBox) is drawn at its own height from its first frame, not at its bound
 //    first: that taller frame scrolled the transcript up and left blank rows below when it shrank.
+//  - on a change of the rows only, the live region is redrawn from the cursor, which every terminal
+//    keeps with its line: up to the region's top, each row erased down to its bottom. The saved
+//    cursor is no anchor there: xterm.js drops the lines below the cursor when the rows shrink (the
+//    status bar below the caret went, and its frame was never drawn again, the output unchanged).
 //  - the full-screen redraw is gone (the app keeps every screen shorter than the terminal), and with
 //    it the copy of every <Static> line Ink kept for it (memory that grew with the transcript).
 // Checked by test/e2e/scrollback.e2e.test.ts and the bench row "scrollback" on the built app.
@@ -102,6 +106,21 @@ export const INK_LOG_UPDATE_PATCH = {
         cursorWasShown = false;
         bottomSaved = false;
     };
+    render.rowsClear = () => {
+        if (previousOutput === '') return;
+        const visible = previousLineCount - 1;
+        const caretRow = cursorWasShown && previousCursorPosition ? previousCursorPosition.y : visible;
+        const up = caretRow > 0 ? ansiEscapes.cursorUp(caretRow) : '';
+        const down = (ansiEscapes.cursorDown(1) + ERASE_LINE).repeat(Math.max(0, visible - 1));
+        stream.write((cursorWasShown ? hideCursorEscape : '') + '\\r' + up + '\\u001B7' + ERASE_LINE + down + '\\u001B8');
+        bottomRow = Math.max(0, Math.min(bottomRow, Math.max(1, (stream.rows || 24) - 1)) - shownRows);
+        shownRows = 0;
+        previousOutput = '';
+        previousLineCount = 0;
+        previousCursorPosition = undefined;
+        cursorWasShown = false;
+        bottomSaved = false;
+    };
     render.wrote = (text) => {
         bottomRow = Math.min(Math.max(1, (stream.rows || 24) - 1), bottomRow + text.split('\\n').length - 1);
     };
@@ -134,6 +153,12 @@ export const INK_RESIZE_PATCH = {
       replace: '        // Detect fullscreen',
     },
     { find: '        if (this.lastOutputHeight >= this.options.stdout.rows) {', replace: '        if (false) {' },
+    { find: '        this.lastTerminalWidth = this.getTerminalWidth();', replace: '        this.lastTerminalWidth = this.getTerminalWidth();\n        this.lastTerminalRows = this.options.stdout.rows;' },
+    {
+      find: '        }\n        this.calculateLayout();\n        this.onRender();\n        this.lastTerminalWidth = currentWidth;',
+      replace:
+        "        }\n        else if (this.options.stdout.rows !== this.lastTerminalRows && !this.options.debug && !isInCi && !this.isScreenReaderEnabled) {\n            // The rows only: redrawn from the cursor, which stays with its line (scripts/inkScrollback.mjs).\n            this.log.rowsClear();\n            this.lastOutput = '';\n            this.lastOutputToRender = '';\n        }\n        this.lastTerminalRows = this.options.stdout.rows;\n        this.calculateLayout();\n        this.onRender();\n        this.lastTerminalWidth = currentWidth;",
+    },
     {
       // A commit's layout effects can commit again at once (FitBox measuring a screen it opens): the
       // frame is drawn after them, so a screen's first frame already has the height it keeps.

@@ -1,0 +1,37 @@
+// A change of the terminal's rows only (a panel made shorter or taller, as in VS Code's terminal,
+// xterm.js): xterm.js drops the lines below the cursor when the rows shrink, and the cursor sits on
+// the prompt's caret, so the status bar below it went; the app drew nothing (its frame unchanged)
+// and the next frame erased from a saved position that no longer existed. The live region is now
+// redrawn from the cursor on every change of the rows.
+import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../helpers/home.js';
+import { typeLine } from '../helpers/pty.js';
+import { eachPtyApp } from '../helpers/ptyFixture.js';
+
+const f = eachPtyApp({ before: ({ server }) => server.setReply('claude-3-5-sonnet', 'the proxy answers') });
+const SHELL = Array.from({ length: 40 }, (_, i) => `shell line ${i + 1}: earlier output`);
+const count = (text: string, needle: string | RegExp): number => text.split(needle).length - 1;
+
+describe('a change of the rows only', () => {
+  for (const reflow of [true, false]) {
+    it(`shorter, shorter, taller, shorter (${reflow ? 'a terminal that rewraps' : 'one that cuts lines'}): the status bar is drawn again, the transcript kept, nothing twice`, async () => {
+      const a = f.start(['--model', 'claude-3-5-sonnet'], { cols: 100, rows: 30, reflow, before: SHELL.join('\r\n') + '\r\n' });
+      await a.waitFor('ready');
+      await typeLine(a, 'first question');
+      await a.waitFor(/the proxy answers[\s\S]*ready ·/);
+      for (const rows of [24, 18, 30, 20]) {
+        const before = a.output().length;
+        a.resize(100, rows);
+        await waitUntil(() => a.output().length > before && /ready/.test(a.output().slice(before)), 10_000, `the redraw at ${rows} rows`);
+        await a.waitFor(/● LiteLLM [\s\S]*ready/);
+      }
+      const all = a.all();
+      for (const l of SHELL) expect(count(all, l), all).toBe(1);
+      expect(count(all, '› first question'), all).toBe(1);
+      expect(count(all, 'the proxy answers'), all).toBe(1);
+      expect(count(all, '› Send a message'), all).toBe(1);
+      expect(count(all, /LiteLLM 127\.0\.0\.1:\d+ ·/g), all).toBe(1);
+      expect(a.screen()).toMatch(/● LiteLLM [^\n]*ready/);
+    });
+  }
+});
