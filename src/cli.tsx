@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const restoreConsole = routeConsoleToLog(logger);
   // conf (the preferences writer) loads only when a proxy refuses an optional parameter.
   const paramMemory = prefsParamMemory(paths.home, () => import('./settings/prefs.js').then(({ openPrefs }) => openPrefs(paths.home)));
-  const opened = openRuntime({ envPath: paths.envFile, env, logger, messages: m, paramMemory, detectionMemory: detectionFile(paths.home), headless: true });
+  const opened = openRuntime({ envPath: paths.envFile, env, logger, paramMemory, detectionMemory: detectionFile(paths.home), headless: true });
   if ('unreadable' in opened) {
     restoreConsole();
     process.stderr.write(`✖ ${opened.unreadable(m)}\n`);

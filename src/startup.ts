@@ -16,6 +16,7 @@ export { RuntimeService } from './runtime/service.js';
 import { RuntimeService } from './runtime/service.js';
 import type { RuntimeOptions } from './runtime/serviceOptions.js';
 import { EnvReadError } from './runtime/loadConfig.js';
+import { envReadWords } from './config/readWords.js';
 import type { Say } from './i18n/en.js';
 export { connectionKey, modelKey } from './runtime/describe.js';
 /** The model when none was chosen (--model, or picked before for this connection): see config/modelLife.ts. */
@@ -42,7 +43,7 @@ export function openRuntime(opts: RuntimeOptions): { runtime: RuntimeService } |
   try {
     return { runtime: new RuntimeService(opts) };
   } catch (err) {
-    if (err instanceof EnvReadError) return { unreadable: err.say };
+    if (err instanceof EnvReadError) return { unreadable: envReadWords(err.path, err) };
     throw err;
   }
 }

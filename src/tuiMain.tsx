@@ -73,7 +73,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
   let stopHeapWatch: (() => void) | undefined;
   // The proxy is probed, and .env watched, after the first frame.
   const paramMemory = prefsParamMemory(paths.home, prefs);
-  const opened = openRuntime({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, messages: m, paramMemory, detectionMemory: detectionFile(paths.home) });
+  const opened = openRuntime({ envPath: paths.envFile, env, logger, watch: true, deferStart: true, paramMemory, detectionMemory: detectionFile(paths.home) });
   if ('unreadable' in opened) {
     // Before the first frame: a plain line on stderr, as for a usage error.
     restoreConsole();

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { EnvDocument } from '../config/envDocument.js';
 import { resolveConfig } from './config.js';
 import type { ConfigSnapshot } from './types.js';
-import { envReadWords } from '../config/readWords.js';
-import type { Say } from '../i18n/en.js';
 
 export interface LoadedConfig {
   config: ConfigSnapshot;
@@ -11,16 +9,14 @@ export interface LoadedConfig {
   text: string | undefined;
 }
 
-/** A .env that exists but cannot be read (no permission, a folder, an I/O error): `say` names the path and what to do. */
+/** A .env that exists but cannot be read (no permission, a folder, an I/O error): config/readWords.ts words it. */
 export class EnvReadError extends Error {
-  readonly say: Say;
   constructor(
     readonly path: string,
     readonly code: string,
     cause: unknown,
   ) {
     super(`cannot read ${path} (${code})`, { cause });
-    this.say = envReadWords(path, cause);
   }
 }
 

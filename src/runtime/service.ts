@@ -1,6 +1,6 @@
 // The runtime service: resolves the config, detects the provider, builds the client lazily, streams
 // ChatEvents, and swaps clients live when .env changes. No UI imports.
-import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, ModelEntry, ModelListing, Runtime, RuntimeNotice, RuntimeState } from './types.js';
+import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, ModelEntry, ModelListing, NoticeFact, Runtime, RuntimeNotice, RuntimeState } from './types.js';
 import type { RuntimeOptions } from './serviceOptions.js';
 import { configFromText, EnvReadError, readEnvFile } from './loadConfig.js';
 import { networkOf, sameConnection, secretsOf } from './config.js';
@@ -10,15 +10,13 @@ import { clientFor, newBinding, type Binding, type Route } from './binding.js';
 import { detectRecalling, onReplyStart } from './recall.js';
 import { runChat, type ChatHost } from './chatRun.js';
 import { listModels } from './listing.js';
-import { errorContext, problemText } from './serviceContext.js';
+import { errorContext } from './serviceContext.js';
 import { classifyError } from './errors.js';
 import { builtinModels, takesImages } from './models.js';
 import { noImagesError } from './errors.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { describeConnection } from './describe.js';
 import { RefusedParams } from './optionalParams.js';
-import { connectionLabel } from '../i18n/connection.js';
-import { en, type Messages, type Say } from '../i18n/en.js';
 
 export class RuntimeService implements Runtime {
   private binding: Binding;
@@ -27,7 +25,6 @@ export class RuntimeService implements Runtime {
   private watcher: EnvWatcher | undefined;
   private closed = false;
   private noticeId = 0;
-  private messages: Messages;
   /** Optional parameters refused per connection and model: never sent again (see optionalParams.ts). */
   readonly paramMemory: RefusedParams;
   /** What a request (chatRun.ts) reads and changes here. */
@@ -37,7 +34,6 @@ export class RuntimeService implements Runtime {
 
   constructor(private readonly opts: RuntimeOptions) {
     this.envPath = opts.envPath;
-    this.messages = opts.messages ?? en;
     this.paramMemory = new RefusedParams(opts.paramMemory);
     this.host = {
       ready: () => this.ready(),
@@ -62,7 +58,7 @@ export class RuntimeService implements Runtime {
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
     this.state = { config, connection: this.binding.connection, detecting: true, notice: undefined, generation: 1 };
-    if (config.problems.length) this.setNotice('warn', (m) => problemText(config, m), config);
+    if (config.problems.length) this.setNotice('warn', { id: 'problems', problems: config.problems }, config);
     if (opts.watch && !opts.deferStart) this.watch();
   }
 
@@ -76,10 +72,6 @@ export class RuntimeService implements Runtime {
   };
 
   getState = (): RuntimeState => this.state;
-
-  setMessages(messages: Messages): void {
-    this.messages = messages;
-  }
 
   logError(message: string): void {
     this.opts.logger.error(message);
@@ -128,7 +120,7 @@ export class RuntimeService implements Runtime {
     const old = this.binding;
     this.binding = this.bind(config, text, old.generation + 1);
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false, budget: undefined, rateLimits: undefined });
-    if (config.problems.length) this.setNotice('warn', (m) => problemText(config, m), config);
+    if (config.problems.length) this.setNotice('warn', { id: 'problems', problems: config.problems }, config);
     await this.ready();
   }
 
@@ -138,9 +130,8 @@ export class RuntimeService implements Runtime {
     try {
       text = readEnvFile(this.envPath);
     } catch (err) {
-      const say = err instanceof EnvReadError ? err.say : undefined;
-      const error = (err as Error).message;
-      this.setNotice('error', (m) => (say ? say(m) : m.notices.cannotRead({ path: this.envPath, error })));
+      const code = err instanceof EnvReadError ? err.code : undefined;
+      this.setNotice('error', { id: 'unreadable', path: this.envPath, ...(code ? { code } : {}), error: (err as Error).message });
       return;
     }
     if (text === this.binding.text) return; // no-op change (touch, same bytes)
@@ -148,13 +139,13 @@ export class RuntimeService implements Runtime {
     if (config.problems.some((p) => !p.warning)) {
       this.binding.text = text;
       this.opts.logger.warn(`[Runtime] .env has problems; keeping the previous connection`, config.problems);
-      this.setNotice('error', (m) => m.notices.keptPrevious({ problem: problemText(config, m) }), config);
+      this.setNotice('error', { id: 'keptPrevious', problems: config.problems }, config);
       return;
     }
     const wasBroken = this.state.notice?.level === 'error';
     if (sameConnection(config, this.binding.config)) {
       this.binding.text = text;
-      if (wasBroken) this.setNotice('info', (m) => m.notices.envFine);
+      if (wasBroken) this.setNotice('info', { id: 'envFine' });
       return;
     }
     const old = this.binding;
@@ -162,8 +153,7 @@ export class RuntimeService implements Runtime {
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false });
     await this.ready();
     if (this.binding.generation === old.generation + 1) {
-      const connection = this.binding.connection;
-      this.setNotice('info', (m) => m.notices.switched({ label: connectionLabel(connection, m) }));
+      this.setNotice('info', { id: 'switched', connection: this.binding.connection });
     }
   }
 
@@ -278,8 +268,8 @@ export class RuntimeService implements Runtime {
     return errorContext({ config: b.config, connection: b.connection, served: b.served, route, model, headless: !!this.opts.headless });
   }
 
-  private setNotice(level: RuntimeNotice['level'], say: Say, config?: ConfigSnapshot): void {
-    const notice: RuntimeNotice = { id: ++this.noticeId, level, text: say(this.messages), say, ...(config?.problems.length ? { problems: config.problems } : {}) };
+  private setNotice(level: RuntimeNotice['level'], fact: NoticeFact, config?: ConfigSnapshot): void {
+    const notice: RuntimeNotice = { id: ++this.noticeId, level, fact, ...(config?.problems.length ? { problems: config.problems } : {}) };
     this.update({ notice });
   }
 

@@ -4,7 +4,6 @@ import type { ConfigProblem, ConfigSnapshot, Connection } from './types.js';
 import { networkOf, secretsOf } from './config.js';
 import { hostOf, OPENAI_ROUTE } from './connections/index.js';
 import { OPENAI_DEFAULT_BASE } from './connections/openai/index.js';
-import type { Messages } from '../i18n/en.js';
 
 const ANTHROPIC_DEFAULT_BASE = 'https://api.anthropic.com';
 
@@ -36,13 +35,6 @@ export function errorContext({ config, connection, served, route, model, headles
     ...(ca ? { caVar: ca.from } : {}),
     ...(headless ? { headless: true } : {}),
   };
-}
-
-export function problemText(config: ConfigSnapshot, m: Messages): string {
-  const errors = config.problems.filter((p) => !p.warning);
-  const list = errors.length ? errors : config.problems;
-  const p = list[0]!;
-  return m.notices.problem({ line: p.line, message: p.say ? p.say(m) : p.message, more: list.length - 1 });
 }
 
 /** No key was read and a .env line that would have set one was skipped (e.g. `ANTHROPIC_API_KEY sk-…`, no "="). */

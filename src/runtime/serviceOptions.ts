@@ -2,7 +2,6 @@
 import type { Logger } from './logger.js';
 import type { ParamMemory } from './optionalParams.js';
 import type { DetectionMemory } from './detectionMemory.js';
-import type { Messages } from '../i18n/en.js';
 
 export interface RuntimeOptions {
   envPath: string;
@@ -17,8 +16,6 @@ export interface RuntimeOptions {
   deferStart?: boolean;
   debounceMs?: number;
   fetch?: typeof fetch;
-  /** The catalog for notices and error texts (English when not given); setMessages changes it. */
-  messages?: Messages;
   /** A command-line run (-p, models): error hints name flags, not the chat's keys. */
   headless?: boolean;
   /** Where optional parameters a proxy refused are kept across runs (preferences); this run remembers them anyway. */

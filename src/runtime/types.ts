@@ -174,11 +174,20 @@ export interface ModelListing {
 export interface RuntimeNotice {
   id: number;
   level: 'info' | 'warn' | 'error';
-  text: string;
-  /** The text in another language. */
-  say?: Say;
+  /** What happened, as data: src/words/notices.ts words it in the user's language. */
+  fact: NoticeFact;
   problems?: readonly ConfigProblem[];
 }
+
+/** What a notice reports: problems in .env (at start or on reload), a file that cannot be read, a switch. */
+export type NoticeFact =
+  | { id: 'problems'; problems: readonly ConfigProblem[] }
+  /** `code`: the file exists but cannot be read (EnvReadError); else `error` is all that is known. */
+  | { id: 'unreadable'; path: string; code?: string; error: string }
+  /** A reload found problems: the previous connection is kept. */
+  | { id: 'keptPrevious'; problems: readonly ConfigProblem[] }
+  | { id: 'envFine' }
+  | { id: 'switched'; connection: Connection };
 
 export interface RuntimeState {
   readonly config: ConfigSnapshot;
@@ -213,8 +222,6 @@ export interface Runtime {
   noteKeyCheck?(config: ConfigSnapshot, verdict: 'accepted' | 'refused'): void;
   /** What is known of one model (context window, vision), from the listing kept for this connection. */
   modelInfo?(model: string, signal?: AbortSignal): Promise<ModelEntry | undefined>;
-  /** The catalog for notices and error texts from now on (the UI language changed). */
-  setMessages?(messages: Messages): void;
   /** A line in the app's log file (never on the screen), for failures the UI can only call "unexpected". */
   logError?(message: string): void;
   /** The key's budget from the proxy now (LiteLLM /key/info); also kept in the state. */

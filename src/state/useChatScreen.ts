@@ -25,6 +25,7 @@ import type { Screen } from './useScreen.js';
 import { shortCount } from './meters.js';
 import { useProfiles } from './useProfiles.js';
 import { homeOf } from '../config/profiles.js';
+import { noticeWords } from '../words/notices.js';
 
 export interface ChatCoreOptions {
   runtime: Runtime;
@@ -68,7 +69,7 @@ export function useChatCore({ runtime, rt, version, firstRun, system, role, reco
     const n = rt.notice;
     if (!n || n.id === noticeShown.current) return;
     noticeShown.current = n.id;
-    showFlash(n.say ?? n.text, n.level, n.level === 'info' ? 5000 : 10000);
+    showFlash((m) => noticeWords(n, m), n.level, n.level === 'info' ? 5000 : 10000);
   }, [rt.notice, showFlash]);
 
   // Exiting renders the transcript alone first, so the prompt and status bar do not stay behind in

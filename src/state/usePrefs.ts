@@ -56,10 +56,9 @@ function historyPref(m: Messages): PrefField {
 }
 
 export function usePrefs({ runtime, m, env, recorder, langChoice: initial, setLang, onLangChange, onHistoryChange, showFlash }: PrefsOptions): Prefs {
-  // Notices and errors from the runtime use the language from now on; the live screen re-renders in
-  // it by itself. The transcript already printed stays as it is (the terminal's history is kept).
+  // Notices and errors from the runtime are worded where they are shown, so the live screen
+  // re-renders in the new language by itself. The transcript already printed stays as it is (the terminal's history is kept).
   const [langChoice, setLangChoice] = useState<LangChoice>(initial ?? 'system');
-  useEffect(() => runtime.setMessages?.(m), [runtime, m]);
   // "Save conversations": saving stops or resumes at once.
   const [saving, setSaving] = useState(() => recorder?.isEnabled ?? false);
   const prefs = useMemo(() => [languagePref(m, env), ...(recorder ? [historyPref(m)] : [])], [m, env, recorder]);

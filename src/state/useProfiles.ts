@@ -6,6 +6,8 @@ import type { Runtime } from '../runtime/types.js';
 import type { LazyText } from '../i18n/index.js';
 import { join } from 'node:path';
 import { homeOf, listProfiles, PROFILES_DIR, profileEnvPath, profileOf } from '../config/profiles.js';
+import { EnvReadError } from '../runtime/loadConfig.js';
+import { envReadWords } from '../config/readWords.js';
 
 export interface ProfileControls {
   /** The active profile; undefined: the default .env. */
@@ -35,8 +37,8 @@ export function useProfiles(p: { runtime: Runtime; envPath: string; info(text: L
     if (!runtime.useEnvFile) return;
     runtime.useEnvFile(path).then(
       () => info((m) => m.profiles.now({ name: name ?? m.profiles.defaultName, path })),
-      // An unreadable file (EnvReadError says why in the user's words): nothing changes.
-      (err: Error & { say?: (m: import('../i18n/index.js').Messages) => string }) => warn((m) => (err.say ? err.say(m) : m.notices.cannotRead({ path, error: err.message }))),
+      // An unreadable file (an EnvReadError, worded as at start): nothing changes.
+      (err: Error) => warn((m) => (err instanceof EnvReadError ? envReadWords(path, err)(m) : m.notices.cannotRead({ path, error: err.message }))),
     );
   }, []);
   const next = useCallback(() => {

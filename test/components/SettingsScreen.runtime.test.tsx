@@ -2,6 +2,7 @@
 // LiteLLM test servers: Test connection checks the edited values before they are saved, Save
 // writes the file with its comments, and the runtime's watcher moves the next chat to the new proxy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noticeWords } from '../../src/words/notices.js';
 import { readFileSync } from 'node:fs';
 import { cleanup, render } from 'ink-testing-library';
 import { SettingsScreen } from '../../src/components/SettingsScreen.js';
@@ -89,7 +90,7 @@ describe('SettingsScreen with the real runtime', () => {
 
     // The runtime's watcher applies it: no second code path.
     await waitUntil(() => runtime!.getState().connection.baseUrl === b.url && !runtime!.getState().detecting, 5000, 'switch to B');
-    expect(runtime.getState().notice?.text).toBe(`switched to LiteLLM at 127.0.0.1:${b.port}`);
+    expect(noticeWords(runtime.getState().notice!)).toBe(`switched to LiteLLM at 127.0.0.1:${b.port}`);
     await see(`now: LiteLLM at 127.0.0.1:${b.port}`);
     const before = b.requests.length;
     expect(await text(runtime.chat({ model: MODEL, messages: [{ role: 'user', content: 'hi again' }] }))).toBe('from B');

@@ -310,7 +310,7 @@ describe('status bar and welcome', () => {
   it('shows a runtime notice', async () => {
     const runtime = fakeRuntime();
     const app = await renderApp({}, runtime);
-    runtime.notice('switched to LiteLLM at 127.0.0.1:3000');
+    runtime.notice({ id: 'switched', connection: { mode: 'litellm', baseUrl: 'http://127.0.0.1:3000', host: '127.0.0.1:3000', unreachable: false, via: 'probe' } });
     await app.see('switched to LiteLLM at 127.0.0.1:3000');
   });
 

@@ -49,7 +49,7 @@ export interface FakeRuntime extends Runtime {
   /** Replace part of the state and notify subscribers. */
   setState(patch: Partial<RuntimeState>): void;
   setConnection(patch: Partial<Connection>): void;
-  notice(text: string, level?: RuntimeNotice['level']): void;
+  notice(fact: RuntimeNotice['fact'], level?: RuntimeNotice['level']): void;
   ignoreAbort: boolean;
   listeners(): number;
 }
@@ -187,8 +187,8 @@ export function fakeRuntime(opts: FakeRuntimeOptions = {}): FakeRuntime {
     setConnection(patch) {
       fake.setState({ connection: { ...state.connection, ...patch } });
     },
-    notice(text, level = 'info') {
-      fake.setState({ notice: { id: ++noticeId, level, text } });
+    notice(fact, level = 'info') {
+      fake.setState({ notice: { id: ++noticeId, level, fact } });
     },
     listeners: () => subs.size,
   };

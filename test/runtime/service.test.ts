@@ -1,5 +1,6 @@
 // The runtime against real local servers, through the real SDKs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noticeWords } from '../../src/words/notices.js';
 import { worded } from '../helpers/worded.js';
 import { lstatSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -372,7 +373,7 @@ describe('live reload', () => {
     writeFileSync(home.envPath + '.tmp', `# my proxy\nANTHROPIC_BASE_URL=${b.url}\nANTHROPIC_API_KEY=${KEY}\n`);
     renameSync(home.envPath + '.tmp', home.envPath);
     await waitUntil(() => r.getState().connection.baseUrl === b.url && !r.getState().detecting, 5000, 'switch to B');
-    expect(r.getState().notice?.text).toBe(`switched to LiteLLM at 127.0.0.1:${b.port}`);
+    expect(noticeWords(r.getState().notice!)).toBe(`switched to LiteLLM at 127.0.0.1:${b.port}`);
 
     const rest: ChatEvent[] = [];
     for (let n = await inflight.next(); !n.done; n = await inflight.next()) rest.push(n.value);
@@ -392,8 +393,8 @@ describe('live reload', () => {
     await r.ready();
     home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\nthis line is broken\nANTHROPIC_BASE_URL=htp:/nowhere\n`);
     const notice = await waitUntil(() => (r.getState().notice?.level === 'error' ? r.getState().notice : undefined), 5000, 'error notice');
-    expect(notice!.text).toMatch(/line 3/);
-    expect(notice!.text).toMatch(/kept the previous connection/);
+    expect(noticeWords(notice!)).toMatch(/line 3/);
+    expect(noticeWords(notice!)).toMatch(/kept the previous connection/);
     expect(r.getState().connection.baseUrl).toBe(a.url);
     expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy');
   });
