@@ -22,6 +22,14 @@ export function boundedFetch(base: typeof fetch = fetch): typeof fetch {
   };
 }
 
+/**
+ * One turn of the event loop. undici frees a keep-alive connection for the next request a turn
+ * after the response's last byte (setImmediate), while the body's reader sees its end at once: a
+ * request sent in between (a listing's next call, a retry) found the connection busy and opened
+ * another. A body's end is passed on after this turn, so the next request reuses the connection.
+ */
+export const connectionFreed = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The response with another body (status, headers and URL kept). */
 function withBody(res: Response, body: BodyInit): Response {
   const out = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
@@ -37,7 +45,10 @@ async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promis
   try {
     while (size < max) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        await connectionFreed();
+        break;
+      }
       parts.push(value.byteLength > max - size ? value.subarray(0, max - size) : value);
       size += Math.min(value.byteLength, max - size);
     }
@@ -64,5 +75,6 @@ function limit(max: number): TransformStream<Uint8Array, Uint8Array> {
       if (size > max) ctl.error(Object.assign(new Error(`the response body is larger than ${max} bytes`), { code: BODY_TOO_LARGE }));
       else ctl.enqueue(chunk);
     },
+    flush: connectionFreed,
   });
 }

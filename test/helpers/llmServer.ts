@@ -56,7 +56,7 @@ export interface ServerOptions {
   /** How many requests a fault applies to before the server answers normally again (every one when not given). */
   faultTimes?: number;
 }
-export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any }
+export interface RecordedRequest { method: string; url: string; headers: http.IncomingHttpHeaders; body: any; /** Which TCP connection it came on (1, 2, … in the order accepted). */ connection: number }
 export interface TestServer {
   url: string;
   port: number;
@@ -65,6 +65,8 @@ export interface TestServer {
   options: ServerOptions;
   setReply(model: string, text: string): void;
   close(): Promise<void>;
+  /** TCP connections accepted so far (a client that keeps its connection alive opens one). */
+  readonly connections: number;
 }
 
 type Hdrs = Record<string, string>;
@@ -207,7 +209,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const options: ServerOptions = { flavor: 'litellm', masterKey: 'sk-test-master', models: defaultModels(), chunkSize: 3, chunkDelayMs: 0, ...opts };
   const sockets = new Set<Socket>();
   const server: http.Server = opts.tls ? https.createServer(opts.tls) : http.createServer();
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  let connections = 0;
+  const connectionOf = new WeakMap<Socket, number>();
+  server.on('connection', (s) => { sockets.add(s); connectionOf.set(s, ++connections); s.on('close', () => sockets.delete(s)); });
 
   const findModel = (name: unknown) => (options.models ?? []).find((m) => m.name === name);
   const modelId = (m: ProxyModel) => KNOWN_MODEL_IDS[m.name] ?? createHash('sha256').update(`${m.name}|${m.underlying ?? ''}`).digest('hex');
@@ -415,6 +419,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   // ---------------------------------------------------------------- dispatch
   const ts: TestServer = {
     url: '', port: 0, requests: [], fault: 'none', options,
+    get connections() { return connections; },
     setReply(model, text) {
       const m = findModel(model);
       if (m) m.reply = text;
@@ -439,7 +444,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       const raw = Buffer.concat(chunks).toString('utf8');
       let body: any;
       try { body = raw ? JSON.parse(raw) : undefined; } catch { body = undefined; }
-      ts.requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+      ts.requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, connection: connectionOf.get(req.socket) ?? 0 });
       const fault = ts.fault;
       // faultTimes counts chat requests only (the probe and listings pass through the fault as usual).
       if (fault !== 'none' && options.faultTimes !== undefined && /chat\/completions|\/v1\/messages/.test(req.url ?? '') && --options.faultTimes <= 0) ts.fault = 'none';

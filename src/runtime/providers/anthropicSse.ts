@@ -3,6 +3,7 @@
 // variants in anthropicSse.test.ts), without a copy of the body (the start is kept as it is read, for
 // an error that quotes it) and with the idle timer touched per read rather than re-armed per event.
 import { SseDecoder, type SseMessage } from './sse.js';
+import { connectionFreed } from '../boundedFetch.js';
 
 export interface AnthropicEventsOptions {
   /** The error an `event: error` is thrown as (the SDK's APIError: its body, or the raw data when not JSON, and error.type). */
@@ -53,6 +54,7 @@ export async function* anthropicEvents(body: ReadableStream<Uint8Array>, opts: A
       }
       if (r.done) break;
     }
+    await connectionFreed(); // the next request reuses this connection (boundedFetch.ts)
     finished = true;
   } catch (err) {
     if (isAbortError(err)) return;

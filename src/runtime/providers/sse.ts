@@ -5,6 +5,8 @@
 // The SDK still builds, sends, authenticates and classifies the request (the adapter asks it for
 // the raw response).
 
+import { connectionFreed } from '../boundedFetch.js';
+
 export interface SseMessage {
   event: string | null;
   data: string;
@@ -151,6 +153,7 @@ export async function* sseJson(body: ReadableStream<Uint8Array>, opts: SseJsonOp
       }
       if (r.done) break;
     }
+    await connectionFreed(); // the next request reuses this connection (boundedFetch.ts)
     finished = true;
   } catch (err) {
     if (isAbortError(err)) return;
