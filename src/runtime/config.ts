@@ -4,8 +4,7 @@
 import type { ConfigProblem, ConfigSnapshot, ValueSource } from './types.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { DEFAULT_TIMEOUT_MS, isAnthropicDirect, normalizeBaseUrl, parseEnvText, parseProxyFormat, parseTimeout } from '../config/values.js';
-import type { Say } from '../i18n/en.js';
-import { said } from '../i18n/said.js';
+import { valueProblem, type ValueFault } from '../config/problems.js';
 import { urlCredentials } from '../config/secrets.js';
 import { networkSecrets, resolveNetwork, sameNetwork, type NetworkConfig } from './net/settings.js';
 
@@ -37,30 +36,29 @@ export function resolveConfig(input: ResolveInput): ConfigSnapshot {
   }
 
   const problems: ConfigProblem[] = [...(input.lineProblems ?? [])];
-  const problem = (key: ConfigKey, say: Say) => {
+  const problem = (key: ConfigKey, fault: ValueFault) => {
     const line = sources[key] === 'file' ? (input.lineOf?.(key) ?? 0) : 0;
-    const fromEnv = sources[key] === 'env';
-    problems.push({ line, key, ...said((m) => (fromEnv ? m.problems.fromEnv({ message: say(m) }) : say(m))) });
+    problems.push(valueProblem(key, line, sources[key] === 'env', fault));
   };
 
   let baseUrl: string | undefined;
   if (values.ANTHROPIC_BASE_URL) {
     const check = normalizeBaseUrl(values.ANTHROPIC_BASE_URL);
-    if (!check.ok) problem('ANTHROPIC_BASE_URL', (m) => m.problems.keyed({ key: 'ANTHROPIC_BASE_URL', message: check.say(m) }));
+    if (!check.ok) problem('ANTHROPIC_BASE_URL', { id: 'url', check });
     else if (!isAnthropicDirect(check.url)) baseUrl = check.url;
   }
   let openaiBaseUrl: string | undefined;
   if (values.OPENAI_BASE_URL) {
     const check = normalizeBaseUrl(values.OPENAI_BASE_URL);
-    if (!check.ok) problem('OPENAI_BASE_URL', (m) => m.problems.keyed({ key: 'OPENAI_BASE_URL', message: check.say(m) }));
+    if (!check.ok) problem('OPENAI_BASE_URL', { id: 'url', check });
     else openaiBaseUrl = check.url;
   }
   const proxyFormat = parseProxyFormat(values.OPENWORK_PROXY_FORMAT);
   const rawFormat = values.OPENWORK_PROXY_FORMAT ?? '';
-  if (!proxyFormat) problem('OPENWORK_PROXY_FORMAT', (m) => m.problems.proxyFormat({ value: rawFormat }));
+  if (!proxyFormat) problem('OPENWORK_PROXY_FORMAT', { id: 'proxyFormat', value: rawFormat });
   const timeoutMs = parseTimeout(values.OPENWORK_TIMEOUT_MS);
   const rawTimeout = values.OPENWORK_TIMEOUT_MS ?? '';
-  if (!timeoutMs) problem('OPENWORK_TIMEOUT_MS', (m) => m.problems.timeout({ value: rawTimeout }));
+  if (!timeoutMs) problem('OPENWORK_TIMEOUT_MS', { id: 'timeout', value: rawTimeout });
 
   // A proxy address that is there but unusable must not turn into "Anthropic direct".
   const unusableBaseUrl = baseUrl === undefined ? problems.find((p) => p.key === 'ANTHROPIC_BASE_URL' && !p.warning) : undefined;

@@ -1,5 +1,5 @@
 // Types shared by the runtime and everything above it. No SDK types leak past this file.
-import type { Messages, Say } from '../i18n/en.js';
+import type { ConfigProblem } from '../config/problems.js';
 import type { ConfigKey, ProxyFormat } from '../config/keys.js';
 import type { ErrorFact } from './errorFact.js';
 
@@ -9,16 +9,8 @@ export type ProviderMode = import('./connections/index.js').KindId;
 /** Where a configuration value came from. */
 export type ValueSource = 'file' | 'env' | 'default';
 
-/** A problem found while reading the .env file. */
-export interface ConfigProblem {
-  line: number; // 1-based; 0 when not tied to a line
-  key?: string;
-  /** In English (logs, tests); `say` words it in the user's language. */
-  message: string;
-  say?: Say;
-  /** A warning does not make the file unusable (e.g. a duplicated key). */
-  warning?: boolean;
-}
+/** A problem found while reading the .env file (config/problems.ts: the schema words it). */
+export type { ConfigProblem } from '../config/problems.js';
 
 /** An immutable view of the resolved configuration. */
 export interface ConfigSnapshot {

@@ -19,6 +19,14 @@ describe('layers', () => {
       ['src/runtime/probe.ts', "import type { HelpCard } from '../components/HelpCard.js';", 'src/components/HelpCard.tsx'],
       ['src/runtime/probe.ts', "export { EnvDocument } from '../settings/saveEnv.js';", 'src/settings/saveEnv.ts'],
       ['src/runtime/probe.ts', "const r = await import('react');", 'react'],
+      ['src/runtime/probe.ts', "import { en } from '../i18n/en.js';", 'src/i18n/en.ts'],
+      ['src/runtime/probe.ts', "import type { Messages } from '../i18n/index.js';", 'src/i18n/index.ts'],
+      ['src/runtime/probe.ts', "import { connectionLabel } from '../i18n/connection.js';", 'src/i18n/connection.ts'],
+      ['src/runtime/probe.ts', "import { errorWords } from '../words/errors.js';", 'src/words/errors.ts'],
+      ['src/runtime/connections/probe/index.ts', "export type { Say } from '../../../i18n/en.js';", 'src/i18n/en.ts'],
+      ['src/runtime/probe.ts', "import { runDoctor } from '../doctor/index.js';", 'src/doctor/index.ts'],
+      ['src/words/probe.ts', "import { useChat } from '../state/useChat.js';", 'src/state/useChat.ts'],
+      ['src/doctor/probe.ts', "import { Text } from 'ink';", 'ink'],
       ['src/settings/probe.ts', "import { resolveConfig } from '../runtime/config.js';", 'src/runtime/config.ts'],
       ['src/settings/probe.ts', "import { Prompt } from '../components/Prompt.js';", 'src/components/Prompt.tsx'],
       ['src/render/probe.ts', "import { connect } from 'node:net';", 'node:net'],
@@ -29,7 +37,8 @@ describe('layers', () => {
     ];
     for (const [file, line, to] of probes) {
       const probe = new Map([[file, line]]);
-      const found = violations([...edges, ...importEdges(probe, new Map([...sources, ...probe]))]);
+      // What the probe adds (the first test answers for the rest of src/).
+      const found = violations([...edges, ...importEdges(probe, new Map([...sources, ...probe]))]).filter((v) => v.from === file);
       expect(found.map((v) => `${v.from} → ${v.to}`), line).toEqual([`${file} → ${to}`]);
     }
   });
@@ -38,6 +47,6 @@ describe('layers', () => {
     const probe = new Map([['src/components/Probe.tsx', "import type { Runtime } from '../runtime/types.js';\nimport { type AppError } from '../runtime/types.js';"]]);
     const probed = importEdges(probe, sources);
     expect(probed.map((e) => e.typeOnly)).toEqual([true, true]);
-    expect(violations([...edges, ...probed])).toEqual([]);
+    expect(violations(probed)).toEqual([]);
   });
 });

@@ -87,7 +87,9 @@ export interface Rule {
 }
 
 export const RULES: readonly Rule[] = [
-  { from: 'runtime', not: ['components', 'state', 'slash', 'root', 'settings', 'doctor', 'words', ...UI], why: 'the runtime knows no UI, and reads .env through config/' },
+  { from: 'runtime', not: ['components', 'state', 'slash', 'root', 'settings', 'doctor', ...UI], why: 'the runtime knows no UI, and reads .env through config/' },
+  // Not even a type: a runtime that names Messages is handed a catalog to word with.
+  { from: 'runtime', not: ['i18n', 'words'], why: 'the runtime reports facts (kinds and data); words/, the UI and the commands word them' },
   { from: 'doctor', not: ['components', 'state', 'slash', 'root', 'settings', ...UI], why: 'the doctor is a command over the runtime, shared by the CLI and the chat\'s state' },
   { from: 'words', not: ['components', 'state', 'slash', 'root', 'settings', 'doctor', ...UI], why: 'words/ words the runtime\'s facts for the chat and the commands alike' },
   { from: 'config', not: ['runtime', 'settings', 'components', 'state', 'slash', 'root', ...UI], why: 'the config schema is shared by runtime/ and settings/' },
