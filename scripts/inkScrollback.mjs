@@ -57,7 +57,7 @@ const KEEP_BOTTOM = `    let bottomRow = 0;
  * (they rewrap: TMUX, STY). Counting rewrapped rows there erased a transcript row above the live
  * region per line wider than the new width. Other terminals that cut lines go unrecognised.
  */
-const REFLOWS = 'const REFLOWS = !(process.env.XTERM_VERSION && !process.env.TMUX && !process.env.STY);';
+const REFLOWS = 'const REFLOWS = !(process.env.XTERM_VERSION && !process.env.TMUX && !process.env.STY);\nconst IN_TMUX = Boolean(process.env.TMUX);';
 /** Erases the cursor's row (EL 2). */
 const ERASE_LINE = '\\u001B[2K';
 
@@ -94,10 +94,19 @@ export const INK_LOG_UPDATE_PATCH = {
         const trailing = previousOutput.endsWith('\\n');
         const lines = previousOutput.split('\\n');
         if (trailing) lines.pop();
+        const rowsOf = (line) => (REFLOWS ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1);
         let rows = 0;
-        for (const line of lines) rows += REFLOWS ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1;
+        for (const line of lines) rows += rowsOf(line);
         const up = trailing ? rows : rows - 1;
-        stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + ERASE_LINE + (ansiEscapes.cursorUp(1) + ERASE_LINE).repeat(up) + '\\r');
+        if (IN_TMUX) {
+            // tmux moves the cursor with its text through any resize but not the saved one (a change of
+            // rows deletes the lines below the cursor): from the caret up to the region's top, each row down.
+            const caretY = cursorWasShown && previousCursorPosition ? previousCursorPosition.y : lines.length;
+            let above = caretY < lines.length ? Math.floor(previousCursorPosition.x / Math.max(1, columns)) : 0;
+            for (let i = 0; i < caretY && i < lines.length; i++) above += rowsOf(lines[i]);
+            stream.write((cursorWasShown ? hideCursorEscape : '') + '\\r' + (above > 0 ? ansiEscapes.cursorUp(above) : '') + '\\u001B7' + ERASE_LINE + (ansiEscapes.cursorDown(1) + ERASE_LINE).repeat(Math.max(0, rows - 1)) + '\\u001B8');
+        }
+        else stream.write((cursorWasShown ? hideCursorEscape : '') + '\\u001B8' + ERASE_LINE + (ansiEscapes.cursorUp(1) + ERASE_LINE).repeat(up) + '\\r');
         bottomRow = Math.max(0, Math.min(bottomRow, Math.max(1, (stream.rows || 24) - 1)) - up);
         shownRows = 0;
         previousOutput = '';

@@ -28,7 +28,7 @@ function tmuxOn(socket: string) {
 
 /** The status bar drawn for `cols` columns (it ends with the state at the right edge). */
 const statusAt = (screen: string, cols: number): boolean =>
-  screen.split('\n').some((l) => /^● LiteLLM .*ready$/.test(l) && l.length <= cols && l.length > cols - 8);
+  screen.split('\n').some((l) => /^● LiteLLM .*ready( · ~\d+ tok)?$/.test(l) && l.length <= cols && l.length > cols - 8);
 
 describe.skipIf(!TMUX)('in tmux, after a tall screen closed', () => {
   for (const [rows, widths] of [
@@ -63,4 +63,39 @@ describe.skipIf(!TMUX)('in tmux, after a tall screen closed', () => {
       }
     });
   }
+});
+
+describe.skipIf(!TMUX)('in tmux, the columns and the rows changed at once', () => {
+  // A change of rows makes tmux delete the lines below the cursor (the caret, on the prompt) and it
+  // does not move the saved cursor with the text: the redraw went by the saved cursor and erased
+  // transcript rows above the live region (a reply's line gone at 45×28 → 90×20, seen in a trial).
+  it('after three replies, 90×28 → 45×28 → 90×20 → 60×32 → 70×24 → 40×18 → 100×30: every reply, prompt and the status bar once', async () => {
+    const t = tmuxOn(`openwork-resize-${process.pid}-both`);
+    f.server.setReply('claude-3-5-sonnet', 'the proxy answers');
+    const env = [`OPENWORK_HOME=${f.home.dir}`, `HOME=${f.home.dir}`, 'LANG=en_US.UTF-8'].join(' ');
+    const shell = SHELL.map((l) => `echo '${l}'`).join('; ');
+    try {
+      const cmd = `${shell}; ${env} '${process.execPath}' '${BIN}' --model claude-3-5-sonnet; sleep 60`;
+      expect(t.tmux('new-session', '-d', '-s', 't', '-x', '90', '-y', '28', cmd).status).toBe(0);
+      await waitUntil(() => statusAt(t.screen(), 90), 20_000, 'the chat in tmux');
+      for (const q of ['first question', 'second question', 'third question']) {
+        t.tmux('send-keys', '-t', 't', '-l', q);
+        await waitUntil(() => t.screen().includes(`› ${q}`), 10_000, `${q} typed`);
+        t.tmux('send-keys', '-t', 't', 'Enter');
+        await waitUntil(() => count(t.all(), 'the proxy answers') === ['first question', 'second question', 'third question'].indexOf(q) + 1 && t.screen().includes('› Send a message'), 15_000, `the answer to ${q}`);
+      }
+      for (const [cols, rows] of [[45, 28], [90, 20], [60, 32], [70, 24], [40, 18], [100, 30]] as const) {
+        t.tmux('resize-window', '-t', 't', '-x', String(cols), '-y', String(rows));
+        await waitUntil(() => statusAt(t.screen(), cols), 10_000, `the status bar at ${cols}×${rows}`);
+      }
+      const all = t.all();
+      for (const q of ['› first question', '› second question', '› third question']) expect(count(all, q), all).toBe(1);
+      expect(count(all, 'the proxy answers'), all).toBe(3);
+      expect(count(all, '› Send a message'), all).toBe(1);
+      expect(count(all, /● LiteLLM 127\.0\.0\.1:\d+ ·/g), all).toBe(1);
+      for (const l of SHELL) expect(count(all, l), all).toBe(1);
+    } finally {
+      t.tmux('kill-server');
+    }
+  });
 });
