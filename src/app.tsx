@@ -69,6 +69,8 @@ export interface AppProps {
 const STATUS_ROWS = 2;
 
 // Screens come from src/screens.ts, loaded after the first frame (the first frame needs only the chat).
+// Reading a saved session, /export and a history problem's words come with the screens' file.
+const loadSessionActions = () => import('./screens.js');
 const ModelPicker = lazy(() => import('./screens.js').then((m) => ({ default: m.ModelPicker })));
 const SettingsScreen = lazy(() => import('./screens.js').then((m) => ({ default: m.SettingsScreen })));
 const DoctorView = lazy(() => import('./screens.js').then((m) => ({ default: m.DoctorView })));
@@ -104,7 +106,7 @@ function ChatApp(props: ChatAppProps) {
   const prefs = usePrefs({ runtime, m, env, recorder: props.recorder, langChoice: props.langChoice, setLang, onLangChange: props.onLangChange, onHistoryChange: props.onHistoryChange, showFlash: core.showFlash });
   const models = useModelScreen({ choice, modelChosen, info: core.info, warn: core.warn, showFlash: core.showFlash, setScreen });
   const gauges = useMeters({ runtime, rt, chat, model, listing: choice.listing, warn: core.warn });
-  const input = useChatInput({ runtime, core, models, overflow: gauges.overflow, m, screen, setScreen, recorder: props.recorder, resume: props.resume, envPath: rt.config.envPath, startSystem: { system: props.system, role: props.role }, requestLog: props.requestLog });
+  const input = useChatInput({ runtime, core, models, overflow: gauges.overflow, m, screen, setScreen, recorder: props.recorder, resume: props.resume, envPath: rt.config.envPath, startSystem: { system: props.system, role: props.role }, requestLog: props.requestLog, sessionActions: loadSessionActions });
 
   // Every screen is shorter than the terminal: closing one redraws only the live region.
   const backToChat = useCallback(() => setScreen('chat'), [setScreen]);

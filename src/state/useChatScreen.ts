@@ -13,7 +13,7 @@ import { useChat, type ChatControls } from './useChat.js';
 import type { ChatState } from './chat.js';
 import type { OpenedSession } from './resume.js';
 import { useCommands } from './useCommands.js';
-import { useSessions, type ResumeRequest } from './useSessions.js';
+import { useSessions, type ResumeRequest, type SessionsOptions } from './useSessions.js';
 import { useDraftMaterial, type DraftMaterial } from './useDraftMaterial.js';
 import { useSystemPrompt, type SystemControls } from './useSystemPrompt.js';
 import { useFlash, type Flash } from './useFlash.js';
@@ -103,6 +103,7 @@ export interface ChatInputOptions {
   startSystem: { system: string | undefined; role: string | undefined };
   /** The request log (--debug): /debug turns it on and off. */
   requestLog: { file: string; toggle(): boolean } | undefined;
+  sessionActions: SessionsOptions['actions'];
   /** The conversation with this text added would pass the model's context window (useMeters). */
   overflow?(text: string): { tokens: number; window: number } | undefined;
 }
@@ -123,7 +124,7 @@ export interface ChatInput {
   rolePicked(name: string): void;
 }
 
-export function useChatInput({ runtime, core, models, m, screen, setScreen, recorder, resume, envPath, startSystem, requestLog, overflow }: ChatInputOptions): ChatInput {
+export function useChatInput({ runtime, core, models, m, screen, setScreen, recorder, resume, envPath, startSystem, requestLog, overflow, sessionActions }: ChatInputOptions): ChatInput {
   const { controls, showFlash, info, warn, quit, copy, chatRef } = core;
   const { modelRef, switchModel, openModels, cycleModel, adoptModel } = models;
   const clearScreen = useClearScreen();
@@ -134,7 +135,7 @@ export function useChatInput({ runtime, core, models, m, screen, setScreen, reco
   }, [requestLog, info]);
   const sessionsSay = useCallback((text: LazyText, tone?: 'warn') => (tone === 'warn' ? warn(text) : info(text)), [info, warn]);
   const openResume = useCallback(() => setScreen('resume'), [setScreen]);
-  const sessions = useSessions({ recorder, chat: controls, resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd(), startSystem });
+  const sessions = useSessions({ recorder, chat: controls, resume, clearScreen, openPicker: openResume, say: sessionsSay, cwd: process.cwd(), startSystem, actions: sessionActions });
   const home = homeOf(envPath); // a profile's .env is in profiles/: roles stay beside the default .env
   const profiles = useProfiles({ runtime, envPath, info, warn });
   const system = useSystemPrompt({

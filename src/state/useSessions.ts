@@ -10,8 +10,6 @@ import type { ChatControls } from './useChat.js';
 
 export type { ResumeRequest } from './sessionActions.js';
 
-/** What needs the database (reading a session, /export, a problem's words) comes with the screens, after the first frame. */
-const actions = () => import('../screens.js');
 
 /** How many sent prompts Up/Down can bring back from earlier runs. */
 export const SAVED_PROMPTS = 500;
@@ -39,7 +37,14 @@ export interface SessionsOptions {
   cwd: string;
   /** --system/--system-file/--role of this run: on --continue/--resume they replace the session's own. */
   startSystem?: { system?: string; role?: string };
+  /**
+   * Loads what needs the database (reading a session, /export, a problem's words): the app hands in
+   * the screens' file, which carries them after the first frame (state knows no views).
+   */
+  actions(): Promise<SessionActions>;
 }
+
+export type SessionActions = Pick<typeof import('./sessionActions.js'), 'readSession' | 'unavailableText' | 'exportCurrent'>;
 
 export function useSessions(o: SessionsOptions): { controls: SessionControls; prompts: readonly string[] } {
   const { recorder } = o;
@@ -57,7 +62,7 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         say((m) => m.history.notFound({ id }), 'warn');
         return;
       }
-      const r = await (await actions()).readSession(s, session);
+      const r = await (await latest.current.actions()).readSession(s, session);
       if (!fresh) {
         chat.cancel();
         clearScreen();
@@ -82,14 +87,14 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
     if (!recorder) return;
     let gone = false;
     recorder.onProblem((p, path) => {
-      if (p.kind !== 'off') void actions().then((a) => latest.current.say(a.unavailableText(p, path), 'warn'));
+      if (p.kind !== 'off') void latest.current.actions().then((a) => latest.current.say(a.unavailableText(p, path), 'warn'));
     });
     void recorder.whenOpen().then(async (s) => {
       if (gone) return;
       store.current = s;
       const req = latest.current.resume;
       if (!s) {
-        if (req) void actions().then((a) => latest.current.say(a.unavailableText(recorder.unavailable, undefined), 'warn'));
+        if (req) void latest.current.actions().then((a) => latest.current.say(a.unavailableText(recorder.unavailable, undefined), 'warn'));
         return;
       }
       setPrompts(s.recentPrompts(SAVED_PROMPTS));
@@ -114,7 +119,7 @@ export function useSessions(o: SessionsOptions): { controls: SessionControls; pr
         recorder?.rename(title);
       },
       exportTo(file, m) {
-        void actions().then((a) => {
+        void latest.current.actions().then((a) => {
           const { say, cwd } = latest.current;
           const r = a.exportCurrent(recorder, store.current, file, cwd, m);
           say(r.text, r.warn ? 'warn' : undefined);
