@@ -21,7 +21,7 @@ export class SaidError extends Error {
 }
 
 /** The words of any thrown value: a SaidError's own, else its English message. */
-export function errorWords(err: unknown): { message: string; say?: Say } {
+export function thrownWords(err: unknown): { message: string; say?: Say } {
   if (err instanceof SaidError) return { message: err.message, say: err.say };
   return { message: err instanceof Error ? err.message : String(err) };
 }

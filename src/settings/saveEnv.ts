@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { EnvDocument } from '../config/envDocument.js';
 import type { Say } from '../i18n/en.js';
-import { errorWords, said } from '../i18n/said.js';
+import { thrownWords, said } from '../i18n/said.js';
 import { envReadWords } from '../config/readWords.js';
 import { folderAccess, readIfExists, syncFolder, type FileSnapshot, type FolderAccess } from './atomicWrite.js';
 import { EnvFileError, envTarget, onlyAppendedSince, readEnvBytes, removeStaleTemps, withEnvLock, writeTemp, writtenSince, type EnvBytes } from './envFile.js';
@@ -163,6 +163,6 @@ function errorText(err: unknown, path: string): Say {
   if (e.code === 'EACCES' || e.code === 'EPERM') return (m) => m.problems.cannotWrite({ path, why: 'denied' });
   if (e.code === 'EROFS') return (m) => m.problems.cannotWrite({ path, why: 'readonly' });
   if (e.code === 'ENOSPC') return (m) => m.problems.cannotWrite({ path, why: 'full' });
-  const words = errorWords(err);
+  const words = thrownWords(err);
   return (m) => m.problems.cannotSave({ error: words.say ? words.say(m) : words.message || undefined, path });
 }

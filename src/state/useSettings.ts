@@ -26,7 +26,7 @@ import {
 } from './settingsReducer.js';
 import { settingsIntents, type SettingsIntent, type SettingsKey } from './settingsKeys.js';
 import { en, type Messages } from '../i18n/index.js';
-import { errorWords } from '../i18n/said.js';
+import { thrownWords } from '../i18n/said.js';
 
 export interface SettingsOptions {
   envPath: string;
@@ -158,7 +158,7 @@ export function useSettings(o: SettingsOptions): SettingsHandle {
     try {
       if (Object.keys(changes).length) text = applyEnvChanges(text ?? '', changes);
     } catch (err) {
-      const words = errorWords(err);
+      const words = thrownWords(err);
       apply({ type: 'message', tone: 'error', text: (m) => m.settings.cannotTest({ error: words.say ? words.say(m) : words.message }) });
       return;
     }
