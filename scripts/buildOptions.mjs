@@ -17,10 +17,14 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
  * Ink 6.8 memoises the size and the wrapping of every distinct string it ever lays out, in maps
  * that are never emptied. A chat lays out new strings all the time (each frame of a streaming
  * reply, each keystroke in the prompt), so memory grows for as long as the app runs. This bounds
- * both memos: when one holds more than MAX entries it starts afresh. The build fails if Ink's source
- * no longer matches, so an upgrade cannot silently drop the bound.
+ * both memos: when one holds more than MAX entries, or MAX_CHARS characters, it starts afresh. Each
+ * transcript item is laid out once, as a whole (a reply is KBs); 2,000 of them — 1,000 messages —
+ * kept ~2 MB of text no frame would lay out again. The build fails if Ink's source no longer
+ * matches, so an upgrade cannot silently drop the bound.
  */
 const MAX = 2000;
+/** ~60 long replies: far more than a frame lays out (the live region, the status bar, the prompt). */
+const MAX_CHARS = 256_000;
 // Upstream: ink#986 tracks the cache growth (Ink 8 uses a bounded LRU, and needs Node >= 22): these
 // two go when the Node floor moves to 22 and Ink is upgraded.
 const INK_MEMO_UPSTREAM = 'ink#986 (open for Ink 6); Ink 8 (Node >= 22) bounds it: drop with the move to Node 22';
@@ -30,7 +34,13 @@ const INK_MEMO_PATCHES = [
     file: 'build/measure-text.js',
     versions: /^6\./,
     upstream: INK_MEMO_UPSTREAM,
-    steps: [{ find: '    cache.set(text, dimensions);', replace: `    if (cache.size >= ${MAX}) cache.clear();\n    cache.set(text, dimensions);` }],
+    steps: [
+      { find: 'const cache = new Map();', replace: 'const cache = new Map();\nlet cacheChars = 0;' },
+      {
+        find: '    cache.set(text, dimensions);',
+        replace: `    cacheChars += text.length;\n    if (cache.size >= ${MAX} || cacheChars > ${MAX_CHARS}) { cache.clear(); cacheChars = text.length; }\n    cache.set(text, dimensions);`,
+      },
+    ],
   },
   {
     pkg: 'ink',
@@ -38,8 +48,11 @@ const INK_MEMO_PATCHES = [
     versions: /^6\./,
     upstream: INK_MEMO_UPSTREAM,
     steps: [
-      { find: 'const cache = {};', replace: 'let cache = {};\nlet cacheSize = 0;' },
-      { find: '    cache[cacheKey] = wrappedText;', replace: `    if (++cacheSize > ${MAX}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;` },
+      { find: 'const cache = {};', replace: 'let cache = {};\nlet cacheSize = 0;\nlet cacheChars = 0;' },
+      {
+        find: '    cache[cacheKey] = wrappedText;',
+        replace: `    cacheChars += cacheKey.length + wrappedText.length;\n    if (++cacheSize > ${MAX} || cacheChars > ${MAX_CHARS}) { cache = {}; cacheSize = 1; cacheChars = cacheKey.length + wrappedText.length; }\n    cache[cacheKey] = wrappedText;`,
+      },
     ],
   },
 ];

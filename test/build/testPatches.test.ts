@@ -21,4 +21,15 @@ describe('the tests load patched dependencies', () => {
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
     expect(typeof logUpdate.default.create(sink).reflowClear).toBe('function');
   });
+
+  it("Ink's memos are bounded by characters too: 100 transcript-sized texts (400,000 characters) empty them", async () => {
+    const measureText = (await load('ink/build/measure-text.js')) as (t: string) => { width: number; height: number };
+    const first = `first ${'x'.repeat(4000)}`;
+    const dims = measureText(first);
+    expect(measureText(first)).toBe(dims); // memoised: the same object
+    for (let i = 0; i < 100; i++) measureText(`${i} ${'y'.repeat(4000)}`); // far fewer entries than the count bound (2,000)
+    expect(measureText(first)).not.toBe(dims); // measured afresh: the memo was emptied
+    expect(measureText(first)).toEqual(dims);
+    expect(String(await load('ink/build/wrap-text.js'))).toMatch(/cacheChars > 256000/);
+  });
 });
