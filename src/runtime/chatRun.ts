@@ -4,7 +4,7 @@
 // after a key helper's new key (401), or a wait for a 429's retry-after. The service (service.ts)
 // owns the state this reads and changes, through ChatHost.
 import type { AppError, Budget, ChatEvent, ChatRequest, ModelListing, RuntimeState } from './types.js';
-import { unlessAborted } from './waiting.js';
+import { requestLimitMs, unlessAborted } from './waiting.js';
 import type { Logger } from './logger.js';
 import { isStreamError } from './providers/common.js';
 import { networkOf } from './config.js';
@@ -96,6 +96,7 @@ function recordReply(h: ChatHost, b: Binding, route: Route, request: ChatRequest
  */
 export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortSignal, retried: { helper?: boolean; rate?: boolean; redetected?: boolean } = {}): AsyncIterable<ChatEvent> {
   const helperRetried = !!retried.helper;
+  const sendAt = performance.now(); // one deadline per send: detecting and probing count against OPENWORK_TIMEOUT_MS
   // Esc or Ctrl+C while the proxy is still being detected or probed: nothing is sent afterwards.
   if (!(await unlessAborted(h.ready(), signal))) return yield { type: 'done', stopReason: 'aborted' };
   if (h.binding().connection.unreachable && !h.binding().probeHung && !(await unlessAborted(h.redetect(), signal))) {
@@ -143,7 +144,10 @@ export async function* runChat(h: ChatHost, request: ChatRequest, signal: AbortS
           (fix ? `. Proxy-side fix: ${fix}` : ''),
       );
     };
-    for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused)) {
+    const spent = performance.now() - sendAt;
+    const limit = requestLimitMs(b.config.timeoutMs, spent);
+    if (spent >= 50) h.logger.info(`[Runtime] the request waits at most ${limit} ms of OPENWORK_TIMEOUT_MS=${b.config.timeoutMs} (the send spent ${Math.round(spent)} ms before it: detecting the address, the key helper)`);
+    for await (const raw of streamWithoutRefused(client, request, signal, omit, onRefused, limit)) {
       let ev = raw;
       if (ev.type === 'usage') ev = usage = priced(b, request.model, ev);
       if (ev.type === 'done' && ev.stopReason !== 'aborted') recordReply(h, b, route, request, replyText, usage);

@@ -53,7 +53,8 @@ export function refusedParam(err: unknown, candidates: readonly string[]): strin
 /**
  * Streams `req` through `client`, leaving out the optional parameters in `omit`. When the server refuses
  * one of the others before the reply starts, `onRefused` is told and the request is sent again without
- * it (bounded: each retry leaves out one more of the client's few optional parameters).
+ * it (bounded: each retry leaves out one more of the client's few optional parameters). `timeoutMs`:
+ * each request's limit (what is left of the send's deadline).
  */
 export async function* streamWithoutRefused(
   client: ProviderClient,
@@ -61,12 +62,13 @@ export async function* streamWithoutRefused(
   signal: AbortSignal,
   omit: readonly string[],
   onRefused: (param: string, err: unknown) => void,
+  timeoutMs?: number,
 ): AsyncGenerator<ChatEvent, void> {
   const left = new Set(omit);
   for (;;) {
     let began = false;
     try {
-      for await (const ev of client.stream(req, signal, { omit: [...left] })) {
+      for await (const ev of client.stream(req, signal, { omit: [...left], ...(timeoutMs ? { timeoutMs } : {}) })) {
         began = true;
         yield ev;
       }

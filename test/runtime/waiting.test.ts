@@ -1,6 +1,7 @@
 // Waiting is bounded and can be cut short (issue 13 points 6 and 7), against a local server that
 // records every request: a stop during detection sends nothing; a health endpoint that hangs is
 // probed once per run; -p against a listener that never answers ends at OPENWORK_TIMEOUT_MS.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RuntimeService } from '../../src/runtime/service.js';
 import { createFileLogger } from '../../src/runtime/logger.js';
@@ -23,8 +24,8 @@ afterEach(async () => {
   home.cleanup();
 });
 
-function runtime(): RuntimeService {
-  const r = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile), watch: false });
+function runtime(o: { deferStart?: boolean } = {}): RuntimeService {
+  const r = new RuntimeService({ envPath: home.envPath, env: {}, logger: createFileLogger(home.logFile), watch: false, ...o });
   runtimes.push(r);
   return r;
 }
@@ -60,6 +61,24 @@ describe('stop while the proxy is being detected', () => {
 });
 
 describe('a listener that never answers, OPENWORK_TIMEOUT_MS=3000', () => {
+  it('one deadline per send: the request is given what the probe left of the 3000 ms, and its timeout still names 3000 ms', async () => {
+    server.fault = 'hang';
+    home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);
+    // Detection starts with the send (as a send right after the TUI's first frame): the probe's
+    // 750 ms limit runs out inside the send, before the request.
+    const r = runtime({ deferStart: true });
+    const events: ChatEvent[] = [];
+    for await (const ev of r.chat({ model: 'claude-3-5-sonnet', messages: [{ role: 'user', content: 'hello' }] }, new AbortController().signal)) events.push(ev);
+    const error = events.find((e) => e.type === 'error');
+    expect(error?.type === 'error' && error.error.fact).toMatchObject({ id: 'timeout', timeoutMs: 3000 });
+    expect(withoutProbe()).toEqual(['POST /v1/chat/completions']);
+    const given = /the request waits at most (\d+) ms of OPENWORK_TIMEOUT_MS=3000/.exec(readFileSync(home.logFile, 'utf8'));
+    expect(given).not.toBeNull();
+    // 3000 − 750 (a timer may fire a millisecond early); a quarter of the limit at least.
+    expect(Number(given![1])).toBeLessThanOrEqual(2252);
+    expect(Number(given![1])).toBeGreaterThanOrEqual(750);
+  });
+
   it('-p probes the health endpoint once, sends one request, and ends with a timeout, exit 4', async () => {
     server.fault = 'hang';
     home.writeEnv(`ANTHROPIC_BASE_URL=${server.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_TIMEOUT_MS=3000\n`);

@@ -1,7 +1,7 @@
 // Anthropic's API (direct or an Anthropic-compatible gateway) through @anthropic-ai/sdk. Loaded lazily.
 import Anthropic, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient, type StreamOptions } from './common.js';
 import { anthropicEvents } from './anthropicSse.js';
 
 export const DEFAULT_MAX_TOKENS = 8192;
@@ -30,7 +30,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
   const sdk = sdkRunner(APIConnectionTimeoutError, APIUserAbortError);
   return {
     optionalParams: [],
-    stream(req: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+    stream(req: ChatRequest, signal: AbortSignal, options: StreamOptions = {}): AsyncIterable<ChatEvent> {
       return sdk.stream(signal, async function* (local) {
         // The raw response: the SDK sent the request and threw any refusal; anthropicSse.ts reads the
         // body (no copy of it for its start, one idle timer for the whole stream).
@@ -43,7 +43,7 @@ export function createAnthropicClient(s: ClientSettings): ProviderClient {
               ...(req.system ? { system: req.system } : {}),
               stream: true,
             },
-            { signal: local.signal },
+            { signal: local.signal, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
           )
           .asResponse();
         await expectEventStream(response, false); // no copy of the body: anthropicEvents keeps its start

@@ -4,13 +4,19 @@ import type { ChatEvent, ModelEntry } from '../types.js';
 export interface ProviderClient {
   /**
    * `omit`: optional parameters (from `optionalParams`) to leave out, because this endpoint refused them
-   * for this model (see ../optionalParams.ts).
+   * for this model (see ../optionalParams.ts). `timeoutMs`: how long this request may wait for its
+   * answer (what is left of the send's deadline; the client's own limit without it).
    */
-  stream(req: import('../types.js').ChatRequest, signal: AbortSignal, options?: { omit?: readonly string[] }): AsyncIterable<ChatEvent>;
+  stream(req: import('../types.js').ChatRequest, signal: AbortSignal, options?: StreamOptions): AsyncIterable<ChatEvent>;
   /** Parameters the client adds on its own, that the user never asked for and a reply can do without. */
   readonly optionalParams: readonly string[];
   /** The names this endpoint serves (with details where it says). */
   listModels(signal?: AbortSignal): Promise<Omit<ModelEntry, 'source' | 'served'>[]>;
+}
+
+export interface StreamOptions {
+  omit?: readonly string[];
+  timeoutMs?: number;
 }
 
 export interface ClientSettings {

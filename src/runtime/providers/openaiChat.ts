@@ -2,7 +2,7 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatEvent, ChatRequest, ImageInput, StopReason } from '../types.js';
-import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient } from './common.js';
+import { StreamError, expectEventStream, idleWatch, notJsonStream, rateLimitHeaders, responseCost, serverVersion, sdkRunner, type ClientSettings, type ProviderClient, type StreamOptions } from './common.js';
 import { sseJson } from './sse.js';
 
 const STOP: Record<string, StopReason> = { stop: 'end', length: 'max_tokens', content_filter: 'other', tool_calls: 'other' };
@@ -32,7 +32,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
   return {
     // The usage chunk: without it token counts are estimated (LiteLLM refuses it for anthropic/* models unless drop_params).
     optionalParams: ['stream_options'],
-    stream(req: ChatRequest, signal: AbortSignal, options: { omit?: readonly string[] } = {}): AsyncIterable<ChatEvent> {
+    stream(req: ChatRequest, signal: AbortSignal, options: StreamOptions = {}): AsyncIterable<ChatEvent> {
       const usageChunk = !options.omit?.includes('stream_options');
       return sdk.stream(signal, async function* (local) {
         const messages = [
@@ -50,7 +50,7 @@ export function createOpenAIChatClient(s: ClientSettings & { baseURL: string }):
               ...(usageChunk ? { stream_options: { include_usage: true } } : {}),
               ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
             },
-            { signal: local.signal },
+            { signal: local.signal, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
           )
           .asResponse();
         await expectEventStream(response, false); // no copy of the body: sseJson keeps its start
