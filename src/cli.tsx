@@ -120,12 +120,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             process.stderr.write(problemsText(io, { problems }));
           }
           // A role's model counts as named on the command line (--model still wins over it).
-          const { model, timedOut } = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
-          if (timedOut) {
-            // The proxy did not answer its model listing within OPENWORK_TIMEOUT_MS: said as the chat request's timeout would be.
+          const { model, timedOut, error: listingError } = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);
+          if (timedOut || listingError) {
+            // The proxy did not answer its model listing within OPENWORK_TIMEOUT_MS (said as the chat request's timeout
+            // would be), or nothing accepted the connection: the message would fail the same way.
             const [{ classifyError, exitCodeFor }, { formatError }] = await Promise.all([import('./runtime/errors.js'), import('./commands/io.js')]);
             const s = runtime.getState();
-            const error = classifyError({ name: 'TimeoutError' }, { ...(s.config.baseUrl ? { url: s.config.baseUrl } : {}), timeoutMs: s.config.timeoutMs, headless: true })!;
+            const error = listingError ?? classifyError({ name: 'TimeoutError' }, { ...(s.config.baseUrl ? { url: s.config.baseUrl } : {}), timeoutMs: s.config.timeoutMs, headless: true })!;
             io.stderr.write(formatError(io, error));
             return exitCodeFor(error.kind);
           }

@@ -29,6 +29,17 @@ describe('an address where a connect never completes (OPENWORK_TIMEOUT_MS at its
     expect(r.stderr).not.toContain('60 s');
   }, 60_000);
 
+  it('-p with no --model: the listing runs into the connect limit and -p ends with it there, exit 4 (the message is never sent)', async () => {
+    const r = await runCli(['-p', 'hello', '--debug'], { home: home.dir, timeoutMs: 45_000 });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`Cannot connect to ${hole.url}: nothing accepted the connection within 10 s (connect timeout).`);
+    expect(r.stderr).not.toContain('openwork-tui: model '); // said only when it goes on to send
+    // Before: the listing was cut at its 5 s cap, then the message waited out the connect limit again.
+    const requests = home.readLog().split('\n').filter((l) => / failed \S+ after \d+ms/.test(l));
+    expect(requests.some((l) => l.includes(`GET ${hole.url}/v1/models failed`))).toBe(true);
+    expect(requests.filter((l) => l.includes('/chat/completions') || l.includes('/v1/messages'))).toEqual([]);
+  }, 60_000);
+
   it('OPENWORK_CONNECT_TIMEOUT_MS=1000: -p ends at that limit instead, and doctor shows where it came from', async () => {
     home.writeEnv(`ANTHROPIC_BASE_URL=${hole.url}\nANTHROPIC_API_KEY=sk-test-master\nOPENWORK_CONNECT_TIMEOUT_MS=1000\n`);
     const r = await runCli(['-p', 'hello', '--model', 'claude-3-5-sonnet'], { home: home.dir, timeoutMs: 45_000 });
