@@ -56,8 +56,10 @@ const KEEP_BOTTOM = `    let bottomRow = 0;
  * line keeps one row), and says so by XTERM_VERSION, which tmux or GNU screen inside it inherit
  * (they rewrap: TMUX, STY). Counting rewrapped rows there erased a transcript row above the live
  * region per line wider than the new width. Other terminals that cut lines go unrecognised.
+ * xterm.js rewraps every line but the cursor's (the caret's, on the prompt), which it cuts; VS Code
+ * says so by TERM_PROGRAM=vscode. Under tmux the redraw goes from the caret (IN_TMUX, reflowClear).
  */
-const REFLOWS = 'const REFLOWS = !(process.env.XTERM_VERSION && !process.env.TMUX && !process.env.STY);\nconst IN_TMUX = Boolean(process.env.TMUX);';
+const REFLOWS = 'const REFLOWS = !(process.env.XTERM_VERSION && !process.env.TMUX && !process.env.STY);\nconst IN_TMUX = Boolean(process.env.TMUX);\nconst CUTS_CARET_LINE = process.env.TERM_PROGRAM === \'vscode\' && !process.env.TMUX;';
 /** Erases the cursor's row (EL 2). */
 const ERASE_LINE = '\\u001B[2K';
 
@@ -95,8 +97,10 @@ export const INK_LOG_UPDATE_PATCH = {
         const lines = previousOutput.split('\\n');
         if (trailing) lines.pop();
         const rowsOf = (line) => (REFLOWS ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1);
+        // xterm.js (VS Code's terminal) rewraps every line but the cursor's, which it cuts.
+        const caretLine = cursorWasShown && previousCursorPosition ? previousCursorPosition.y : -1;
         let rows = 0;
-        for (const line of lines) rows += rowsOf(line);
+        for (const [i, line] of lines.entries()) rows += CUTS_CARET_LINE && i === caretLine ? 1 : rowsOf(line);
         const up = trailing ? rows : rows - 1;
         if (IN_TMUX) {
             // tmux moves the cursor with its text through any resize but not the saved one (a change of
