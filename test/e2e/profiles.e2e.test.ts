@@ -30,6 +30,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   app?.kill();
+  await app?.exit; // it writes to its home (log, sessions.db) until it exits: remove the home after that
   app = undefined;
   await a.close();
   await b.close();

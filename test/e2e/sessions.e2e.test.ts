@@ -22,6 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   app?.kill();
+  await app?.exit; // it writes to its home (log, sessions.db) until it exits: remove the home after that
   app = undefined;
   store?.close();
   store = undefined;

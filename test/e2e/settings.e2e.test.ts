@@ -21,6 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   app?.kill();
+  await app?.exit; // it writes to its home (log, sessions.db) until it exits: remove the home after that
   app = undefined;
   await Promise.all([a.close(), b.close()]);
   home.cleanup();

@@ -15,6 +15,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   app?.kill();
+  await app?.exit; // it writes to its home (log, sessions.db) until it exits: remove the home after that
   app = undefined;
   await server?.close();
   server = undefined;
