@@ -21,8 +21,11 @@ export interface PtyApp {
   cursor(): { x: number; y: number };
   /** Waits until the scrollback and screen match, even after the program exited; returns them. */
   waitForAll(what: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** Waits until the screen matches; returns the screen. */
-  waitFor(what: string | RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Waits until the screen matches; returns the screen. An array waits for every part at once (one
+   * frame); a function is a test of the whole screen.
+   */
+  waitFor(what: Wanted, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
   readonly exit: Promise<number>;
   /** Settles when the first bytes of output arrive (the first frame starting to draw). */
@@ -32,6 +35,16 @@ export interface PtyApp {
   readonly tty: string;
   kill(): void;
 }
+
+/** What a wait looks for on the screen: text, a pattern, all of several (one frame), or a test. */
+export type Wanted = string | RegExp | readonly (string | RegExp)[] | ((screen: string) => boolean);
+
+const has = (s: string, part: string | RegExp): boolean => (typeof part === 'string' ? s.includes(part) : part.test(s));
+const matches = (s: string, what: Wanted): boolean =>
+  typeof what === 'function' ? what(s) : Array.isArray(what) ? what.every((p) => has(s, p)) : has(s, what as string | RegExp);
+/** For a timeout's message: what was waited for (of several parts, those missing). */
+const described = (s: string, what: Wanted): string =>
+  Array.isArray(what) ? `all of [${what.map(String).join(', ')}] (missing: ${what.filter((p) => !has(s, p)).map(String).join(', ')})` : String(what);
 
 export interface PtyOptions {
   home: string;
@@ -111,9 +124,9 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
       for (;;) {
         await pending;
         const s = screen();
-        if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(what)}; screen:\n${s}`);
-        if (exited) throw new Error(`the app exited while waiting for ${String(what)}; screen:\n${s}`);
+        if (matches(s, what)) return s;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${described(s, what)}; screen:\n${s}`);
+        if (exited) throw new Error(`the app exited while waiting for ${described(s, what)}; screen:\n${s}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -137,6 +150,16 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
       if (!exited) child.kill();
     },
   };
+}
+
+/**
+ * The caret after '› ' on an empty prompt: where each frame leaves the cursor, last. Resize only
+ * then — resizing while the emulator still parses a frame's last bytes reflows another line as the
+ * cursor's (see caretLineResize.e2e).
+ */
+export function caretOnEmptyPrompt(app: PtyApp): boolean {
+  const { x, y } = app.cursor();
+  return x === 2 && (app.screen().split('\n')[y] ?? '').startsWith('› ');
 }
 
 /** Types a line as a person would: the text, then (once it is echoed on screen) Enter. */
