@@ -5,7 +5,7 @@
 // all still in the history at the end, and nothing the app printed is there twice.
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../helpers/home.js';
-import { typeLine, type PtyApp } from '../helpers/pty.js';
+import { caretOnEmptyPrompt, typeLine, type PtyApp } from '../helpers/pty.js';
 import { eachPtyApp } from '../helpers/ptyFixture.js';
 import { spawnSync } from 'node:child_process';
 import { keys } from '../helpers/keys.js';
@@ -42,9 +42,9 @@ describe('the terminal stays the user’s', () => {
     a.write('\x13');
     await a.waitFor('Esc close');
     a.write('\x14');
-    await a.waitFor(/checks passed|problems? found/, 15_000);
-    expect(a.screen()).toContain('Settings'); // the title still on screen
-    expect(a.screen()).toContain('Esc close'); // and the keys
+    // The results, the title still on screen and the keys below: the whole frame (the keys are drawn
+    // after the results, so a wait on the results alone could read the screen before them).
+    await a.waitFor([/checks passed|problems? found/, 'Settings', 'Esc close'], 15_000);
     a.write(keys.esc);
     await a.waitFor('Send a message');
 
@@ -59,11 +59,14 @@ describe('the terminal stays the user’s', () => {
     await a.waitFor(/\d+ of 6 checks passed|All 6 checks passed|checks passed/, 15_000);
     await a.waitFor('› Send a message');
 
-    // Narrower, then wider: only the live region is drawn again.
+    // Narrower, then wider: only the live region is drawn again. Each resize once the app is at rest
+    // (the frame's last bytes, the caret put back on the prompt, parsed).
+    await waitUntil(() => caretOnEmptyPrompt(a), 10_000, 'the caret on the prompt');
     a.resize(60, 24);
     await a.waitFor(/ready ·/);
     await typeLine(a, 'second question');
     await a.waitFor(/› second question[\s\S]*the proxy answers[\s\S]*ready ·/);
+    await waitUntil(() => caretOnEmptyPrompt(a), 10_000, 'the caret on the prompt');
     a.resize(100, 24);
     await waitUntil(() => a.screen().split('\n').some((l) => /ready ·/.test(l) && l.length > 80), 5000, 'the status bar at 100 columns');
 
@@ -110,6 +113,7 @@ describe('a tall screen closed, then a narrower terminal', () => {
     await a.waitFor('Esc close');
     a.write(keys.esc);
     await a.waitFor('Send a message');
+    await waitUntil(() => caretOnEmptyPrompt(a), 10_000, 'the caret on the prompt');
     const before = a.output().length;
     a.resize(70, 30);
     await waitUntil(() => a.output().length > before && /ready/.test(a.output().slice(before)), 10_000, 'the redraw at 70 columns');
@@ -158,6 +162,7 @@ describe('a terminal that does not reflow on a resize', () => {
     // rows in 2 of 4 runs (xterm.js cutting rows as well as lines, or output in flight during the
     // resize): not yet understood, so not claimed here.
     for (const [cols, rows] of [[70, 30], [50, 30], [100, 30], [60, 30]] as const) {
+      await waitUntil(() => caretOnEmptyPrompt(a), 10_000, 'the caret on the prompt');
       const before = a.output().length;
       a.resize(cols, rows);
       await waitUntil(() => a.output().length > before && /ready/.test(a.output().slice(before)), 10_000, `the redraw at ${cols} columns`);
@@ -203,16 +208,16 @@ describe('every screen fits the terminal', () => {
         a.write('\x13');
         await a.waitFor(esc);
         a.write('\x14');
-        await a.waitFor(lang === 'en' ? /checks passed|problems? found/ : /项检查通过|个问题/, 15_000);
-        let s = a.screen();
+        // The results, the title above them, the keys and the status bar below: one whole frame.
+        let s = await a.waitFor([lang === 'en' ? /checks passed|problems? found/ : /项检查通过|个问题/, title, esc, /● LiteLLM 127\.0\.0\.1:\d+/], 15_000);
         expect(s, s).toMatch(title);
         expect(s, s).toContain(esc);
         expect(s, s).toMatch(/● LiteLLM 127\.0\.0\.1:\d+/);
         a.write(keys.esc);
         await a.waitFor(`› ${messagesFor(lang).chat.placeholder}`);
         a.write('\x10');
-        await a.waitFor(lang === 'en' ? 'Switch model' : '切换模型');
-        s = a.screen();
+        // The picker's title, its keys and the status bar below: one whole frame.
+        s = await a.waitFor([lang === 'en' ? 'Switch model' : '切换模型', esc, /● LiteLLM 127\.0\.0\.1:\d+/]);
         expect(s, s).toContain(esc);
         expect(s, s).toMatch(/● LiteLLM 127\.0\.0\.1:\d+/);
         a.write(keys.esc);
