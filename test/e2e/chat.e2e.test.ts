@@ -33,8 +33,8 @@ describe('chat in a real terminal', () => {
     // A wrong key: the error card, and the prompt still works.
     f.server.fault = '401';
     await typeLine(app, 'again');
-    await app.waitFor(/refused the key/);
-    const screen = app.screen();
+    // The card whole: the key it names comes after the headline's first words.
+    const screen = await app.waitFor([/refused the key/, 'sk-…ster']);
     expect(screen).toContain('sk-…ster');
     await app.waitFor('key refused ✗');
     expect(screen).not.toContain('sk-test-master');
