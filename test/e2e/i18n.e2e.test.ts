@@ -22,7 +22,9 @@ describe('Chinese in a real terminal', () => {
     f.server.fault = '403-json';
     await typeLine(app, 'again');
     await app.waitFor('403 错误（认证失败）');
-    const screen = await app.waitFor('服务器返回');
+    // The card whole, down to its bottom border (its last row, the server's words, comes after the
+    // label this waited on alone).
+    const screen = await app.waitFor([/服务器返回[\s\S]*╰/, 'sk-…ster', 'ANTHROPIC_API_KEY']);
     expect(screen).toContain('sk-…ster');
     expect(screen).toContain('ANTHROPIC_API_KEY');
     expect(screen).not.toContain('sk-test-master');
