@@ -52,14 +52,21 @@ describe('spend and context in a real terminal', () => {
     await app.waitFor('session $0.05');
     await app.waitFor('budget $8.02/$10.00');
     // 10 + 20 tokens of a 100-token window (set when the chat has the reply's counts).
-    await app.waitFor('context ▰▰▱▱▱ 30 %');
+    // The row whole (the session and the budget are drawn after the gauge).
+    await app.waitFor([/context ▰▰▱▱▱ 30 % · session \$0\.05 · budget \$8\.02\/\$10\.00$/m]);
     expect(meterRow(app)).toMatch(/context ▰▰▱▱▱ 30 % · session \$0\.05 · budget \$8\.02\/\$10\.00$/);
     await app.waitFor('over 80 % of the budget is spent');
 
     await typeLine(app, '/usage');
-    const screen = await app.waitFor('Rate limits left');
     const spent = server.options.spend!.spend!;
     expect(spent).toBeCloseTo(8.02, 10);
+    // Every line of the answer, not its first words: it is one frame.
+    const screen = await app.waitFor([
+      'claude-3-5-sonnet: 1 reply, 10 in / 20 out, $0.0500',
+      'Total: 1 reply, 10 in / 20 out, $0.0500',
+      `Budget: $${spent.toFixed(2)} of $10.00 spent (80 %), resets 2030-01-31 00:00 UTC`,
+      'Rate limits left: requests 41, tokens 9000',
+    ]);
     expect(screen).toContain('claude-3-5-sonnet: 1 reply, 10 in / 20 out, $0.0500');
     expect(screen).toContain('Total: 1 reply, 10 in / 20 out, $0.0500');
     expect(screen).toContain(`Budget: $${spent.toFixed(2)} of $10.00 spent (80 %), resets 2030-01-31 00:00 UTC`);
@@ -121,7 +128,8 @@ describe('spend and context in a real terminal', () => {
     // No cost from the proxy: priced here from the built-in table, and said to be an estimate.
     expect(meterRow(app)).not.toMatch(/session [^~]/);
     await typeLine(app, '/usage');
-    const screen = await app.waitFor('claude-3-5-sonnet: 1 reply');
+    // The answer whole before saying what is not in it: the prompt is drawn again below it last.
+    const screen = await app.waitFor([/claude-3-5-sonnet: 1 reply[\s\S]*Total: 1 reply[\s\S]*› Send a message/]);
     expect(screen).not.toContain('Budget');
     expect(screen).not.toContain('Rate limits');
     expect(screen).not.toMatch(/✗|failed/i);
