@@ -13,13 +13,16 @@ describe('answers of the wrong kind in the chat', () => {
     await app.waitFor('ready');
     f.server.fault = 'sse-not-json';
     await typeLine(app, 'hello');
-    const second = await app.waitFor('an event stream that is not JSON');
+    // The headline whole: what the stream began with comes after these words.
+    const second = await app.waitFor([/an event stream that is not JSON[\s\S]*Bad gateway/]);
     expect(second).toContain('Bad gateway');
     expect(app.titles()).toEqual([]); // the OSC 0 in the stream never reached the terminal
     f.server.fault = 'portal-200';
     await typeLine(app, 'again');
-    const screen = await app.waitFor('answered 200 with text/html');
-    expect(screen.replace(/[│\s]+/g, ' ')).toContain("this is not the proxy's API");
+    // This card's headline whole (the card wraps it; the one above ends the same way).
+    const page = /answered 200 with text\/html[^:]*: this is not the proxy's API/;
+    const screen = await app.waitFor((s) => page.test(s.replace(/[│\s]+/g, ' ')));
+    expect(screen.replace(/[│\s]+/g, ' ')).toMatch(page);
     expect(screen).not.toMatch(/cut off|stopped part-way/i);
     f.server.fault = 'none';
     await typeLine(app, 'third');
