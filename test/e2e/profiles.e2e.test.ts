@@ -40,7 +40,8 @@ afterEach(async () => {
 describe('profiles in the chat', () => {
   it('--profile b talks to the second server; /profile and Alt+P switch live, each profile with its own model', async () => {
     app = startApp(['--profile', 'b'], { home: home.dir, cols: 110, rows: 30 });
-    await app.waitFor(`LiteLLM 127.0.0.1:${b.port}`);
+    // The status bar's row whole: the profile is drawn after the address.
+    await app.waitFor(new RegExp(`LiteLLM 127\\.0\\.0\\.1:${b.port} .*profile b`));
     expect(bar(app)).toContain('profile b');
     await typeLine(app, '/model model-b');
     await app.waitFor(modelNow('model-b'));
@@ -76,7 +77,7 @@ describe('profiles in the chat', () => {
     // a field's hint is what only the settings screen shows).
     const settingsOpen = () => app!.screen().includes(en.settings.hints.ANTHROPIC_BASE_URL);
     app.write(keys.ctrlS);
-    await waitUntil(settingsOpen, 10_000, 'the settings screen');
+    await waitUntil(() => settingsOpen() && app!.screen().includes(join(home.dir, 'profiles', 'b.env')), 10_000, 'the settings screen, on b.env');
     expect(app.screen()).toContain(join(home.dir, 'profiles', 'b.env'));
     app.write(keys.esc);
 
