@@ -155,7 +155,8 @@ describe('saved conversations', { timeout: 60_000 }, () => {
     await app.waitFor('reverse-i-search: quok');
     await app.waitFor('› what do quokkas eat?');
     app.write(keys.enter); // takes it
-    await waitUntil(() => !app!.screen().includes('reverse-i-search'), 10_000, 'the search to end');
+    // The search line gone and the prompt drawn again with what it found: one frame, both parts.
+    await waitUntil(() => !app!.screen().includes('reverse-i-search') && /^› what do quokkas eat\?$/m.test(app!.screen()), 10_000, 'the search to end, its prompt taken');
     expect(app.screen()).toMatch(/^› what do quokkas eat\?$/m);
     app.write(keys.enter); // sends it
     await app.waitFor(/ready ·/);
@@ -281,7 +282,9 @@ describe('saved conversations', { timeout: 60_000 }, () => {
     await app.waitFor(`Continuing session ${old} “Fjord trip” (2 messages)`);
     await app.waitFor('250 m wide');
     await typeLine(app, 'and the widest?');
-    await app.waitFor(/ready ·/);
+    // This turn's reply and the turn over: "ready ·" alone can still be the last turn's, read
+    // before the Enter was taken (the request not sent yet).
+    await app.waitFor(/› and the widest\?[\s\S]*Hello from the proxy[\s\S]*ready ·/);
     expect(chatRequests().at(-1)!.body.messages.map((m: { content: string }) => m.content)).toEqual(['which fjord is the narrowest?', 'The Nærøyfjord, about 250 m wide.', 'and the widest?']);
     await quit(app);
     const titles = (await db()).list().map((x) => `${x.title} ${x.messages}`);
