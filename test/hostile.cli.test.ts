@@ -19,8 +19,10 @@ const f = eachHomeAndServer({
   ],
 });
 let app: PtyApp | undefined;
-afterEach(() => {
+afterEach(async () => {
+  // The home is removed after this (eachHomeAndServer): only once the app has exited.
   app?.kill();
+  await app?.exit;
   app = undefined;
 });
 
