@@ -1,4 +1,4 @@
-// Schema v3's trigram index (history/schema.ts) for messages written before it: checked in batches,
+// Schema v3/v4 in-word indexes (history/schema.ts) for messages written before them: checked in batches,
 // newest first, each batch one short write transaction, so opening an old database blocks nothing
 // (the chat keeps drawing and typing between batches; another instance waits microseconds).
 import type BetterSqlite3 from 'better-sqlite3';

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { classify, type HistoryProblem } from './problem.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { unspacedUnits } from './scripts.js';
 import { SessionStore } from './store.js';
 
 export const DB_FILE = 'sessions.db';
@@ -60,9 +61,11 @@ export async function openHistory(opts: OpenOptions): Promise<HistoryOpen> {
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL'); // with WAL: a commit survives a crash of the app (kill -9)
     db.pragma('foreign_keys = ON');
+    // Schema v4's triggers call it: without it a write of such a message fails ("no such function").
+    db.function('unspaced_units', { deterministic: true }, (text: unknown) => unspacedUnits(String(text)));
     migrate(db);
     const store = new SessionStore(db);
-    void store.startBackfill(); // messages from before v3 into the trigram index, a batch a turn
+    void store.startBackfill(); // messages from before v3/v4 into the in-word indexes, a batch a turn
     return { ok: true, store, path };
   } catch (err) {
     try {

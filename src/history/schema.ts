@@ -95,6 +95,26 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO messages_tri(rowid, text) SELECT new.id, new.text || char(10, 10) WHERE new.unspaced;
   END;
   `,
+  // v4: a 1- or 2-character word of those scripts stood for every trigram it starts — thousands for
+  // a common character, too many to search at once, so only some were, and sessions were missed.
+  // Each such character is now a token of its own (unspaced_units(), history/scripts.ts, a function
+  // open.ts gives every connection): a short word is one token or a phrase of two. The backfill runs
+  // again over every message (it marks them anew; the update trigger indexes them).
+  `
+  CREATE VIRTUAL TABLE messages_uni USING fts5(text, content='', contentless_delete=1, tokenize='ascii');
+  CREATE TRIGGER messages_uni_ai AFTER INSERT ON messages WHEN new.unspaced BEGIN
+    INSERT INTO messages_uni(rowid, text) VALUES (new.id, unspaced_units(new.text));
+  END;
+  CREATE TRIGGER messages_uni_ad AFTER DELETE ON messages WHEN old.unspaced BEGIN
+    DELETE FROM messages_uni WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER messages_uni_au AFTER UPDATE OF text, unspaced ON messages BEGIN
+    DELETE FROM messages_uni WHERE rowid = old.id AND old.unspaced;
+    INSERT INTO messages_uni(rowid, text) SELECT new.id, unspaced_units(new.text) WHERE new.unspaced;
+  END;
+  DELETE FROM search_backfill;
+  INSERT INTO search_backfill SELECT max(id) FROM messages HAVING max(id) IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,3 +32,28 @@ export function hasUnspaced(text: string): boolean {
 export function cellWidth(cp: number): number {
   return (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
 }
+
+/**
+ * The characters of those scripts as the single-character index of schema v4 takes them: each one a
+ * token (its code point in base 36, plain ASCII for the 'ascii' tokenizer), and "x" wherever a run of
+ * them ends (a space, a comma, Latin between), so two characters are adjacent tokens only when
+ * adjacent in the text. Other text is left out: the word and trigram indexes have it.
+ */
+export function unspacedUnits(text: string): string {
+  const out: string[] = [];
+  for (const ch of text) {
+    if (UNSPACED.test(ch)) out.push(ch.codePointAt(0)!.toString(36));
+    else if (out.length > 0 && out[out.length - 1] !== 'x') out.push('x');
+  }
+  return out.join(' ');
+}
+
+/** A word of those characters alone as a phrase of that index (undefined when it holds others). */
+export function unitsPhrase(word: string): string | undefined {
+  const units: string[] = [];
+  for (const ch of word) {
+    if (!UNSPACED.test(ch)) return undefined;
+    units.push(ch.codePointAt(0)!.toString(36));
+  }
+  return units.length > 0 ? `"${units.join(' ')}"` : undefined;
+}

@@ -1,15 +1,15 @@
 // Searching the sessions: every word typed must be in one message (or the title), newest first,
 // one hit per session with a snippet. Words of scripts written without spaces (history/scripts.ts)
-// are found inside runs of them through the trigram index of schema v3; all others through the
+// are found inside runs of them through the trigram and single-character indexes (schema v3, v4); all others through the
 // unicode61 index, the last word as a prefix (it works while typing).
 import type { SearchHit, SessionStore } from './store.js';
 import { ftsQuery } from './query.js';
-import { hasUnspaced } from './scripts.js';
+import { hasUnspaced, unitsPhrase } from './scripts.js';
 import { cutSnippet } from './snippet.js';
 
 /** Bounds the walk when one long session holds most hits. */
 const MAX_SCAN = 20_000;
-/** Trigrams a 1- or 2-character word may stand for (a 1-character word can start thousands). */
+/** Trigrams a 1- or 2-character Latin word may stand for when in-word search is the fallback. */
 const SHORT_TERMS = 256;
 
 const quote = (w: string) => `"${w.replace(/"/g, '""')}"`;
@@ -23,23 +23,30 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * The trigram index's query: a word of 3+ characters is a phrase of its trigrams (a substring); a
- * shorter one, any trigram it starts (the text is indexed with two newlines after it, so every
- * occurrence starts one), looked up in the vocabulary. Undefined when a short word starts none.
+ * The in-word queries. A word of those scripts alone of 1 or 2 characters: a token or a phrase of the
+ * single-character index (schema v4). A word of 3+ characters: a phrase of its trigrams (a
+ * substring). A shorter word holding other characters ("a配", or Latin while the trigram index is
+ * the fallback): any trigram it starts (the text is indexed with two newlines after it, so every
+ * occurrence starts one), looked up in the vocabulary — all of them when it holds such a character
+ * (few follow "a配"), SHORT_TERMS for Latin alone ("th" starts thousands). `tri` is null when a short
+ * word starts no trigram (nothing can match).
  */
-function trigramQuery(store: SessionStore, words: string[]): string | undefined {
+function inWordQueries(store: SessionStore, words: string[]): { tri: string | undefined | null; uni: string | undefined } {
   const terms = store.prepared('SELECT term FROM messages_tri_terms WHERE term >= ? AND term < ? LIMIT ?').pluck();
-  const parts: string[] = [];
+  const tri: string[] = [];
+  const uni: string[] = [];
   for (const w of words.map((x) => x.toLowerCase())) {
-    if ([...w].length >= 3) {
-      parts.push(quote(w));
-      continue;
+    const length = [...w].length;
+    const phrase = length < 3 ? unitsPhrase(w) : undefined;
+    if (phrase) uni.push(phrase);
+    else if (length >= 3) tri.push(quote(w));
+    else {
+      const starting = terms.all(w, `${w}\u{10ffff}`, hasUnspaced(w) ? -1 : SHORT_TERMS) as string[];
+      if (starting.length === 0) return { tri: null, uni: undefined };
+      tri.push(`(${starting.map(quote).join(' OR ')})`);
     }
-    const starting = terms.all(w, `${w}\u{10ffff}`, SHORT_TERMS) as string[];
-    if (starting.length === 0) return undefined;
-    parts.push(`(${starting.map(quote).join(' OR ')})`);
   }
-  return parts.join(' AND ');
+  return { tri: tri.length > 0 ? tri.join(' AND ') : undefined, uni: uni.length > 0 ? uni.join(' AND ') : undefined };
 }
 
 export function searchSessions(store: SessionStore, text: string, limit: number): SearchHit[] {
@@ -51,18 +58,23 @@ export function searchSessions(store: SessionStore, text: string, limit: number)
   // The index alone, newest first (FTS5 walks its lists backwards); joined to messages, SQLite
   // sorted every match first — seconds for a common word over a million messages.
   const sessionOf = store.prepared('SELECT session_id FROM messages WHERE id = ?').pluck();
-  const walk = (table: 'messages_fts' | 'messages_tri', q: string): void => {
+  const walk = (table: 'messages_fts' | 'messages_tri' | 'messages_uni', q: string, also?: (id: number) => boolean): void => {
     for (const id of store.prepared(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`).pluck().iterate(q) as IterableIterator<number>) {
-      const sessionId = sessionOf.get(id) as number | undefined;
-      if (sessionId !== undefined && !found.has(sessionId)) found.set(sessionId, { id, inWord: table === 'messages_tri' });
+      const sessionId = also && !also(id) ? undefined : (sessionOf.get(id) as number | undefined);
+      if (sessionId !== undefined && !found.has(sessionId)) found.set(sessionId, { id, inWord: table !== 'messages_fts' });
       if (found.size >= limit || ++scanned >= MAX_SCAN) break;
     }
   };
+  const unitsHold = store.prepared('SELECT 1 FROM messages_uni WHERE messages_uni MATCH ? AND rowid = ?');
   const trigrams = (): void => {
-    const q = trigramQuery(store, words);
-    if (q) walk('messages_tri', q);
+    const { tri, uni } = inWordQueries(store, words);
+    if (tri === null) return;
+    // Both kinds of word: the trigram index's matches, each checked for the short words.
+    if (tri && uni) walk('messages_tri', tri, (id) => unitsHold.get(uni, id) !== undefined);
+    else if (tri) walk('messages_tri', tri);
+    else if (uni) walk('messages_uni', uni);
   };
-  // Every message holding such a word holds the script, so the trigram index has them all.
+  // Every message holding such a word holds the script, so the in-word indexes have them all.
   if (words.some(hasUnspaced)) trigrams();
   else {
     // The last word as a whole word first: as a prefix, FTS5 merges the whole list of every word

@@ -83,6 +83,62 @@ describe('search inside runs of Chinese and Japanese', () => {
     expect(s.remove(id)).toBe(true);
     expect(s.search('配置')).toEqual([]);
     expect(s.db.prepare("SELECT count(*) FROM messages_tri WHERE messages_tri MATCH '\"服务器\"'").pluck().get()).toBe(0);
+    expect(s.db.prepare('SELECT count(*) FROM messages_uni').pluck().get()).toBe(0);
+  });
+
+  it('a 1- or 2-character word finds every session holding it, however many different characters follow it', async () => {
+    const s = await open();
+    // 300 different characters after 配 and after 可以 in one older session: 300 trigrams each
+    const many = s.createSession({ title: 'many', now: 1 });
+    const after = (i: number) => String.fromCodePoint(0x4e00 + i);
+    s.addMessage(many, { role: 'user', text: Array.from({ length: 300 }, (_, i) => `配${after(i)}可以${after(i)}`).join('，'), now: 1 });
+    // the newest session's only hits are followed by characters that sort after all of those
+    const late = s.createSession({ title: 'late', now: 2 });
+    s.addMessage(late, { role: 'assistant', text: '请看龥配龥，可以龥', now: 2 });
+    const ids = (q: string) => s.search(q).map((h) => h.id);
+    expect(ids('配')).toEqual([late, many]);
+    expect(ids('可以')).toEqual([late, many]);
+    expect(ids('龥配')).toEqual([late]);
+    expect(ids('配 可以')).toEqual([late, many]);
+    expect(ids('请看龥配')).toEqual([late]); // 3+ characters: the trigram index, as before
+    expect(ids('配龥 可以')).toEqual([late]); // both indexes
+    expect(ids('配 请看龥')).toEqual([late]);
+    expect(hitWords(s.search('配')[0])).toEqual(['配']);
+  });
+
+  it('two characters match only side by side, not across a space or punctuation, and with Latin next to them', async () => {
+    const s = await open();
+    const apart = s.createSession({ title: 't1', now: 1 });
+    s.addMessage(apart, { role: 'user', text: '配。置 配 置', now: 1 });
+    const glued = s.createSession({ title: 't2', now: 2 });
+    s.addMessage(glued, { role: 'user', text: 'a配置b', now: 2 });
+    const ids = (q: string) => s.search(q).map((h) => h.id);
+    expect(ids('配置')).toEqual([glued]);
+    expect(ids('置')).toEqual([glued, apart]);
+    expect(ids('a配')).toEqual([glued]);
+    expect(ids('置b')).toEqual([glued]);
+    expect(ids('置 配')).toEqual([glued, apart]);
+    expect(ids('置配')).toEqual([]);
+  });
+
+  it('migrates a version-3 database file: its messages are indexed character by character in batches', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const old = new Database(join(home.dir, 'sessions.db'));
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+    old.pragma('user_version = 3');
+    const add = old.prepare("INSERT INTO messages (session_id, role, text, unspaced, created, updated) VALUES (1, 'user', ?, ?, 1, 1)");
+    old.transaction(() => {
+      old.prepare("INSERT INTO sessions (title, created, updated) VALUES ('v3 chat', 1, 1)").run();
+      add.run(`旧的${GUIDE}`, 1);
+      for (let i = 0; i < BACKFILL_ROWS + 10; i++) add.run(`message ${i}`, 0);
+    })();
+    old.close();
+    const s = await open();
+    await s.startBackfill();
+    expect(backfillPending(s.db)).toBe(false);
+    expect(s.search('配').map((h) => h.title)).toEqual(['v3 chat']);
+    expect(s.search('服务器').map((h) => h.title)).toEqual(['v3 chat']); // indexed once, still found
+    expect(s.db.prepare("SELECT count(*) FROM messages_tri WHERE messages_tri MATCH '\"服务器\"'").pluck().get()).toBe(1);
   });
 
   it('migrates a version-2 database file: opening returns at once, its old messages are indexed in batches', async () => {
