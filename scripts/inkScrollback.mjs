@@ -21,6 +21,12 @@
 //    keeps with its line: up to the region's top, each row erased down to its bottom. The saved
 //    cursor is no anchor there: xterm.js drops the lines below the cursor when the rows shrink (the
 //    status bar below the caret went, and its frame was never drawn again, the output unchanged).
+//  - every frame (and every erase) starts from the cursor's own row: up to the region's top, each row
+//    erased down to its bottom, then back to the top (DECSC/DECRC in the same write). Ink went down
+//    from the caret to the region's bottom first, and a terminal resized before it parsed that frame
+//    (the app's bytes in flight) had dropped the rows below the caret (xterm.js, tmux): the move down
+//    stopped at the screen's last row and the erase up took the three transcript rows above the
+//    region. A move of the caret alone goes straight from the old caret's row to the new one.
 //  - the full-screen redraw is gone (the app keeps every screen shorter than the terminal), and with
 //    it the copy of every <Static> line Ink kept for it (memory that grew with the transcript).
 // Checked by test/e2e/scrollback.e2e.test.ts and the bench row "scrollback" on the built app.
@@ -52,6 +58,21 @@ const KEEP_BOTTOM = `    let bottomRow = 0;
         return { str: '\\n'.repeat(pad) + str, pad, rows: lines.length + pad, top, rowsMax };
     };`;
 /**
+ * Erasing the live region and moving the caret, from the cursor's own row (see the header): the row
+ * the cursor is on counted from the region's top is the caret's, or the one below the region.
+ */
+const FROM_CURSOR = `    const cursorRow = () => (cursorWasShown && previousCursorPosition ? previousCursorPosition.y : previousLineCount - 1);
+    const eraseFromCursor = () => {
+        if (previousLineCount === 0) return '';
+        const row = cursorRow();
+        return (cursorWasShown ? hideCursorEscape : '') + '\\r' + (row > 0 ? ansiEscapes.cursorUp(row) : '') + '\\u001B7' + ERASE_LINE + (ansiEscapes.cursorDown(1) + ERASE_LINE).repeat(previousLineCount - 1) + '\\u001B8';
+    };
+    const caretOnly = (to) => {
+        const dy = (to ? to.y : previousLineCount - 1) - cursorRow();
+        const move = dy < 0 ? ansiEscapes.cursorUp(-dy) : dy > 0 ? ansiEscapes.cursorDown(dy) : '';
+        return (cursorWasShown ? hideCursorEscape : '') + move + ansiEscapes.cursorTo(to ? to.x : 0) + (to ? '\\u001B[?25h' : '');
+    };`;
+/**
  * Whether the terminal rewraps its lines on a width change. XTerm itself does not (it cuts them: a
  * line keeps one row), and says so by XTERM_VERSION, which tmux or GNU screen inside it inherit
  * (they rewrap: TMUX, STY). Counting rewrapped rows there erased a transcript row above the live
@@ -77,7 +98,7 @@ export const INK_LOG_UPDATE_PATCH = {
     { find: "import ansiEscapes from 'ansi-escapes';", replace: `import ansiEscapes from 'ansi-escapes';\nimport stringWidth from 'string-width';\nconst ERASE_LINE = '${ERASE_LINE}';\n${REFLOWS}` },
     {
       find: 'const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;',
-      replace: `const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;\n${KEEP_BOTTOM}`,
+      replace: `const createStandard = (stream, { showCursor = false } = {}) => {\n    let previousLineCount = 0;\n    let bottomSaved = false;\n${KEEP_BOTTOM}\n${FROM_CURSOR}`,
     },
     {
       find: '        const activeCursor = getActiveCursor();\n        cursorDirty = false;\n        const cursorChanged = cursorPositionChanged(activeCursor, previousCursorPosition);\n        if (!hasChanges(str, activeCursor)) {',
@@ -86,8 +107,13 @@ export const INK_LOG_UPDATE_PATCH = {
     },
     {
       find: '            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str +\n                cursorSuffix);\n            previousLineCount = lines.length;',
-      replace: `            stream.write(returnPrefix +\n                ansiEscapes.eraseLines(previousLineCount) +\n                str + '${SAVE_BOTTOM}' +\n                cursorSuffix);\n            bottomSaved = true;\n            shownRows = kept.rows;\n            bottomRow = Math.min(kept.rowsMax, kept.top + shownRows);\n            previousLineCount = lines.length;`,
+      replace: `            stream.write(eraseFromCursor() +\n                str + '${SAVE_BOTTOM}' +\n                cursorSuffix);\n            bottomSaved = true;\n            shownRows = kept.rows;\n            bottomRow = Math.min(kept.rowsMax, kept.top + shownRows);\n            previousLineCount = lines.length;`,
     },
+    {
+      find: '            stream.write(buildCursorOnlySequence({\n                cursorWasShown,\n                previousLineCount,\n                previousCursorPosition,\n                visibleLineCount: visibleCount,\n                cursorPosition: activeCursor,\n            }));',
+      replace: '            stream.write(caretOnly(activeCursor));',
+    },
+    { find: '        stream.write(prefix + ansiEscapes.eraseLines(previousLineCount));', replace: '        stream.write(eraseFromCursor());' },
     {
       find: '    render.clear = () => {\n        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLineCount, previousCursorPosition);',
       replace: `    render.reflowClear = (columns) => {

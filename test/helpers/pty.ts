@@ -27,6 +27,13 @@ export interface PtyApp {
    */
   waitFor(what: Wanted, timeoutMs?: number): Promise<string>;
   resize(cols: number, rows: number): void;
+  /**
+   * Holds what the app writes back from the emulator (still read and kept in output()) until
+   * release(): a terminal that has not parsed the bytes in flight yet, as when it is resized.
+   */
+  hold(): void;
+  /** Gives the emulator what was held; settles once it parsed it. */
+  release(): Promise<void>;
   readonly exit: Promise<number>;
   /** Settles when the first bytes of output arrive (the first frame starting to draw). */
   readonly firstOutput: Promise<void>;
@@ -79,12 +86,15 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
   term.onTitleChange((t) => titles.push(t));
   let raw = '';
   let pending = Promise.resolve();
+  let held: string[] | undefined;
+  const parse = (d: string) => (pending = new Promise((ok) => term.write(d, ok)));
   let outputStarted!: () => void;
   const firstOutput = new Promise<void>((ok) => (outputStarted = ok));
   child.onData((d) => {
     if (!raw) outputStarted();
     raw += d;
-    pending = new Promise((ok) => term.write(d, ok));
+    if (held) held.push(d);
+    else parse(d);
   });
   const exit = new Promise<number>((ok) => child.onExit(({ exitCode }) => ok(exitCode)));
   let exited = false;
@@ -143,6 +153,14 @@ export function startApp(args: string[], opts: PtyOptions): PtyApp {
     resize(c, r) {
       child.resize(c, r);
       term.resize(c, r);
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      for (const d of held ?? []) parse(d);
+      held = undefined;
+      return pending;
     },
     exit,
     firstOutput,
