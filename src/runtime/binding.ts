@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import type { Detected } from './detectionMemory.js';
 import { priceCost, type Prices } from './usage/ledger.js';
 import { networkOf } from './config.js';
-import { networkFetch } from './net/fetch.js';
+import { networkFetch, type EarlySlot } from './net/fetch.js';
 import { loggingFetch } from './httpLog.js';
 import { boundedFetch } from './boundedFetch.js';
 import { connectLimitFetch } from './net/connectLimit.js';
@@ -40,11 +40,14 @@ export interface Binding {
   recalled?: Detected;
   /** The address probe got no answer in time (a health endpoint that hangs): not probed again before a request. */
   probeHung?: boolean;
+  /** A connection to the address opened before the first request (`-p`: RuntimeService.warmUp). */
+  early: EarlySlot;
 }
 
 export function newBinding(config: ConfigSnapshot, text: string | undefined, generation: number, logger: Logger, baseFetch: typeof fetch = fetch): Binding {
-  const fetchImpl = loggingFetch(logger, boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch), networkOf(config).connectTimeout?.ms)));
-  return { generation, config, text, connection: initialConnection(config), clients: new Map(), detected: undefined, fetch: fetchImpl };
+  const early: EarlySlot = {};
+  const fetchImpl = loggingFetch(logger, boundedFetch(connectLimitFetch(networkFetch(networkOf(config), config.baseUrl, baseFetch, early), networkOf(config).connectTimeout?.ms)));
+  return { generation, config, text, connection: initialConnection(config), clients: new Map(), detected: undefined, fetch: fetchImpl, early };
 }
 
 /** The kind at this address: direct, forced by OPENWORK_PROXY_FORMAT, or what the probe finds. */

@@ -17,6 +17,10 @@ import { noImagesError } from './errors.js';
 import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { describeConnection } from './describe.js';
 import { RefusedParams } from './optionalParams.js';
+import { connect as netConnect } from 'node:net';
+import { openEarly } from './net/preconnect.js';
+import { loadUndici } from './net/fetch.js';
+import { proxyFor } from './net/settings.js';
 
 export class RuntimeService implements Runtime {
   private binding: Binding;
@@ -82,8 +86,19 @@ export class RuntimeService implements Runtime {
     return this.detection(this.binding);
   }
 
-  /** Loads the SDK client for the current connection now (in the background), so that the first request need not wait for it. */
+  /**
+   * Loads the SDK client for the current connection now (in the background), so that the first
+   * request need not wait for it, and opens the connection to the proxy meanwhile (net/preconnect.ts):
+   * the handshake's round trip passes while the SDK loads. Not through a forward proxy (its agent
+   * connects to the proxy, and asks it for a tunnel, on the request).
+   */
   warmUp(): void {
+    const b = this.binding;
+    const url = b.config.baseUrl;
+    if (url && !b.early.early && proxyFor(networkOf(b.config), url).kind !== 'proxy') {
+      b.early.early = openEarly(url, netConnect);
+      if (b.early.early) void loadUndici().catch(() => {}); // its agent takes the connection
+    }
     void this.ready()
       .then(() => clientFor(this.binding, 'main'))
       .catch(() => {});

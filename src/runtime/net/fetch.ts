@@ -2,12 +2,19 @@
 // doctor): extra headers for the proxy, and undici's own ProxyAgent / Agent when a forward proxy or a
 // private CA is configured. undici loads only then, so an ordinary launch pays nothing for it.
 import { needsAgent, proxyFor, type NetworkConfig } from './settings.js';
+import { earlyConnector, type EarlyConnection } from './preconnect.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../config/values.js';
 
 type Dispatcher = import('undici').Dispatcher;
 type Undici = typeof import('./undiciAgents.js');
 
 let undiciModule: Promise<Undici> | undefined;
-const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
+export const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
+
+/** Where a connection opened early (net/preconnect.ts) waits for the first request; set before any request is made. */
+export interface EarlySlot {
+  early?: EarlyConnection;
+}
 
 /** Reads the CA files once per fetch; a file that cannot be read is an error on the request that needed it. */
 export async function caList(net: NetworkConfig): Promise<string[] | undefined> {
@@ -38,12 +45,15 @@ function urlOf(input: Parameters<typeof fetch>[0]): string {
 
 /**
  * `net`: the settings; `proxyBase`: the LiteLLM proxy / gateway address (its requests get
- * OPENWORK_HEADERS); `base`: the fetch used when no agent is needed.
+ * OPENWORK_HEADERS); `base`: the fetch used when no agent is needed; `slot`: a connection opened
+ * early, which undici's agent takes for the first request to its address.
  */
-export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, base: typeof fetch = fetch): typeof fetch {
+export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, base: typeof fetch = fetch, slot?: EarlySlot): typeof fetch {
   const origin = originOf(proxyBase);
   const agentNeeded = needsAgent(net);
-  if (!agentNeeded && !(origin && net.headers.length)) return base;
+  if (!slot && !agentNeeded && !(origin && net.headers.length)) return base;
+  // Once a connection was opened early, every request goes through the agent that took it (and keeps it alive).
+  const viaAgent = (): boolean => agentNeeded || slot?.early !== undefined;
   const agents = new Map<string, Promise<Dispatcher>>();
   const agentFor = (proxy: string | undefined): Promise<Dispatcher> => {
     const key = proxy ?? '';
@@ -52,7 +62,9 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
       p = Promise.all([loadUndici(), caList(net)]).then(([u, ca]) => {
         // The connect options: the CA, and OPENWORK_CONNECT_TIMEOUT_MS (to the proxy and through it).
         const tls = { ...(ca ? { ca } : {}), ...(net.connectTimeout ? { timeout: net.connectTimeout.ms } : {}) };
-        return proxy ? new u.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls }) : new u.Agent({ connect: tls });
+        if (proxy) return new u.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls });
+        const early = slot?.early;
+        return new u.Agent({ connect: early ? earlyConnector(u, u.buildConnector(tls), early, net.connectTimeout?.ms ?? DEFAULT_CONNECT_TIMEOUT_MS) : tls });
       });
       p.catch(() => agents.delete(key)); // a CA file fixed later is read again
       agents.set(key, p);
@@ -68,10 +80,10 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
       new Headers(init?.headers).forEach((v, k) => headers!.set(k, v));
       for (const [k, v] of net.headers) headers.set(k, v);
     }
-    if (!agentNeeded) return base(input, headers ? { ...init, headers } : init);
+    if (!viaAgent()) return base(input, headers ? { ...init, headers } : init);
     const route = proxyFor(net, url);
-    // Only the CA or the connect timeout needs an agent for a request the proxy does not take.
-    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout) return base(input, headers ? { ...init, headers } : init);
+    // Only the CA, the connect timeout or an early connection needs an agent for a request the proxy does not take.
+    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout && !slot?.early) return base(input, headers ? { ...init, headers } : init);
     const [u, dispatcher] = await Promise.all([loadUndici(), agentFor(route.kind === 'proxy' ? route.proxy.value : undefined)]);
     const req = input instanceof Request ? input : undefined;
     const body = init?.body ?? req?.body ?? undefined;
