@@ -1,6 +1,8 @@
 // A TCP relay on 127.0.0.1 that makes a loopback link look like a long one: every byte waits
 // `oneWayMs` in each direction, and a new connection waits one round trip before its first byte
-// goes through (the TCP handshake a real link would cost). Order is kept; nothing is dropped.
+// goes through (the TCP handshake a real link would cost: the client's first byte leaves when the
+// SYN-ACK is back, a round trip after its connect, and arrives `oneWayMs` later). The loopback
+// connect itself completes at once. Order is kept; nothing is dropped.
 import net from 'node:net';
 
 export async function startRelay(target, { oneWayMs = 50 } = {}) {
@@ -30,7 +32,7 @@ export async function startRelay(target, { oneWayMs = 50 } = {}) {
       });
       from.on('close', () => setTimeout(() => to.destroy(), Math.max(0, last - performance.now()) + oneWayMs));
     };
-    forward(client, upstream, () => openAt - oneWayMs);
+    forward(client, upstream, () => openAt + oneWayMs);
     forward(upstream, client);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
