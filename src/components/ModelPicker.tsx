@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { safeLine } from '../render/sanitize.js';
 import type { ModelEntry, Runtime } from '../runtime/types.js';
 import { createPicker, modelDetails, pickerReducer, selectedEntry, visibleRows, type PickerAction } from '../state/modelPicker.js';
-import { pickerIntent } from '../state/modelKeys.js';
+import { pickerIntents } from '../state/modelKeys.js';
 import { availability, entryFor } from '../state/modelSwitch.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { useModelListing } from '../state/useModelListing.js';
@@ -99,24 +99,24 @@ export function ModelPicker(p: ModelPickerProps) {
   useKeyboard((input, key, raw) => {
     const asked = confirmRef.current;
     if (asked) {
-      const answer = input.toLowerCase();
+      const answer = input.replace(/(?:\r\n|\r|\n)$/, '').toLowerCase(); // 'y' with its Enter in one chunk is 'y'
       if (key.escape) setConfirm(undefined);
       else if (answer === 'y') p.onPick(asked.suggestion ?? asked.name);
       // No: the current model stays, as after `/model NAME` for a name the proxy does not serve.
       else if (answer === 'n') setConfirm(undefined);
       return;
     }
-    const intent = pickerIntent(input, key, raw);
-    if (!intent) return;
-    if (intent.type === 'close') p.onClose();
-    else if (intent.type === 'refresh') reload();
-    else if (intent.type === 'pick') {
-      const entry = selectedEntry(ref.current);
-      const typed = ref.current.query.trim();
-      // Nothing matches: the typed text is taken as a model name (checked like any other).
-      if (entry) choose(entry);
-      else if (typed) choose(entryFor(typed, listing));
-    } else apply(intent);
+    for (const intent of pickerIntents(input, key, raw)) {
+      if (intent.type === 'close') return p.onClose();
+      if (intent.type === 'refresh') reload();
+      else if (intent.type === 'pick') {
+        const entry = selectedEntry(ref.current);
+        const typed = ref.current.query.trim();
+        // Nothing matches: the typed text is taken as a model name (checked like any other).
+        if (entry) choose(entry);
+        else if (typed) choose(entryFor(typed, listing));
+      } else apply(intent);
+    }
   }, p.isActive);
 
   // The status line may have just grown or shrunk: window the rows for this render's height.

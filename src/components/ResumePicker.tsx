@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { SearchHit } from '../history/store.js';
 import { localTime } from '../history/export.js';
-import { pickerIntent } from '../state/modelKeys.js';
+import { pickerIntents } from '../state/modelKeys.js';
 import { INITIAL_RESUME_PICKER, resumePickerReducer, visibleHits, type ResumePickerAction } from '../state/resumePicker.js';
 import { useKeyboard } from '../state/useKeyboard.js';
 import { useTerminalSize } from '../state/useTerminalSize.js';
@@ -32,32 +32,40 @@ export function ResumePicker(p: ResumePickerProps) {
   const { columns } = useTerminalSize();
   const [state, setState] = useState(INITIAL_RESUME_PICKER);
   const ref = useRef(state);
+  const [unavailable, setUnavailable] = useState(false);
+  const search = useRef(p.search);
+  search.current = p.search;
+  const withResults = (s: typeof state): typeof state => {
+    const hits = search.current(s.query);
+    setUnavailable(hits === undefined);
+    return resumePickerReducer(s, { type: 'results', hits: hits ?? [] });
+  };
+  // The search runs as the text changes, not in an effect after the next render: an Enter that
+  // came in the same chunk as the text ('word\r') picks from this text's hits, not the last ones.
   const apply = (a: ResumePickerAction): void => {
-    const next = resumePickerReducer(ref.current, a);
+    let next = resumePickerReducer(ref.current, a);
+    if (next.query !== ref.current.query) next = withResults(next);
     if (next === ref.current) return;
     ref.current = next;
     setState(next);
   };
   const listRows = Math.max(2, p.height - 2);
-  const [unavailable, setUnavailable] = useState(false);
 
-  const search = useRef(p.search);
-  search.current = p.search;
   useEffect(() => {
-    const hits = search.current(state.query);
-    setUnavailable(hits === undefined);
-    apply({ type: 'results', hits: hits ?? [] });
-  }, [state.query]); // eslint-disable-line react-hooks/exhaustive-deps
+    ref.current = withResults(ref.current);
+    setState(ref.current);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   useKeyboard((input, key, raw) => {
-    const intent = pickerIntent(input, key, raw);
-    if (!intent || intent.type === 'refresh') return;
-    if (intent.type === 'close') p.onClose();
-    else if (intent.type === 'pick') {
-      const hit = ref.current.hits[ref.current.cursor];
-      if (hit) p.onPick(hit.id);
-    } else if (intent.type === 'move') apply({ type: 'move', to: intent.to, page: Math.floor(listRows / 2) });
-    else if (intent.type === 'type' || intent.type === 'backspace' || intent.type === 'setQuery') apply(intent);
+    for (const intent of pickerIntents(input, key, raw)) {
+      if (intent.type === 'refresh') continue;
+      if (intent.type === 'close') return p.onClose();
+      if (intent.type === 'pick') {
+        const hit = ref.current.hits[ref.current.cursor];
+        if (hit) p.onPick(hit.id);
+      } else if (intent.type === 'move') apply({ type: 'move', to: intent.to, page: Math.floor(listRows / 2) });
+      else if (intent.type === 'type' || intent.type === 'backspace' || intent.type === 'setQuery') apply(intent);
+    }
   }, p.isActive);
 
   const { start, end } = visibleHits(state, listRows);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import { pickerIntent } from '../state/modelKeys.js';
+import { pickerIntents } from '../state/modelKeys.js';
 import { INITIAL_ROLE_PICKER, matchingRoles, rolePickerReducer, visibleRoles, type RolePickerAction } from '../state/rolePicker.js';
 import type { RoleChoice } from '../state/useSystemPrompt.js';
 import { useKeyboard } from '../state/useKeyboard.js';
@@ -47,14 +47,15 @@ export function RolePicker(p: RolePickerProps) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   useKeyboard((input, key, raw) => {
-    const intent = pickerIntent(input, key, raw);
-    if (!intent || intent.type === 'refresh') return;
-    if (intent.type === 'close') p.onClose();
-    else if (intent.type === 'pick') {
-      const role = matchingRoles(ref.current)[ref.current.cursor];
-      if (role && !role.problem) p.onPick(role.name);
-    } else if (intent.type === 'move') apply({ type: 'move', to: intent.to, page: Math.floor(listRows / 2) });
-    else if (intent.type === 'type' || intent.type === 'backspace' || intent.type === 'setQuery') apply(intent);
+    for (const intent of pickerIntents(input, key, raw)) {
+      if (intent.type === 'refresh') continue;
+      if (intent.type === 'close') return p.onClose();
+      if (intent.type === 'pick') {
+        const role = matchingRoles(ref.current)[ref.current.cursor];
+        if (role && !role.problem) p.onPick(role.name);
+      } else if (intent.type === 'move') apply({ type: 'move', to: intent.to, page: Math.floor(listRows / 2) });
+      else if (intent.type === 'type' || intent.type === 'backspace' || intent.type === 'setQuery') apply(intent);
+    }
   }, p.isActive);
 
   const shown = matchingRoles(state);

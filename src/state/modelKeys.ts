@@ -31,3 +31,19 @@ export function pickerIntent(input: string, key: PickerKey, raw = input): Picker
   if (raw.startsWith('\x1b[') || raw.startsWith('\x1bO')) return undefined;
   return input ? { type: 'type', text: input } : undefined;
 }
+
+/**
+ * One chunk from the terminal in the open picker → what to do, in order. Text that arrived with its
+ * Enter in one read (tmux send-keys 'word' Enter, a fast typist, a one-line paste ending in a line
+ * break) is typed, then picks, as if the keys had come one by one; a chunk with line breaks inside
+ * is pasted text (the filter makes them spaces), never a pick.
+ */
+export function pickerIntents(input: string, key: PickerKey, raw = input): PickerIntent[] {
+  const line = /^([^\r\n]+)(?:\r\n|\r|\n)$/.exec(input);
+  if (line && !key.ctrl && !key.meta && !raw.startsWith('\x1b')) {
+    const typed = pickerIntent(line[1]!, { ...key, return: false }, line[1]);
+    return typed ? [typed, { type: 'pick' }] : [{ type: 'pick' }];
+  }
+  const intent = pickerIntent(input, key, raw);
+  return intent ? [intent] : [];
+}

@@ -11,7 +11,7 @@ const words = (r: CheckResult): Checked => {
   const { say: _say, ...rest } = r;
   return rest;
 };
-import { pickerIntent } from '../../src/state/modelKeys.js';
+import { pickerIntent, pickerIntents } from '../../src/state/modelKeys.js';
 import { keyAction } from '../../src/state/keymap.js';
 import { keyWith } from '../helpers/keys.js';
 
@@ -141,6 +141,18 @@ describe('model keys', () => {
     expect(pickerIntent('s', k({}))).toEqual({ type: 'type', text: 's' });
     expect(pickerIntent('x', k({ ctrl: true }))).toBeUndefined();
     expect(pickerIntent('[15~', k({}), '\x1b[15~')).toBeUndefined();
+  });
+
+  it('takes text that came with its Enter in one chunk as the keys one by one: typed, then picked', () => {
+    expect(pickerIntents('sonnet\r', k({}))).toEqual([{ type: 'type', text: 'sonnet' }, { type: 'pick' }]);
+    expect(pickerIntents('two words\n', k({}))).toEqual([{ type: 'type', text: 'two words' }, { type: 'pick' }]);
+    expect(pickerIntents('x\r\n', k({}))).toEqual([{ type: 'type', text: 'x' }, { type: 'pick' }]);
+    expect(pickerIntents('\r', k({ return: true }))).toEqual([{ type: 'pick' }]);
+    // line breaks inside: pasted text for the one-line filter, not a pick
+    expect(pickerIntents('a\rb\r', k({}))).toEqual([{ type: 'type', text: 'a\rb\r' }]);
+    expect(pickerIntents('s', k({}))).toEqual([{ type: 'type', text: 's' }]);
+    expect(pickerIntents('x', k({ ctrl: true }))).toEqual([]);
+    expect(pickerIntents('\x1b\r', k({ meta: true, return: true }), '\x1b\r')).toEqual([{ type: 'pick' }]);
   });
 });
 
