@@ -393,6 +393,8 @@ export const LAZY = {
   'lazy/zh-CN': 'src/i18n/zh-CN.ts',
   // Only with a forward proxy or a private CA (runtime/net/fetch.ts), and a key helper.
   'lazy/undici': 'src/runtime/net/undiciAgents.ts',
+  // `-p`'s early connection, sent by Node's own fetch (runtime/net/preconnect.ts).
+  'lazy/undiciAgent': 'src/runtime/net/undiciAgent.ts',
   'lazy/keyHelper': 'src/runtime/net/keyHelper.ts',
   'lazy/material': 'src/material/lazy.ts',
   // Ctrl+G; as a chunk of the chat's own build it split esbuild's helpers into a third first-frame file.

@@ -9,7 +9,15 @@ type Dispatcher = import('undici').Dispatcher;
 type Undici = typeof import('./undiciAgents.js');
 
 let undiciModule: Promise<Undici> | undefined;
-export const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('./undiciAgents.js'));
+type UndiciAgent = typeof import('./undiciAgent.js');
+let agentModule: Promise<UndiciAgent> | undefined;
+const loadAgent = (): Promise<UndiciAgent> => (agentModule ??= import('./undiciAgent.js'));
+
+/** Loads now, while the early connection's handshake runs, what will take it: undici's whole package when a CA, a connect limit or a proxy needs it, else its agent alone. */
+export function warmEarly(net: NetworkConfig): void {
+  void (needsAgent(net) ? loadUndici() : loadAgent()).catch(() => {});
+}
 
 /** Where a connection opened early (net/preconnect.ts) waits for the first request; set before any request is made. */
 export interface EarlySlot {
@@ -55,6 +63,9 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
   // Once a connection was opened early, every request goes through the agent that took it (and keeps it alive).
   const viaAgent = (): boolean => agentNeeded || slot?.early !== undefined;
   const agents = new Map<string, Promise<Dispatcher>>();
+  let light: Promise<Dispatcher> | undefined;
+  const earlyAgent = (early: EarlyConnection): Promise<Dispatcher> =>
+    (light ??= loadAgent().then((u) => new u.Agent({ connect: earlyConnector(u.ConnectTimeoutError, u.buildConnector({}), early, DEFAULT_CONNECT_TIMEOUT_MS) })));
   const agentFor = (proxy: string | undefined): Promise<Dispatcher> => {
     const key = proxy ?? '';
     let p = agents.get(key);
@@ -64,7 +75,7 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
         const tls = { ...(ca ? { ca } : {}), ...(net.connectTimeout ? { timeout: net.connectTimeout.ms } : {}) };
         if (proxy) return new u.ProxyAgent({ uri: proxy, requestTls: tls, proxyTls: tls });
         const early = slot?.early;
-        return new u.Agent({ connect: early ? earlyConnector(u, u.buildConnector(tls), early, net.connectTimeout?.ms ?? DEFAULT_CONNECT_TIMEOUT_MS) : tls });
+        return new u.Agent({ connect: early ? earlyConnector(u.errors.ConnectTimeoutError, u.buildConnector(tls), early, net.connectTimeout?.ms ?? DEFAULT_CONNECT_TIMEOUT_MS) : tls });
       });
       p.catch(() => agents.delete(key)); // a CA file fixed later is read again
       agents.set(key, p);
@@ -82,8 +93,11 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
     }
     if (!viaAgent()) return base(input, headers ? { ...init, headers } : init);
     const route = proxyFor(net, url);
-    // Only the CA, the connect timeout or an early connection needs an agent for a request the proxy does not take.
-    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout && !slot?.early) return base(input, headers ? { ...init, headers } : init);
+    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout) {
+      // An early connection alone: Node's own fetch, through undici's agent (not its whole package) that takes it.
+      if (slot?.early) return base(input, { ...(headers ? { ...init, headers } : init), dispatcher: await earlyAgent(slot.early) } as RequestInit);
+      return base(input, headers ? { ...init, headers } : init);
+    }
     const [u, dispatcher] = await Promise.all([loadUndici(), agentFor(route.kind === 'proxy' ? route.proxy.value : undefined)]);
     const req = input instanceof Request ? input : undefined;
     const body = init?.body ?? req?.body ?? undefined;
