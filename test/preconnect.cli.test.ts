@@ -2,6 +2,8 @@
 // handshake's round trip passes meanwhile, and the chat request goes out on that connection. The
 // SDK's load is made to take seconds (test/helpers/slowSdk.mjs, which writes a file when it lets the
 // load go on): the proxy has accepted the connection before then, and the request comes on it.
+// The test servers are on this machine, where it is not done unless OPENWORK_PRECONNECT=on (a local
+// port forwarded to a proxy far away).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,7 +30,7 @@ afterEach(async () => {
 
 describe('-p connects while the SDK loads', () => {
   it('the proxy accepts the connection before the SDK has loaded, and the one request comes on it', async () => {
-    home.writeEnv(env(server.url));
+    home.writeEnv(env(server.url, 'OPENWORK_PRECONNECT=on\n'));
     // The user's first run for this address (it probes); the next one is what every later run is.
     expect((await runCli(['-p', 'hi', '--model', MODEL], { home: home.dir, timeoutMs: 30_000 })).code).toBe(0);
     const before = { connections: server.connections, requests: server.requests.length };
@@ -47,10 +49,21 @@ describe('-p connects while the SDK loads', () => {
     expect(sent[0]!.connection).toBe(before.connections + 1);
   }, 90_000);
 
+  it('to an address on this machine, by default: the connection comes with the request, after the SDK has loaded', async () => {
+    home.writeEnv(env(server.url));
+    expect((await runCli(['-p', 'hi', '--model', MODEL], { home: home.dir, timeoutMs: 30_000 })).code).toBe(0);
+    const before = server.connections;
+    const mark = join(home.dir, 'sdk-loaded');
+    const run = runCli(['-p', 'hello', '--model', MODEL], { home: home.dir, env: slowSdk(mark), timeoutMs: 60_000 });
+    await waitUntil(() => server.connections > before, 30_000, 'a connection from the second run');
+    expect(existsSync(mark)).toBe(true);
+    expect((await run).stdout).toBe('hello over the early connection\n');
+  }, 90_000);
+
   it('not through a forward proxy: the connection is the proxy agent’s to make, on the request', async () => {
     const proxy = await startForwardProxy();
     try {
-      home.writeEnv(env(server.url, `HTTP_PROXY=${proxy.url}\nNO_PROXY=\n`));
+      home.writeEnv(env(server.url, `HTTP_PROXY=${proxy.url}\nNO_PROXY=\nOPENWORK_PRECONNECT=on\n`));
       expect((await runCli(['-p', 'hi', '--model', MODEL], { home: home.dir, timeoutMs: 30_000 })).code).toBe(0);
       const before = server.connections;
       const passedBefore = proxy.passed.length;

@@ -18,8 +18,8 @@ import { watchEnvFile, type EnvWatcher } from './watcher.js';
 import { describeConnection } from './describe.js';
 import { RefusedParams } from './optionalParams.js';
 import { connect as netConnect } from 'node:net';
-import { openEarly } from './net/preconnect.js';
-import { loadUndici } from './net/fetch.js';
+import { openEarly, preconnectWanted } from './net/preconnect.js';
+import { warmEarly } from './net/fetch.js';
 import { proxyFor } from './net/settings.js';
 
 export class RuntimeService implements Runtime {
@@ -89,15 +89,17 @@ export class RuntimeService implements Runtime {
   /**
    * Loads the SDK client for the current connection now (in the background), so that the first
    * request need not wait for it, and opens the connection to the proxy meanwhile (net/preconnect.ts):
-   * the handshake's round trip passes while the SDK loads. Not through a forward proxy (its agent
-   * connects to the proxy, and asks it for a tunnel, on the request).
+   * the handshake's round trip passes while the SDK loads. Only to an address off this machine
+   * unless OPENWORK_PRECONNECT says otherwise, and not through a forward proxy (its agent connects
+   * to the proxy, and asks it for a tunnel, on the request).
    */
   warmUp(): void {
     const b = this.binding;
     const url = b.config.baseUrl;
-    if (url && !b.early.early && proxyFor(networkOf(b.config), url).kind !== 'proxy') {
+    const net = networkOf(b.config);
+    if (url && !b.early.early && preconnectWanted(url, net.preconnect) && proxyFor(net, url).kind !== 'proxy') {
       b.early.early = openEarly(url, netConnect);
-      if (b.early.early) void loadUndici().catch(() => {}); // its agent takes the connection
+      if (b.early.early) warmEarly(net); // what takes the connection loads meanwhile
     }
     void this.ready()
       .then(() => clientFor(this.binding, 'main'))

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkFetch, type EarlySlot } from '../../src/runtime/net/fetch.js';
-import { closeEarly, openEarly } from '../../src/runtime/net/preconnect.js';
+import { closeEarly, isLoopbackHost, openEarly, preconnectWanted } from '../../src/runtime/net/preconnect.js';
 import { resolveNetwork } from '../../src/runtime/net/settings.js';
 import { connectLimitFetch, connectLimitOf } from '../../src/runtime/net/connectLimit.js';
 import { findErrorCode } from '../../src/runtime/errorFacts.js';
@@ -129,6 +129,21 @@ describe('a connection opened early', () => {
     await again.text();
     expect(a.connections).toBe(1);
     expect(a.requests.map((r) => r.connection)).toEqual([1]);
+  });
+
+  it('is wanted for an address off this machine, or when OPENWORK_PRECONNECT says so', () => {
+    for (const h of ['localhost', 'api.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['proxy.example.com', '10.0.0.5', '128.0.0.1', '::2']) expect(isLoopbackHost(h)).toBe(false);
+    expect(preconnectWanted('https://litellm.example.com', undefined)).toBe(true);
+    expect(preconnectWanted('http://127.0.0.1:4000', undefined)).toBe(false);
+    expect(preconnectWanted('http://[::1]:4000', undefined)).toBe(false);
+    expect(preconnectWanted('http://127.0.0.1:4000', { on: true })).toBe(true);
+    expect(preconnectWanted('https://litellm.example.com', { on: false })).toBe(false);
+    expect(resolveNetwork({ OPENWORK_PRECONNECT: 'on' }, {}).preconnect?.on).toBe(true);
+    expect(resolveNetwork({}, { OPENWORK_PRECONNECT: 'off' }).preconnect?.on).toBe(false);
+    const bad = resolveNetwork({ OPENWORK_PRECONNECT: 'sometimes' }, {});
+    expect(bad.preconnect).toBeUndefined();
+    expect(bad.problems.join()).toMatch(/OPENWORK_PRECONNECT/);
   });
 
   it('only http(s) addresses are opened', () => {

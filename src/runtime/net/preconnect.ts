@@ -1,12 +1,12 @@
 // A connection opened before the request is ready. `-p` knows its address as soon as .env is read,
 // and then spends tens of milliseconds loading the SDK and building the request: the TCP handshake
 // (a round trip, 100–300 ms to a proxy across the internet) runs meanwhile, and the request goes out
-// on that connection (undici's agent takes it: net/fetch.ts). Nothing is sent on it before the
+// on that connection (an undici agent takes it: net/fetch.ts). Nothing is sent on it before the
 // request: no extra request, no probe. TLS, when there is any, is undici's own, over this socket.
 import type { Socket } from 'node:net';
 
-type Undici = typeof import('./undiciAgents.js');
 type Connector = import('undici').buildConnector.connector;
+type ConnectTimeout = typeof import('undici').errors.ConnectTimeoutError;
 
 export interface EarlyConnection {
   /** `http:` or `https:` */
@@ -18,6 +18,25 @@ export interface EarlyConnection {
   startedAt: number;
   /** Handed to undici (at most once). */
   taken: boolean;
+}
+
+/** A host on this machine: its handshake takes microseconds, nothing to hide (and loading what takes an early connection costs more). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\./.test(h);
+}
+
+/**
+ * Whether `-p` opens its connection early: OPENWORK_PRECONNECT when set (on: e.g. a local port
+ * forwarded to a proxy far away), else only to an address off this machine.
+ */
+export function preconnectWanted(url: string, setting: { on: boolean } | undefined): boolean {
+  if (setting) return setting.on;
+  try {
+    return !isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }
 
 const defaultPort = (protocol: string): number => (protocol === 'https:' ? 443 : 80);
@@ -53,7 +72,7 @@ export function closeEarly(early: EarlyConnection | undefined): void {
  * undici's own would (ConnectTimeoutError); a connection that failed or closed before it was needed
  * is left, and undici connects again (and meets and words the same failure itself).
  */
-export function earlyConnector(u: Undici, base: Connector, early: EarlyConnection, timeoutMs: number): Connector {
+export function earlyConnector(ConnectTimeoutError: ConnectTimeout, base: Connector, early: EarlyConnection, timeoutMs: number): Connector {
   return (opts, callback) => {
     const port = Number(opts.port) || defaultPort(opts.protocol);
     const usable = !early.taken && opts.protocol === early.protocol && opts.hostname.replace(/^\[|\]$/g, '') === early.hostname && port === early.port && !opts.httpSocket;
@@ -83,7 +102,7 @@ export function earlyConnector(u: Undici, base: Connector, early: EarlyConnectio
     };
     timer = setTimeout(() => {
       done();
-      const err = new u.errors.ConnectTimeoutError(`Connect Timeout Error (attempted address: ${opts.hostname}:${port}, timeout: ${timeoutMs}ms)`);
+      const err = new ConnectTimeoutError(`Connect Timeout Error (attempted address: ${opts.hostname}:${port}, timeout: ${timeoutMs}ms)`);
       socket.destroy(err);
       callback(err, null);
     }, left);

@@ -24,11 +24,13 @@ export interface NetworkConfig {
   readonly keyHelper?: FromVar;
   /** How long a TCP connect may take, when set (undici's 10 s otherwise): a slow link may need more. */
   readonly connectTimeout?: FromVar & { ms: number };
+  /** OPENWORK_PRECONNECT: open the connection while `-p` loads (on), never (off); unset: only to an address off this machine. */
+  readonly preconnect?: FromVar & { on: boolean };
   /** Entries that could not be used (English; never contains a header value). */
   readonly problems: readonly string[];
 }
 
-export const NETWORK_KEYS = ['OPENWORK_CA_FILE', 'OPENWORK_HEADERS', 'OPENWORK_API_KEY_HELPER', 'OPENWORK_CONNECT_TIMEOUT_MS'] as const;
+export const NETWORK_KEYS = ['OPENWORK_CA_FILE', 'OPENWORK_HEADERS', 'OPENWORK_API_KEY_HELPER', 'OPENWORK_CONNECT_TIMEOUT_MS', 'OPENWORK_PRECONNECT'] as const;
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -96,6 +98,10 @@ export function resolveNetwork(file: Record<string, string>, env: NodeJS.Process
   if (rawConnect && !connectTimeout) {
     problems.push(`OPENWORK_CONNECT_TIMEOUT_MS: not a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} ("${rawConnect.value}"); using ${DEFAULT_CONNECT_TIMEOUT_MS}`);
   }
+  const rawPre = pick(file, env, ['OPENWORK_PRECONNECT']);
+  const preOn = rawPre && /^(on|1|true|yes)$/i.test(rawPre.value) ? true : rawPre && /^(off|0|false|no)$/i.test(rawPre.value) ? false : undefined;
+  const preconnect = rawPre && preOn !== undefined ? { ...rawPre, on: preOn } : undefined;
+  if (rawPre && !preconnect) problems.push(`OPENWORK_PRECONNECT: on or off ("${rawPre.value}"); left to the address (only off this machine)`);
   return Object.freeze({
     ...(httpProxy ? { httpProxy } : {}),
     ...(httpsProxy ? { httpsProxy } : {}),
@@ -104,6 +110,7 @@ export function resolveNetwork(file: Record<string, string>, env: NodeJS.Process
     headers: parsed.headers,
     ...(keyHelper ? { keyHelper } : {}),
     ...(connectTimeout ? { connectTimeout } : {}),
+    ...(preconnect ? { preconnect } : {}),
     problems,
   });
 }
