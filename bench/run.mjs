@@ -53,20 +53,11 @@ const step = async (name, fn) => {
   }
 };
 
-let plainCpuMs;
 try {
   await step('startup', () => startupRow({ home }));
   await step('launch', () => launchRow({ server: stream, home }));
-  await step('headless', async () => {
-    const r = await headlessRow({ server: stream, home, reply });
-    plainCpuMs = r[0].plainCpuMs;
-    return r;
-  });
-  await step('stream', async () => {
-    if (!plainCpuMs) plainCpuMs = (await headlessRow({ server: stream, home, reply, runs: 3 }))[0].plainCpuMs;
-    const r = await tuiStreamRows({ server: stream, home, reply, plainCpuMs, version: pkg.version });
-    return r.rows;
-  });
+  await step('headless', () => headlessRow({ server: stream, home, reply }));
+  await step('stream', async () => (await tuiStreamRows({ server: stream, home, reply, version: pkg.version })).rows);
   await step('relay', () => relayRow({ startServer }));
   await step('blackhole', () => blackHoleRows({ startServer }));
   await step('long', () => longConversationRows({ startServer }));
