@@ -14,9 +14,12 @@ type UndiciAgent = typeof import('./undiciAgent.js');
 let agentModule: Promise<UndiciAgent> | undefined;
 const loadAgent = (): Promise<UndiciAgent> => (agentModule ??= import('./undiciAgent.js'));
 
-/** Loads now, while the early connection's handshake runs, what will take it: undici's whole package when a CA, a connect limit or a proxy needs it, else its agent alone. */
+/** A request outside a forward proxy needs undici's whole package for a CA (any, NODE_EXTRA_CA_CERTS too) or a connect limit; else its agent alone takes an early connection. */
+const agentAlone = (net: NetworkConfig): boolean => !net.caFiles.length && !net.connectTimeout;
+
+/** Loads now, while the early connection's handshake runs, what will take it (the early connection is never made through a forward proxy). */
 export function warmEarly(net: NetworkConfig): void {
-  void (needsAgent(net) ? loadUndici() : loadAgent()).catch(() => {});
+  void (agentAlone(net) ? loadAgent() : loadUndici()).catch(() => {});
 }
 
 /** Where a connection opened early (net/preconnect.ts) waits for the first request; set before any request is made. */
@@ -93,7 +96,7 @@ export function networkFetch(net: NetworkConfig, proxyBase: string | undefined, 
     }
     if (!viaAgent()) return base(input, headers ? { ...init, headers } : init);
     const route = proxyFor(net, url);
-    if (route.kind !== 'proxy' && !net.caFiles.length && !net.connectTimeout) {
+    if (route.kind !== 'proxy' && agentAlone(net)) {
       // An early connection alone: Node's own fetch, through undici's agent (not its whole package) that takes it.
       if (slot?.early) return base(input, { ...(headers ? { ...init, headers } : init), dispatcher: await earlyAgent(slot.early) } as RequestInit);
       return base(input, headers ? { ...init, headers } : init);
