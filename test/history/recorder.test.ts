@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHistory, type HistoryProblem } from '../../src/history/open.js';
-import { CHECKPOINT_IDLE_MS, SAVE_EVERY_MS, SessionRecorder } from '../../src/history/recorder.js';
+import { CHAT_CACHE_KIB, CHECKPOINT_IDLE_MS, SAVE_EVERY_MS, SessionRecorder } from '../../src/history/recorder.js';
 import type { SessionStore } from '../../src/history/store.js';
 import { tempHome, type TempHome } from '../helpers/home.js';
 
@@ -191,4 +191,21 @@ it('the write-ahead log is folded into the database when the chat is quiet, not 
   expect(pending()).toBeGreaterThan(1000); // past SQLite's own threshold: no write folded it
   vi.advanceTimersByTime(CHECKPOINT_IDLE_MS);
   expect(pending()).toBe(0);
+});
+
+it("the chat's connection keeps a small page cache, and a long session written through it reads back whole", async () => {
+  const s = (await rec.open())!;
+  expect(s.db.pragma('cache_size', { simple: true })).toBe(-CHAT_CACHE_KIB);
+  // Far more pages than the cache holds (~1 MB of text and its index): every turn is still there and found.
+  const reply = (i: number) => `reply ${i} ${'lorem ipsum dolor sit amet '.repeat(70)}tail${i}`;
+  for (let i = 0; i < 500; i++) {
+    rec.userSent(`question ${i}`, 'm1');
+    rec.replyStarted('m1');
+    rec.replyEnded({ text: reply(i), status: 'done' });
+    await written();
+  }
+  const texts = rows(s).map((r) => (r as { text: string }).text);
+  expect(texts).toHaveLength(1000);
+  expect(texts[999]).toBe(reply(499));
+  expect(s.search('tail250', 10).map((h) => h.id)).toEqual([s.list()[0]!.id]);
 });
