@@ -17,10 +17,12 @@ export interface ResolveInput {
   lineProblems?: readonly ConfigProblem[];
   /** 1-based line of a key in the file, for value problems. */
   lineOf?: (key: string) => number | undefined;
+  /** The file's values as dotenv reads them, when the caller has parsed it already (one parse, not two). */
+  fileValues?: Readonly<Record<string, string>>;
 }
 
 export function resolveConfig(input: ResolveInput): ConfigSnapshot {
-  const fileValues = input.text === undefined ? {} : parseEnvText(input.text);
+  const fileValues = input.fileValues ?? (input.text === undefined ? {} : parseEnvText(input.text));
   const values: Partial<Record<ConfigKey, string>> = {};
   const sources: Partial<Record<ConfigKey, ValueSource>> = {};
   for (const key of CONFIG_KEYS) {

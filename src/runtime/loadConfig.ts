@@ -46,5 +46,6 @@ export function configFromText(envPath: string, text: string | undefined, env: N
     env,
     lineProblems: doc?.problems() ?? [],
     lineOf: (key) => lines.get(key),
+    ...(doc ? { fileValues: doc.toObject() } : {}),
   });
 }

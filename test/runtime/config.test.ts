@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromText } from '../../src/runtime/loadConfig.js';
+import { resolveConfig } from '../../src/runtime/config.js';
 import { normalizeBaseUrl } from '../../src/config/values.js';
 import { whereLabel } from '../../src/i18n/connection.js';
 import type { Connection } from '../../src/runtime/types.js';
@@ -7,6 +8,21 @@ import type { Connection } from '../../src/runtime/types.js';
 const resolve = (text: string | undefined, env: NodeJS.ProcessEnv = {}) => configFromText('/x/.env', text, env);
 
 describe('config resolution', () => {
+  it('reads .env once, with the same values dotenv reads (quotes, export, duplicates, comments, CRLF, a BOM)', () => {
+    const texts = [
+      '\uFEFFANTHROPIC_BASE_URL=http://127.0.0.1:4000\r\nANTHROPIC_API_KEY="sk-a#b"  # the key\r\n',
+      'export ANTHROPIC_AUTH_TOKEN=\'tok 1\'\nANTHROPIC_AUTH_TOKEN=tok-2\nOPENWORK_TIMEOUT_MS= 5000 \n',
+      'OPENWORK_HEADERS="x-a: 1\\nx-b: 2"\nANTHROPIC_BASE_URL=`http://h:1`\nbroken line\nOPENAI_API_KEY=k # c\nHTTPS_PROXY=http://p:3128\n',
+    ];
+    for (const text of texts) {
+      const once = configFromText('/x/.env', text, {});
+      const viaDotenv = resolveConfig({ envPath: '/x/.env', text, env: {} }); // dotenv's own parse
+      expect(once.values).toEqual(viaDotenv.values);
+      expect(once.network).toEqual(viaDotenv.network);
+      expect(Object.keys(once.values).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('reads the seed guide file: base URL and API key', () => {
     const c = resolve('# LiteLLM 代理服务器地址\nANTHROPIC_BASE_URL=http://127.0.0.1:3000\n\n# key\nANTHROPIC_API_KEY=sk-abc123456\n');
     expect(c.baseUrl).toBe('http://127.0.0.1:3000');
