@@ -115,9 +115,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           // A setting that was not taken (OPENWORK_TIMEOUT_MS=abc…) is said before sending, not swallowed; an
           // unusable address is the request's own error.
           const problems = config.problems.filter((p) => p !== config.unusableBaseUrl);
-          if (problems.length) {
+          if (problems.length || config.network?.problems.length) {
             const { problemsText } = await import('./commands/config.js');
-            process.stderr.write(problemsText(io, { problems }));
+            process.stderr.write(problemsText(io, { problems, network: config.network }));
           }
           // A role's model counts as named on the command line (--model still wins over it).
           const { model, timedOut, error: listingError } = await choosePromptModel(runtime, io, { arg: args.model ?? start.model, saved: saved.selected, fallback: defaultModel() }, ac.signal);

@@ -56,3 +56,19 @@ describe('OPENWORK_TIMEOUT_MS', () => {
     expect([r.code, r.stdout]).toEqual([0, 'hi\n']);
   });
 });
+
+describe('network settings it cannot use', () => {
+  it('-p says each before sending, as config list does, and the request runs with the defaults', async () => {
+    f.home.writeEnv(seedEnv(f.server.url, 'OPENWORK_CONNECT_TIMEOUT_MS=abc\nOPENWORK_PRECONNECT=maybe\n'));
+    const said = [
+      'warning: OPENWORK_CONNECT_TIMEOUT_MS: not a whole number of milliseconds from 1 to 2147483647 ("abc"); using 10000\n',
+      'warning: OPENWORK_PRECONNECT: on or off ("maybe"); left to the address (only off this machine)\n',
+    ].join('');
+    const r = await run(['-p', 'hello', '--model', 'claude-3-5-haiku-20241022']);
+    expect(r.stderr).toBe(said);
+    expect([r.code, r.stdout]).toEqual([0, 'hi\n']);
+    const list = await run(['config', 'list']);
+    expect(list.stderr).toBe(said);
+    expect(list.code).toBe(0);
+  });
+});

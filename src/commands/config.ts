@@ -48,9 +48,12 @@ export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean
 }
 
 /** One warning line per .env problem (`config list`, and -p before it sends). */
-export function problemsText(io: IO, config: Pick<ConfigSnapshot, 'problems'>): string {
+/** The file's problems, then the network settings' (a proxy, a CA file, headers, the connect limit…), one line each. */
+export function problemsText(io: IO, config: Pick<ConfigSnapshot, 'problems' | 'network'>): string {
   const w = io.messages.cli.config;
-  return config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: safeLine(localized(p, io.messages)) })}\n`).join('');
+  const lines = config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: safeLine(localized(p, io.messages)) })}\n`);
+  for (const message of config.network?.problems ?? []) lines.push(`${yellow(io, w.warning)}${safeLine(message)}\n`);
+  return lines.join('');
 }
 
 export function runConfig(cmd: ConfigCommand, ctx: ConfigContext, io: IO): number {
