@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { eachHomeAndServer } from './helpers/home.js';
 import { runCli } from './helpers/cli.js';
 import { boundedFetch, ERROR_BODY_MAX } from '../src/runtime/boundedFetch.js';
+import { EXIT, exitCodeFor } from '../src/runtime/errors.js';
 
 const f = eachHomeAndServer();
 const env = () => f.home.writeEnv(`ANTHROPIC_BASE_URL=${f.server.url}\nANTHROPIC_API_KEY=sk-test-master\n`);
@@ -46,3 +47,16 @@ describe('bounded reads', () => {
     expect(f.home.readLog()).toMatch(/request failed: .*code: 'UND_ERR_HEADERS_OVERFLOW'/);
   });
 });
+
+describe('an address fetch never connects to', () => {
+  it('-p on port 6000 (on the Fetch standard\'s blocked list) says the port is the reason and what to do, not "Connection error."', async () => {
+    f.home.writeEnv('ANTHROPIC_BASE_URL=http://127.0.0.1:6000\nANTHROPIC_API_KEY=sk-test-master\n');
+    const r = await runCli(['-p', 'hi', '--model', 'claude-3-5-sonnet'], { home: f.home.dir });
+    expect(r.stderr).toContain("127.0.0.1:6000: Node never connects to this port");
+    expect(r.stderr).toContain('change the port in ANTHROPIC_BASE_URL');
+    expect(r.stderr).not.toContain('Connection error');
+    expect(r.code).toBe(exitCodeFor('unreachable'));
+    expect(r.code).not.toBe(EXIT.other);
+  });
+});
+

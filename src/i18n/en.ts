@@ -309,6 +309,10 @@ export const en = {
       message: (p: { host: string }) => `${p.host} speaks HTTPS (TLS), but the address starts with http://.`,
       hint: 'Use https:// instead of http:// in ANTHROPIC_BASE_URL.',
     },
+    badPort: {
+      message: (p: { host: string }) => `${p.host}: Node never connects to this port (it is on the web's list of blocked ports, as 6000 and 6665–6669 are), so nothing was sent.`,
+      hint: "Run the proxy on another port (LiteLLM's own default is 4000) and change the port in ANTHROPIC_BASE_URL.",
+    },
     connectLimit: {
       message: (p: { where: string; ms: number }) => `Cannot connect to ${p.where}: nothing accepted the connection within ${dur(p.ms)} (connect timeout).`,
       hint: 'Check the address and port in ANTHROPIC_BASE_URL and that the proxy is running; a firewall that drops packets, or an internal address without your VPN, looks like this.',

@@ -277,6 +277,10 @@ export const zhCN: Messages = {
       message: (p) => `${p.host} 使用的是 HTTPS（TLS），但地址以 http:// 开头。`,
       hint: '请把 ANTHROPIC_BASE_URL 中的 http:// 改为 https://。',
     },
+    badPort: {
+      message: (p) => `${p.host}：Node 从不连接这个端口（它在网页屏蔽端口列表中，6000、6665–6669 等也是），因此没有发送任何内容。`,
+      hint: '请让代理改用其他端口（LiteLLM 默认是 4000），并修改 ANTHROPIC_BASE_URL 中的端口。',
+    },
     connectLimit: {
       message: (p) => `无法连接 ${p.where}：${dur(p.ms)}内没有任何服务接受连接（连接超时）。`,
       hint: '请检查 ANTHROPIC_BASE_URL 中的地址和端口，并确认代理正在运行；防火墙丢弃数据包，或未连 VPN 时访问内网地址，都会是这种情况。',

@@ -23,6 +23,8 @@ export type ErrorFact =
   | { id: 'caFile'; caVar: string; code: string }
   | { id: 'tlsUnknownCa'; host?: string; code: string; caVar?: string }
   | { id: 'httpToTls'; host?: string }
+  /** The address's port is one fetch refuses to connect to (the Fetch standard's "bad ports": 6000, 6667…). */
+  | { id: 'badPort'; host?: string }
   /** A connect that never completed within undici's connect timeout (net/connectLimit.ts). */
   | { id: 'connectLimit'; where?: string; ms: number }
   | { id: 'timedOut'; host?: string; code: string }

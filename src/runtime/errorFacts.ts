@@ -40,6 +40,13 @@ export function findErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Node's fetch refused the address's port before connecting (the Fetch standard's port blocklist): its cause says "bad port", with no code. */
+export function isBadPort(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && isRec(e); i++, e = e.cause) if (e.message === 'bad port') return true;
+  return false;
+}
+
 /** The server's own error text: body.error.message (string or LiteLLM's object), body.message, or the raw text. */
 export function serverText(err: Rec): string {
   const body = err.error;

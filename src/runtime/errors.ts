@@ -11,7 +11,7 @@ import { BODY_TOO_LARGE } from './boundedFetch.js';
 import { isKeyHelperError, type KeyHelperError } from './net/keyHelperError.js';
 import { connectLimitOf } from './net/connectLimit.js';
 import { kindOf } from './connections/index.js';
-import { NETWORK_CODES, HTTP_TO_TLS, TIMEOUT_CODES, UNKNOWN_CA, TLS_CODE, Rec, isRec, findErrorCode, serverText, header, looksLikeHtml, retryAfterSeconds, budgetRefusal, MODEL_TEXT, oneLine, wholeText, brief, hostOf } from './errorFacts.js';
+import { isBadPort, NETWORK_CODES, HTTP_TO_TLS, TIMEOUT_CODES, UNKNOWN_CA, TLS_CODE, Rec, isRec, findErrorCode, serverText, header, looksLikeHtml, retryAfterSeconds, budgetRefusal, MODEL_TEXT, oneLine, wholeText, brief, hostOf } from './errorFacts.js';
 
 export interface ErrorContext {
   /** The address that was tried (base URL or full URL). */
@@ -143,6 +143,7 @@ export function classifyError(err: unknown, ctx: ErrorContext = {}): AppError | 
   }
   if (code && UNKNOWN_CA.has(code)) return make('tls', { id: 'tlsUnknownCa', host, code, caVar: ctx.caVar });
   if (code === HTTP_TO_TLS) return make('tls', { id: 'httpToTls', host });
+  if (isBadPort(err)) return make('unreachable', { id: 'badPort', host });
   const connectMs = connectLimitOf(err);
   if (connectMs !== undefined) return make('unreachable', { id: 'connectLimit', where, ms: connectMs });
   if (code && TIMEOUT_CODES.has(code)) return make('timeout', { id: 'timedOut', host, code });

@@ -58,6 +58,8 @@ function words(f: ErrorFact, m: Messages): ErrorWords {
       return { message: e.tlsUnknownCa.message({ host, code: f.code }), hint: f.caVar ? e.tlsCaFileSet.hint({ caVar: f.caVar }) : e.tlsUnknownCa.hint };
     case 'httpToTls':
       return { message: e.httpToTls.message({ host }), hint: e.httpToTls.hint };
+    case 'badPort':
+      return { message: e.badPort.message({ host }), hint: e.badPort.hint };
     case 'connectLimit':
       return { message: e.connectLimit.message({ where: f.where ?? e.theServer, ms: f.ms }), hint: e.connectLimit.hint };
     case 'timedOut':

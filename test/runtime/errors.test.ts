@@ -174,3 +174,18 @@ describe('nearestModels', () => {
     expect(nearestModels('claude-3-5-haiku', ['claude-3-5-sonnet', 'claude-3-5-haiku-20241022'])[0]).toBe('claude-3-5-haiku-20241022');
   });
 });
+
+it('a port fetch refuses before connecting (6000, on the Fetch standard\'s blocked list): named as the reason, in both languages', async () => {
+  const err: unknown = await fetch('http://127.0.0.1:6000/v1/models').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  const e = classifyError(err, { url: 'http://127.0.0.1:6000' })!;
+  expect(e.kind).toBe('unreachable');
+  expect(e.message).toBe("127.0.0.1:6000: Node never connects to this port (it is on the web's list of blocked ports, as 6000 and 6665–6669 are), so nothing was sent.");
+  expect(e.hint).toContain('change the port in ANTHROPIC_BASE_URL');
+  expect(worded(classifyFact(err, { url: "http://127.0.0.1:6000" }), zhMessages)?.message).toContain('Node 从不连接这个端口');
+  // Any other refusal keeps its own words.
+  expect(classifyError(net('ECONNREFUSED'), ctx)!.message).not.toContain('never connects');
+});
+
