@@ -240,7 +240,7 @@ const ROWS = leaves(en).filter((l) => Array.isArray(l.value));
 /** Words that stay as they are in Chinese text: names, commands, protocols, keys, fixed server answers. */
 const ALLOWED = new Set(
   (
-    'LiteLLM Anthropic OpenAI Claude Sonnet API Bearer doctor dotenv token tok Web shell http https ' +
+    'LiteLLM Node Anthropic OpenAI Claude Sonnet API Bearer doctor dotenv token tok Web shell http https ' +
     'Enter Esc Tab Home End PgUp PgDn Backspace Delete Left Right Up Down y/n ' +
     'auto openai anthropic server chat-completions Messages Unauthorized Forbidden ' +
     'model_name model_list stdin stdout chmod gpt o k supports_vision text stream-json N code ' +
