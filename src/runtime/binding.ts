@@ -5,7 +5,7 @@ import type { AppError, ChatEvent, ConfigSnapshot, Connection, ModelListing } fr
 import type { ProviderClient } from './providers/common.js';
 import type { Logger } from './logger.js';
 import type { Detected } from './detectionMemory.js';
-import { priceCost, type Prices } from './usage/ledger.js';
+import { priceCost, type Prices, type ReplyUsage } from './usage/ledger.js';
 import { networkOf } from './config.js';
 import { networkFetch, type EarlySlot } from './net/fetch.js';
 import { loggingFetch } from './httpLog.js';
@@ -36,6 +36,8 @@ export interface Binding {
   /** Prices and provider models the proxy's /model/info gave (for costs it does not send). */
   prices?: Map<string, Prices>;
   underlying?: Map<string, string>;
+  /** Replies that ended before this binding's first listing, unpriced: priced when it comes (listing.ts). */
+  priceWhenListed?: ReplyUsage[];
   /** The connection came from what an earlier run's probe learned (detectionMemory), not from a probe now. */
   recalled?: Detected;
   /** The address probe got no answer in time (a health endpoint that hangs): not probed again before a request. */

@@ -86,6 +86,9 @@ function recordReply(h: ChatHost, b: Binding, route: Route, request: ChatRequest
     ...(est ? { tokensEstimated: true } : {}),
   };
   h.update({ usage: addReply(h.state().usage ?? EMPTY_USAGE, reply) });
+  // An alias is priced through the proxy's model list (its underlying model): a reply that ended
+  // before this connection's first list is priced when it comes.
+  if (cost === undefined && (inputTokens !== undefined || outputTokens !== undefined) && !b.listing) (b.priceWhenListed ??= []).push(reply);
   // Only a proxy that tracks spend (it sent its cost, or a budget is known) is asked for it.
   if (route === 'main' && (costSource === 'proxy' || h.state().budget)) void h.refreshBudget(b);
 }

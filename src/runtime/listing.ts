@@ -3,14 +3,26 @@
 // listing is the key's first check (Anthropic's too); a 401 with a key helper asks the helper once more.
 import type { ModelListing } from './types.js';
 import type { ChatHost } from './chatRun.js';
-import { clientFor } from './binding.js';
+import { clientFor, priced, type Binding } from './binding.js';
+import { priceLater } from './usage/ledger.js';
 import { kindOf } from './connections/index.js';
 import { litellmModelInfo } from './connections/litellm/modelInfo.js';
 import { networkOf } from './config.js';
 import { classifyError, unusableAddressError } from './errors.js';
 import { builtinModels, mergeModels, type RemoteModel } from './models.js';
 
-export type ListingHost = Pick<ChatHost, 'ready' | 'binding' | 'errorContext' | 'keyState' | 'helperKey'>;
+export type ListingHost = Pick<ChatHost, 'ready' | 'binding' | 'errorContext' | 'keyState' | 'helperKey' | 'state' | 'update'>;
+
+/** The replies that ended unpriced before this first listing, priced now that its prices are known. */
+function priceHeldReplies(host: ListingHost, b: Binding): void {
+  const held = b.priceWhenListed ?? [];
+  b.priceWhenListed = undefined;
+  for (const r of held) {
+    const u = priced(b, r.model, { type: 'usage', ...(r.inputTokens !== undefined ? { inputTokens: r.inputTokens } : {}), ...(r.outputTokens !== undefined ? { outputTokens: r.outputTokens } : {}) });
+    const usage = host.state().usage;
+    if (u.cost !== undefined && u.costSource && usage) host.update({ usage: priceLater(usage, r, u.cost, u.costSource) });
+  }
+}
 
 export async function listModels(host: ListingHost, signal?: AbortSignal, helperRetried = false): Promise<ModelListing> {
   await host.ready();
@@ -40,6 +52,7 @@ export async function listModels(host: ListingHost, signal?: AbortSignal, helper
     // The listing is the key's first check (the TUI lists at start, after a reload and a save).
     host.keyState(b, 'accepted');
     b.listing = { models: mergeModels(builtins, remote), status: 'ok' };
+    priceHeldReplies(host, b);
     return b.listing;
   } catch (err) {
     const error = classifyError(err, ctx);

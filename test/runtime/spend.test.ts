@@ -90,6 +90,25 @@ describe('spend', () => {
     expect(t.cost).toBeCloseTo((6 * 3 + 100 * 15) / 1e6, 12);
   });
 
+  it('a reply that ends before the first model list is priced when the list comes (an alias is priced through it), once', async () => {
+    const { s, r } = await setup({});
+    s.setReply('claude-3-5-sonnet', 'x'.repeat(400));
+    await collect(r.chat(hello)); // before any listing: the alias has no price yet
+    expect(r.getState().usage!.total).toMatchObject({ replies: 1, cost: 0, unpriced: true, unpricedReplies: 1 });
+    await r.listModels();
+    const t = r.getState().usage!.total;
+    expect(t).toMatchObject({ replies: 1, outputTokens: 100, inputTokens: 6, estimated: true, unpriced: false, unpricedReplies: 0 });
+    expect(t.cost).toBeCloseTo((6 * 3 + 100 * 15) / 1e6, 12);
+    expect(r.getState().usage!.byModel).toMatchObject([{ model: 'claude-3-5-sonnet', unpriced: false }]);
+    expect(r.getState().usage!.last?.cost).toBeCloseTo(t.cost, 12);
+    await r.listModels(); // a second list adds nothing
+    expect(r.getState().usage!.total.cost).toBeCloseTo((6 * 3 + 100 * 15) / 1e6, 12);
+    // After the list, a reply is priced at once.
+    await collect(r.chat(hello));
+    expect(r.getState().usage!.total).toMatchObject({ replies: 2, unpriced: false, unpricedReplies: 0 });
+    expect(r.getState().usage!.total.cost).toBeCloseTo((2 * (6 * 3 + 100 * 15)) / 1e6, 9);
+  });
+
   it('a proxy without /key/info: no budget, nothing broken', async () => {
     const { r } = await setup({ dropParams: true });
     expect((await collect(r.chat(hello))).at(-1)).toEqual({ type: 'done', stopReason: 'end' });

@@ -23,6 +23,8 @@ export interface Totals {
   estimated: boolean;
   /** Some replies had no price at all (their cost is missing from `cost`). */
   unpriced: boolean;
+  /** How many (`unpriced` is this > 0; a reply priced later takes one off). */
+  unpricedReplies: number;
   /** Some token counts are estimates (the proxy sent none). */
   tokensEstimated?: boolean;
 }
@@ -33,7 +35,7 @@ export interface SessionUsage {
   last?: ReplyUsage;
 }
 
-const ZERO: Totals = { replies: 0, inputTokens: 0, outputTokens: 0, cost: 0, estimated: false, unpriced: false };
+const ZERO: Totals = { replies: 0, inputTokens: 0, outputTokens: 0, cost: 0, estimated: false, unpriced: false, unpricedReplies: 0 };
 
 export const EMPTY_USAGE: SessionUsage = { total: ZERO, byModel: [] };
 
@@ -45,6 +47,7 @@ function add(t: Totals, r: ReplyUsage): Totals {
     cost: t.cost + (r.cost ?? 0),
     estimated: t.estimated || (r.cost !== undefined && r.costSource !== 'proxy'),
     unpriced: t.unpriced || r.cost === undefined,
+    unpricedReplies: t.unpricedReplies + (r.cost === undefined ? 1 : 0),
     ...(t.tokensEstimated || r.tokensEstimated ? { tokensEstimated: true } : {}),
   };
 }
@@ -55,6 +58,19 @@ export function addReply(s: SessionUsage, r: ReplyUsage): SessionUsage {
   if (i < 0) byModel.push({ model: r.model, ...add(ZERO, r) });
   else byModel[i] = { model: r.model, ...add(byModel[i]!, r) };
   return { total: add(s.total, r), byModel, last: r };
+}
+
+/**
+ * `r`, added without a price (its model's prices came later: the proxy's model list), now priced at
+ * `cost`: the totals gain the cost and lose one unpriced reply.
+ */
+export function priceLater(s: SessionUsage, r: ReplyUsage, cost: number, costSource: CostSource): SessionUsage {
+  const fix = (t: Totals): Totals => {
+    const left = Math.max(0, t.unpricedReplies - 1);
+    return { ...t, cost: t.cost + cost, estimated: t.estimated || costSource !== 'proxy', unpricedReplies: left, unpriced: left > 0 };
+  };
+  const byModel = s.byModel.map((m) => (m.model === r.model && m.unpricedReplies > 0 ? { ...fix(m), model: m.model } : m));
+  return { total: fix(s.total), byModel, ...(s.last ? { last: s.last === r ? { ...r, cost, costSource } : s.last } : {}) };
 }
 
 export interface Prices {
