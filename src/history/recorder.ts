@@ -68,9 +68,7 @@ export class SessionRecorder {
         }
         this.store = r.store;
         r.store.db.pragma('wal_autocheckpoint = 0'); // this connection's own checkpoints wait for a quiet moment
-        // It appends a turn at a time: SQLite's default cache (2 MB) held for the whole chat fragments
-        // the heap, and a long chat stayed that much larger at rest (bench long, RSS at rest).
-        r.store.db.pragma(`cache_size = -${CHAT_CACHE_KIB}`);
+        r.store.db.pragma(`cache_size = -${CHAT_CACHE_KIB}`); // it appends: SQLite's 2 MB default fragmented the heap for good
         const queued = this.queue;
         this.queue = [];
         for (const op of queued) if (!this.write(op)) break;
