@@ -47,8 +47,7 @@ export function renderConfigList(io: IO, config: ConfigSnapshot, reveal: boolean
   return out.join('\n') + '\n';
 }
 
-/** One warning line per .env problem (`config list`, and -p before it sends). */
-/** The file's problems, then the network settings' (a proxy, a CA file, headers, the connect limit…), one line each. */
+/** One warning line per .env problem, then per network setting not taken (`config list`, and -p before it sends). */
 export function problemsText(io: IO, config: Pick<ConfigSnapshot, 'problems' | 'network'>): string {
   const w = io.messages.cli.config;
   const lines = config.problems.map((p) => `${yellow(io, w.warning)}${w.problem({ line: p.line, message: safeLine(localized(p, io.messages)) })}\n`);
