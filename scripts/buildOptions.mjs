@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH } from './inkScrollback.mjs';
+import { INK_CARET_PATCH } from './inkCaret.mjs';
 import { INK_STATIC_PATCHES } from './inkStatic.mjs';
 import { INK_OUTPUT_PATCH } from './inkOutput.mjs';
 import { patchPlugin, patchSource } from './patchDeps.mjs';
@@ -323,7 +324,7 @@ export const ANSI_TOKENIZE_SEGMENT_PATCH = {
  * Every patch above, each applied when esbuild (or, for the tests, Node: scripts/testPatches.mjs)
  * loads its file. scripts/patchDeps.mjs fails the build when one no longer applies.
  */
-export const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_LOG_UPDATE_PATCH, INK_RESIZE_PATCH, ...INK_STATIC_PATCHES, INK_OUTPUT_PATCH, STRING_WIDTH_PATCH, STRING_WIDTH_7_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
+export const DEPENDENCY_PATCHES = [...INK_MEMO_PATCHES, INK_LOG_UPDATE_PATCH, INK_CARET_PATCH, INK_RESIZE_PATCH, ...INK_STATIC_PATCHES, INK_OUTPUT_PATCH, STRING_WIDTH_PATCH, STRING_WIDTH_7_PATCH, ANSI_TOKENIZE_PATCH, ANSI_TOKENIZE_SEGMENT_PATCH, YOGA_PATCH, DOTENV_PATCH];
 
 const patchDependencies = patchPlugin(DEPENDENCY_PATCHES);
 
