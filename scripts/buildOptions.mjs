@@ -354,7 +354,7 @@ const reactFacade = {
   },
 };
 
-function baseOptions() {
+export function baseOptions() {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return {
     absWorkingDir: ROOT,
@@ -412,7 +412,7 @@ const chatInItsOwnFile = {
 };
 
 /** The chat's build takes the LAZY modules from the CLI's build, and never bundles a copy. */
-const lazyFromCli = {
+export const lazyFromCli = {
   name: 'lazy-from-cli',
   setup(b) {
     b.onResolve({ filter: /\.js$/ }, (args) => {
@@ -436,10 +436,9 @@ export function cliBuildOptions(outdir) {
 }
 
 /**
- * The chat: `entry` to `outdir`/tui.js with everything up to its first frame in that one file (a
- * read and a compile), and what it loads right after that frame (src/screens.ts: the Markdown
- * renderer and the screens) in a file of its own. Also builds the benchmark's baseline Ink app, so
- * both are bundled the same way.
+ * The chat's entry, `outdir`/tui.js, in one file: Ink, React and the loader of the chat's own code
+ * (src/chatLoader.ts; that code is dist/chat.js: scripts/chatScript.mjs). Also builds the
+ * benchmark's baseline Ink app, so Ink and React are bundled the same way in both.
  */
 export function tuiBuildOptions(entry, outdir) {
   const base = baseOptions();
@@ -447,9 +446,6 @@ export function tuiBuildOptions(entry, outdir) {
     ...base,
     entryPoints: { tui: entry },
     outdir,
-    splitting: true,
-    // Beside the CLI's build in dist/: its own names, and the same folder, so './lazy/…' resolves.
-    chunkNames: 'ui-[name]-[hash]',
     plugins: [...base.plugins, lazyFromCli],
   };
 }

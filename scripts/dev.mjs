@@ -6,6 +6,7 @@ import { context } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { cliBuildOptions, ROOT, tuiBuildOptions } from './buildOptions.mjs';
+import { chatScriptOptions } from './chatScript.mjs';
 import { writeSdkModels } from './sdkModels.mjs';
 
 const out = resolve(process.env.OPENWORK_DEV_OUT ?? ROOT);
@@ -16,16 +17,18 @@ writeSdkModels();
 let app;
 let restarting = false;
 let builds = 0;
+/** The CLI's build, dist/tui.js and dist/chat.js (scripts/build.mjs). */
+const BUNDLES = 3;
 
-/** Logs each build's end; after the first (both bundles), (re)starts the app. */
+/** Logs each build's end; after the first of each bundle, (re)starts the app. */
 const lifecycle = {
   name: 'dev-lifecycle',
   setup(b) {
     b.onEnd((result) => {
       if (result.errors.length) return say(`build failed (${result.errors.length} error(s)); fix and save to try again`);
       builds++;
-      if (builds === 2) start();
-      else if (builds > 2) restart();
+      if (builds === BUNDLES) start();
+      else if (builds > BUNDLES) restart();
     });
   },
 };
@@ -40,7 +43,7 @@ function start() {
 
 let timer;
 function restart() {
-  // Both bundles rebuild on one save, one after the other: start once, after the last.
+  // The bundles rebuild on one save, one after the other: start once, after the last.
   clearTimeout(timer);
   timer = setTimeout(() => {
     if (!app) return start();
@@ -57,7 +60,8 @@ function restart() {
 
 const contexts = await Promise.all([
   context({ ...cliBuildOptions(join(out, 'dist')), plugins: [...cliBuildOptions(join(out, 'dist')).plugins, lifecycle] }),
-  context({ ...tuiBuildOptions('src/tuiMain.tsx', join(out, 'dist')), plugins: [...tuiBuildOptions('src/tuiMain.tsx', join(out, 'dist')).plugins, lifecycle] }),
+  context({ ...tuiBuildOptions('src/chatLoader.ts', join(out, 'dist')), plugins: [...tuiBuildOptions('src/chatLoader.ts', join(out, 'dist')).plugins, lifecycle] }),
+  chatScriptOptions(join(out, 'dist')).then((o) => context({ ...o, plugins: [...o.plugins, lifecycle] })),
 ]);
 async function stop() {
   await Promise.all(contexts.map((c) => c.dispose()));

@@ -1,8 +1,6 @@
-// What the chat needs after its first frame, in one file loaded right after that frame: the
-// Markdown renderer for replies (src/render/lazyMarkdown.ts), and the model picker, the settings
-// screen and the doctor. One file, not one per part: code-splitting by part would also split the
-// code they share with the first frame into chunks of their own, each another file to load before
-// that frame.
+// What the chat needs after its first frame, imported right after that frame (it runs then, not
+// before: it is in the chat's script, scripts/chatScript.mjs): the Markdown renderer for replies
+// (src/render/lazyMarkdown.ts), and the model picker, the settings screen and the doctor.
 export { renderMarkdown, renderMarkdownParts } from './render/markdown.js';
 export { splitCommittable } from './render/splitCommittable.js';
 export { ModelPicker } from './components/ModelPicker.js';

@@ -1,5 +1,5 @@
 // What every command but --version needs at start. The headless commands load it as one dynamic
-// import; the TUI bundle (dist/tui.js) has it inside.
+// import; the chat's script (dist/chat.js) has it inside.
 import { detectLang, loadMessages, messagesFor, parseLang, type Lang } from './i18n/index.js';
 import { resolvePaths } from './settings/paths.js';
 import { savedLang } from './settings/prefsFile.js';

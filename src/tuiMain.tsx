@@ -1,8 +1,8 @@
-// The chat (the command with no subcommand), bundled as dist/tui.js: everything up to its first
-// frame is that file plus one chunk it shares with what it loads right after that frame (the
-// Markdown renderer and the screens: src/screens.ts) — a graph of twenty small files cost more to
-// load than their code, each being a read, a compile and a module job. The SDK adapters, conf and
-// the Chinese catalog load when first needed, from the CLI's build (scripts/buildOptions.mjs).
+// The chat (the command with no subcommand), bundled as dist/chat.js: one script, compiled with a
+// code cache and run by dist/tui.js, which holds Ink and React (src/chatLoader.ts). What the chat
+// needs after its first frame (src/screens.ts) is in that script but runs only when first imported.
+// The SDK adapters, conf and the Chinese catalog load when first needed, from the CLI's build
+// (scripts/buildOptions.mjs).
 import { join } from 'node:path';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { missingProfile, modelKey, createFileLogger, defaultModel, detectionFile, openRuntime, prefsParamMemory, routeConsoleToLog, savedModels, sessionBasics } from './startup.js';
@@ -16,6 +16,21 @@ import { savedHistory } from './settings/prefsFile.js';
 import { connectionLabel } from './i18n/connection.js';
 import type { ResumeRequest } from './state/useSessions.js';
 import type { Command } from './args.js';
+import type { CodeCache } from './codeCache.js';
+
+let codeCache: CodeCache | undefined;
+/** The cache this code was compiled with (dist/tui.js sets it: src/chatLoader.ts); saved after the first frame. */
+export function setCodeCache(cache: CodeCache): void {
+  codeCache = cache;
+}
+
+/** After the first frame: a missing or refused code cache is made from what that frame compiled. */
+function saveCodeCache(log: { info(m: string): void; warn(m: string): void }): void {
+  if (!codeCache || codeCache.state === 'used') return;
+  const problem = codeCache.save();
+  if (problem) log.warn(`[Startup] code cache not saved (${codeCache.file}): ${problem}`);
+  else log.info(`[Startup] code cache ${codeCache.state === 'none' ? 'made' : `replaced (${codeCache.state})`}: ${codeCache.file}`);
+}
 
 /** --continue / --resume [ID] → what the chat brings back once the database is open. */
 function resumeRequest(c: Command): ResumeRequest | undefined {
@@ -142,6 +157,7 @@ export async function runTuiCommand(args: ParsedArgs, env: NodeJS.ProcessEnv): P
           void recorder.open();
           stopHeapWatch = capHeapGrowthWhenGrown();
           loadMarkdown().catch(() => {}); // a reply tries again, and shows an error card (and logs why) if it still fails
+          saveCodeCache(logger);
         },
       );
     } finally {

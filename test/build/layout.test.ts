@@ -1,6 +1,6 @@
 // The shape of the built app (dist/, made by `npm test`'s build step) that start-up speed rests on:
-// --version and --help load no ink or SDK, the chat starts from one file plus the code it shares
-// with its screens, and the SDKs and conf load only when first used.
+// --version and --help load no ink or SDK, the chat starts from one ES module (Ink, React) and one
+// script (its own code, compiled with a code cache), and the SDKs and conf load only when first used.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,18 +34,26 @@ describe('dist layout', () => {
     expect(dynamicImports('cli.js')).toContain('./tui.js');
   });
 
-  it('the chat starts from at most two files, and takes the SDK adapters, conf and the Chinese catalog from the CLI build when first needed', () => {
-    const files = staticGraph('tui.js');
-    expect(files.length).toBeLessThanOrEqual(2);
-    for (const f of files) expect(f).not.toMatch(/^lazy\//);
-    const lazy = files.flatMap(dynamicImports);
+  it("the chat starts from one ES module holding Ink and React, and its own code is a script that takes them from there", () => {
+    // dist/tui.js: Ink, React (and yoga's WebAssembly) and the loader; none of the app's own code.
+    expect(staticGraph('tui.js')).toEqual(['tui.js']);
+    const entry = readFileSync(join(DIST, 'tui.js'), 'utf8');
+    const chat = readFileSync(join(DIST, 'chat.js'), 'utf8');
+    for (const inkOrReact of ['react.transitional.element', 'AGFzbQ']) {
+      expect(entry).toContain(inkOrReact);
+      expect(chat).not.toContain(inkOrReact); // one copy, handed over by the loader
+    }
+    expect(entry).not.toContain('Send a message');
+    expect(chat).toContain('Send a message');
+    // dist/chat.js: one function expression under a header naming its content (the code cache's key).
+    expect(chat).toMatch(/^\/\/ openwork-tui chat [0-9a-f]{16}\n\(function \(module, exports, require, __host, __import, __importMetaUrl\) \{\n/);
+    expect(chat.trimEnd().endsWith('})')).toBe(true);
+    // It loads the SDK adapters, conf and the Chinese catalog from the CLI's build when first needed, through the loader's import().
+    const lazy = [...chat.matchAll(/__import\(["'](\.\/[^"']+)["']\)/g)].map((m) => m[1]!);
     for (const name of ['openaiChat', 'anthropicMessages', 'prefs', 'zh-CN']) {
       expect(lazy).toContain(`./lazy/${name}.js`);
       expect(existsSync(join(DIST, 'lazy', `${name}.js`))).toBe(true);
     }
-    // The Markdown renderer and the screens (picker, settings, doctor) are a file of their own,
-    // loaded after the first frame.
-    expect(lazy.some((f) => /^\.\/ui-screens-/.test(f))).toBe(true);
     // argv the chat does not run (a usage error, a command) goes to the CLI's build.
     expect(lazy).toContain('./cli.js');
   });
