@@ -106,6 +106,7 @@ export const en = {
     keptPrevious: (p: { problem: string }) => `${p.problem} (kept the previous connection)`,
     envFine: '.env is fine again',
     switched: (p: { label: string }) => `switched to ${p.label}`,
+    network: (p: { problem: string; more: number }) => `network setting ${p.problem}${p.more ? ` (+${p.more} more)` : ''}`,
   },
 
   help: {

@@ -89,6 +89,7 @@ export const zhCN: Messages = {
     keptPrevious: (p) => `${p.problem}（仍使用之前的连接）`,
     envFine: '.env 已恢复正常',
     switched: (p) => `已切换到 ${p.label}`,
+    network: (p) => `网络设置 ${p.problem}${p.more ? `（另有 ${p.more} 个问题）` : ''}`,
   },
 
   help: {

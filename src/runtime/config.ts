@@ -1,7 +1,7 @@
 // Resolves $OPENWORK_HOME/.env plus the process environment into an immutable snapshot.
 // The file wins over the environment; ANTHROPIC_AUTH_TOKEN wins over ANTHROPIC_API_KEY.
 // Never writes into process.env.
-import type { ConfigProblem, ConfigSnapshot, ValueSource } from './types.js';
+import type { ConfigProblem, ConfigSnapshot, NoticeFact, ValueSource } from './types.js';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
 import { DEFAULT_TIMEOUT_MS, isAnthropicDirect, normalizeBaseUrl, parseEnvText, parseProxyFormat, parseTimeout } from '../config/values.js';
 import { valueProblem, type ValueFault } from '../config/problems.js';
@@ -109,4 +109,11 @@ const NO_NETWORK: NetworkConfig = Object.freeze({ caFiles: [], headers: [], prob
 /** The snapshot's network settings (none for a snapshot made without them). */
 export function networkOf(config: ConfigSnapshot): NetworkConfig {
   return config.network ?? NO_NETWORK;
+}
+
+/** What to say of a connection's settings when it is taken up: the file's problems first, else the network settings it cannot use. */
+export function settingsNotice(config: ConfigSnapshot): NoticeFact | undefined {
+  if (config.problems.length) return { id: 'problems', problems: config.problems };
+  const network = networkOf(config).problems;
+  return network.length ? { id: 'network', problems: network } : undefined;
 }

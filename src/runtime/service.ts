@@ -3,7 +3,7 @@
 import type { AppError, Budget, ChatEvent, ChatRequest, ConfigSnapshot, ModelEntry, ModelListing, NoticeFact, Runtime, RuntimeNotice, RuntimeState } from './types.js';
 import type { RuntimeOptions } from './serviceOptions.js';
 import { configFromText, EnvReadError, readEnvFile } from './loadConfig.js';
-import { networkOf, sameConnection, secretsOf } from './config.js';
+import { networkOf, sameConnection, secretsOf, settingsNotice } from './config.js';
 import { fetchKeyInfo } from './usage/keyInfo.js';
 import { kindOf } from './connections/index.js';
 import { clientFor, newBinding, type Binding, type Route } from './binding.js';
@@ -62,7 +62,8 @@ export class RuntimeService implements Runtime {
     const config = configFromText(opts.envPath, text, opts.env);
     this.binding = this.bind(config, text, 1);
     this.state = { config, connection: this.binding.connection, detecting: true, notice: undefined, generation: 1 };
-    if (config.problems.length) this.setNotice('warn', { id: 'problems', problems: config.problems }, config);
+    const notice = settingsNotice(config);
+    if (notice) this.setNotice('warn', notice, config);
     if (opts.watch && !opts.deferStart) this.watch();
   }
 
@@ -137,7 +138,8 @@ export class RuntimeService implements Runtime {
     const old = this.binding;
     this.binding = this.bind(config, text, old.generation + 1);
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false, budget: undefined, rateLimits: undefined });
-    if (config.problems.length) this.setNotice('warn', { id: 'problems', problems: config.problems }, config);
+    const notice = settingsNotice(config);
+    if (notice) this.setNotice('warn', notice, config);
     await this.ready();
   }
 
@@ -169,9 +171,8 @@ export class RuntimeService implements Runtime {
     this.binding = this.bind(config, text, old.generation + 1);
     this.update({ config, connection: this.binding.connection, detecting: true, generation: this.binding.generation, keyRefused: false, keyAccepted: false });
     await this.ready();
-    if (this.binding.generation === old.generation + 1) {
-      this.setNotice('info', { id: 'switched', connection: this.binding.connection });
-    }
+    const notice = settingsNotice(config); // a network setting it cannot use says so, instead of "switched"
+    if (this.binding.generation === old.generation + 1) this.setNotice(notice ? 'warn' : 'info', notice ?? { id: 'switched', connection: this.binding.connection }, config);
   }
 
   /**

@@ -179,7 +179,9 @@ export type NoticeFact =
   /** A reload found problems: the previous connection is kept. */
   | { id: 'keptPrevious'; problems: readonly ConfigProblem[] }
   | { id: 'envFine' }
-  | { id: 'switched'; connection: Connection };
+  | { id: 'switched'; connection: Connection }
+  /** Network settings that cannot be used (NetworkConfig.problems: English, never a header's value). */
+  | { id: 'network'; problems: readonly string[] };
 
 export interface RuntimeState {
   readonly config: ConfigSnapshot;

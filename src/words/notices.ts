@@ -28,5 +28,7 @@ export function noticeWords(notice: Pick<RuntimeNotice, 'fact'>, m: Messages = e
       return m.notices.envFine;
     case 'switched':
       return m.notices.switched({ label: connectionLabel(f.connection, m) });
+    case 'network':
+      return m.notices.network({ problem: f.problems[0]!, more: f.problems.length - 1 });
   }
 }

@@ -386,6 +386,30 @@ describe('live reload', () => {
     expect(logLines[1]).toContain(b.url);
   });
 
+  it('a network setting it cannot use is said at start, and when an edit brings one in, instead of "switched"; the file\'s own problems come first', async () => {
+    const a = await server();
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_CONNECT_TIMEOUT_MS=abc\n`);
+    const r = runtime({ watch: true });
+    await r.ready();
+    const start = r.getState().notice!;
+    expect(start.level).toBe('warn');
+    expect(noticeWords(start)).toBe('network setting OPENWORK_CONNECT_TIMEOUT_MS: not a whole number of milliseconds from 1 to 2147483647 ("abc"); using 10000');
+    expect(textOf(await collect(r.chat(hello())))).toBe('Hello from the proxy'); // it still chats, with the default
+
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_PRECONNECT=maybe\nOPENWORK_HEADERS=x-team\n`);
+    const edited = await waitUntil(() => (r.getState().notice!.id !== start.id && !r.getState().detecting ? r.getState().notice : undefined), 5000, 'the notice of the edit');
+    expect(edited!.level).toBe('warn');
+    expect(noticeWords(edited!)).toBe('network setting OPENWORK_HEADERS: an entry is not "Name: value"; it is not sent (+1 more)');
+
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
+    const fine = await waitUntil(() => (r.getState().notice!.id !== edited!.id && !r.getState().detecting ? r.getState().notice : undefined), 5000, 'the notice of the fix');
+    expect(noticeWords(fine!)).toBe(`switched to LiteLLM at 127.0.0.1:${a.port}`);
+
+    home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\nOPENWORK_TIMEOUT_MS=soon\nOPENWORK_CONNECT_TIMEOUT_MS=abc\n`);
+    const both = runtime();
+    expect(noticeWords(both.getState().notice!)).toMatch(/^\.env line 3: /);
+  });
+
   it('a broken edit keeps the last good client and reports the line', async () => {
     const a = await server();
     home.writeEnv(`ANTHROPIC_BASE_URL=${a.url}\nANTHROPIC_API_KEY=${KEY}\n`);
