@@ -44,4 +44,14 @@ describe("the prompt's caret", () => {
     render('\nSettings\nstatus changed\n');
     expect(written()).not.toContain(SHOW);
   });
+
+  it('goes below the live region when Ink lets go of the terminal, not left on the prompt\'s row', async () => {
+    const { render, written } = await logUpdate();
+    render.setCursorPosition({ x: 2, y: 1 });
+    render('\n› \nstatus\n');
+    expect(written().endsWith(`\x1b[3G${SHOW}`)).toBe(true);
+    (render as unknown as { done(): void }).done();
+    // Hidden, then down from the caret's row (1) to the row below the output (3), column 1.
+    expect(written()).toBe('\x1b[2B\x1b[1G');
+  });
 });
