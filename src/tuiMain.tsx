@@ -26,7 +26,7 @@ export function setCodeCache(cache: CodeCache): void {
 
 /** After the first frame: a missing or refused code cache is made from what that frame compiled. */
 function saveCodeCache(log: { info(m: string): void; warn(m: string): void }): void {
-  if (!codeCache || codeCache.state === 'used') return;
+  if (!codeCache || codeCache.state === 'used' || codeCache.state === 'off') return;
   const problem = codeCache.save();
   if (problem) log.warn(`[Startup] code cache not saved (${codeCache.file}): ${problem}`);
   else log.info(`[Startup] code cache ${codeCache.state === 'none' ? 'made' : `replaced (${codeCache.state})`}: ${codeCache.file}`);
